@@ -1,0 +1,89 @@
+"""Achieved or target, and the year a figure refers to: from the sentence, its section, or the document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minzheng.segment import Heading, Sentence
+
+PLAN_HEADING = re.compile(r"打算|计划|思路|下一步|工作安排|重点任务|工作要点|展望|目标任务")
+PLAN_WORDS = re.compile(r"计划|力争|拟|目标|争取|预计|确保(?!了)|下一步|打算|将(?!近|其)")
+BA_VERB = re.compile(r"放在|纳入|列入|送到|送达|作为|融入|落实到|转化为|变为|打造成|打造为|建成|用于|交给")
+FUTURE_ANNOUNCEMENT = re.compile(r"将(?!近|其)|计划|拟|下一步|打算")
+YEAR = re.compile(r"(?<![比较])((?:19|20)\d{2})\s*年(?!以来|来|起|至今|以前|之前|前|的?标准|的?基础|的?水平|同期)")
+RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1}
+RELATIVE = re.compile("|".join(sorted(RELATIVE_YEAR, key=len, reverse=True)))
+BA_WINDOW = 16
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    """What a sentence's place in the report says: a plan section or not, and its year."""
+
+    plan: bool = False
+    year: int | None = None
+
+
+def future_words(text: str) -> list[re.Match[str]]:
+    """Plan words of a text, leaving out 将 where it means 把 (将X纳入 …)."""
+    found = []
+    for match in PLAN_WORDS.finditer(text):
+        if match.group(0) == "将" and BA_VERB.search(text, match.end(), match.end() + BA_WINDOW):
+            continue
+        found.append(match)
+    return found
+
+
+def heading_year(text: str) -> int | None:
+    """The year a heading names, if any."""
+    match = YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def announces_plans(sentence: Sentence, following: Sentence | None) -> bool:
+    """A paragraph's last sentence that announces plans right before a run of headings."""
+    if following is None or not following.is_heading or sentence.is_heading:
+        return False
+    if following.paragraph == sentence.paragraph:
+        return False
+    return any(FUTURE_ANNOUNCEMENT.match(m.group(0)) for m in future_words(sentence.text))
+
+
+def section_contexts(sentences: list[Sentence], headings: list[Heading], doc_year: int | None) -> dict[int, SectionContext]:
+    """The section context of every sentence: plan sections and the year a section names."""
+    contexts: dict[int, SectionContext] = {}
+    scope_level: int | None = None
+    scope_year: int | None = None
+    for position, sentence in enumerate(sentences):
+        chain = [headings[i] for i in sentence.headings]
+        if sentence.is_heading and scope_level is not None and chain and chain[-1].level < scope_level:
+            scope_level, scope_year = None, None
+        plan = scope_level is not None or any(PLAN_HEADING.search(h.text) for h in chain)
+        years = [y for y in (heading_year(h.text) for h in chain) if y]
+        contexts[sentence.index] = SectionContext(plan, years[-1] if years else scope_year if plan else None)
+        following = sentences[position + 1] if position + 1 < len(sentences) else None
+        if scope_level is None and announces_plans(sentence, following):
+            scope_level = headings[following.headings[-1]].level
+            scope_year = heading_year(sentence.text)
+    return contexts
+
+
+def figure_modality(sentence: str, position: int, context: SectionContext) -> str:
+    """'target' when the section is a plan or the clause up to the figure speaks of plans, else 'achieved'."""
+    if context.plan:
+        return "target"
+    clause_end = re.search(r"[，；。]", sentence[position:])
+    upto = sentence[: position + (clause_end.start() if clause_end else len(sentence) - position)]
+    return "target" if future_words(upto) else "achieved"
+
+
+def sentence_period(sentence: str, position: int, context: SectionContext, doc_year: int | None) -> int | None:
+    """The year a figure refers to: stated before it in the sentence, else the section's, else the document's."""
+    before = sentence[:position]
+    years = [int(m.group(1)) for m in YEAR.finditer(before)]
+    if years:
+        return years[-1]
+    relative = [RELATIVE_YEAR[m.group(0)] for m in RELATIVE.finditer(before)]
+    if relative and doc_year:
+        return doc_year + relative[-1]
+    return context.year or doc_year

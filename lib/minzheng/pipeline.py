@@ -1,0 +1,370 @@
+"""`minzheng run`: execute every notebook with papermill in worker processes, then export the reports and data."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+import traceback
+import warnings
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from minzheng import paths
+
+KERNEL_NAME = "minzheng"
+KERNEL_DISPLAY_NAME = "Python (minzheng)"
+DATA_TASK = "data exports"
+CELL_TIMEOUT_SECONDS = 900
+KERNEL_START_TIMEOUT_SECONDS = 120
+OUTPUT_FOLDERS = ("notebooks", "failed", "html", "email", "data")
+QUIET_ENVIRONMENT = {
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    "JUPYTER_PLATFORM_DIRS": "1",
+    "PYTHONHASHSEED": "0",
+    "TQDM_DISABLE": "1",
+    "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+}
+QUIET_LOGGERS = ("papermill", "nbclient", "nbconvert", "traitlets", "jupyter_client", "asyncio", "jieba", "blib2to3")
+
+
+class PipelineError(RuntimeError):
+    """The run cannot start: no notebooks, an unknown --only name, a bad parameter."""
+
+
+@dataclass
+class RunOptions:
+    """Everything one `minzheng run` needs."""
+
+    notebooks_dir: Path = paths.NOTEBOOKS_DIR
+    outputs_dir: Path = paths.OUTPUTS_DIR
+    corpus_dir: Path = paths.SEEDS_DIR
+    regions: str | None = None
+    workers: int = os.cpu_count() or 1
+    only: list[str] = field(default_factory=list)
+    strict: bool = False
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class TaskResult:
+    """The outcome of one notebook (or of the data exports): status, time, error, written files."""
+
+    name: str
+    ok: bool
+    seconds: float
+    error: str = ""
+    written: list[str] = field(default_factory=list)
+
+
+# --- command line --------------------------------------------------------------------------------
+
+
+def parse_parameter(text: str) -> tuple[str, Any]:
+    """Parse `-p key=value`: the value is read as JSON when it is JSON (numbers, true, null), else kept as text."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip().isidentifier():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE with KEY a Python name, got {text!r}")
+    try:
+        return key.strip(), json.loads(value)
+    except ValueError:
+        return key.strip(), value
+
+
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of `minzheng run` to a parser."""
+    parser.add_argument("--notebooks", type=Path, default=paths.NOTEBOOKS_DIR, metavar="DIR", help="folder of the notebooks to run (default: notebooks/)")
+    parser.add_argument("--outputs", type=Path, default=paths.OUTPUTS_DIR, metavar="DIR", help="folder for executed notebooks and exports (default: outputs/)")
+    parser.add_argument("--corpus", type=Path, default=paths.SEEDS_DIR, metavar="DIR", help="corpus folder passed to every notebook as corpus_dir (default: seeds/)")
+    parser.add_argument("--regions", default=None, metavar="A,B", help="only these regions (comma-separated; default: all)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N", help="notebooks run in parallel (default: CPU count)")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="run only this notebook (name with or without .ipynb; repeatable)")
+    parser.add_argument("--strict", action="store_true", help="pass strict=True to every notebook and to the data export")
+    parser.add_argument("-p", dest="parameters", action="append", default=[], type=parse_parameter, metavar="KEY=VALUE", help="extra notebook parameter (repeatable)")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `run` sub-command."""
+    parser = subparsers.add_parser("run", help="execute every notebook and export HTML, e-mail HTML and data into outputs/")
+    add_run_arguments(parser)
+    parser.set_defaults(func=run_command)
+
+
+def options_from_args(args: argparse.Namespace) -> RunOptions:
+    """Turn parsed arguments into RunOptions."""
+    return RunOptions(
+        notebooks_dir=Path(args.notebooks),
+        outputs_dir=Path(args.outputs),
+        corpus_dir=Path(args.corpus),
+        regions=args.regions or None,
+        workers=max(1, int(args.workers)),
+        only=list(args.only),
+        strict=bool(args.strict),
+        parameters=dict(args.parameters),
+    )
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the pipeline from parsed arguments and return the exit code (0 ok, 1 a task failed, 2 cannot start)."""
+    try:
+        return run(options_from_args(args))
+    except PipelineError as error:
+        print(f"minzheng run: {error}", file=sys.stderr)
+        return 2
+
+
+# --- environment ---------------------------------------------------------------------------------
+
+
+def quiet_environment() -> None:
+    """Set the environment and logging so that kernels and libraries print nothing to stderr."""
+    os.environ.update(QUIET_ENVIRONMENT)
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", category=FutureWarning)
+
+
+def ensure_kernel(name: str = KERNEL_NAME, prefix: str | None = None) -> Path:
+    """Return the kernelspec folder of `name`, installing it for this Python (sys.prefix) when missing."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        return Path(KernelSpecManager().get_kernel_spec(name).resource_dir)
+    except NoSuchKernel:
+        from ipykernel.kernelspec import install
+
+        return Path(install(kernel_name=name, display_name=KERNEL_DISPLAY_NAME, prefix=prefix or sys.prefix))
+
+
+# --- notebooks -----------------------------------------------------------------------------------
+
+
+def select_notebooks(folder: Path, only: list[str]) -> list[Path]:
+    """Return the notebooks to run, sorted by name; `only` restricts them by name."""
+    found = sorted(p for p in Path(folder).glob("*.ipynb") if not p.name.startswith("."))
+    if not found:
+        raise PipelineError(f"no notebooks (*.ipynb) in {folder}")
+    if not only:
+        return found
+    wanted = {name.removesuffix(".ipynb") for name in only}
+    unknown = sorted(wanted - {p.stem for p in found})
+    if unknown:
+        raise PipelineError(f"unknown notebook(s) {', '.join(unknown)}; {folder} has {', '.join(p.stem for p in found)}")
+    return [p for p in found if p.stem in wanted]
+
+
+def notebook_parameters(options: RunOptions) -> dict[str, Any]:
+    """Return the parameters every notebook gets: corpus_dir, regions, output_dir, strict and any -p."""
+    return {
+        "corpus_dir": str(Path(options.corpus_dir).resolve()),
+        "regions": options.regions,
+        "output_dir": str(Path(options.outputs_dir).resolve()),
+        "strict": options.strict,
+        **options.parameters,
+    }
+
+
+def error_summary(error: BaseException) -> str:
+    """Return a one-line description of an error (its name and first line of its message)."""
+    ename = getattr(error, "ename", type(error).__name__)
+    evalue = str(getattr(error, "evalue", error)).strip().splitlines()
+    return f"{ename}: {evalue[0]}" if evalue else str(ename)
+
+
+def _error_notebook(source: Path, error: BaseException) -> Any:
+    """Return the source notebook with a first cell that says why it could not be executed."""
+    import nbformat
+
+    nb = nbformat.read(source, as_version=4) if source.is_file() else nbformat.v4.new_notebook()
+    text = "".join(traceback.format_exception(error))
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**minzheng run could not execute this notebook:**\n\n```\n{text}\n```"))
+    return nb
+
+
+def kernel_manager_class() -> type:
+    """Return a kernel manager whose kernels talk encrypted (CurveZMQ) or over IPC, so ipykernel has nothing to warn about."""
+    import zmq
+    from jupyter_client import AsyncKernelManager
+    from traitlets import default
+
+    class QuietKernelManager(AsyncKernelManager):
+        """AsyncKernelManager with CurveZMQ transport encryption when available, else IPC sockets."""
+
+        @default("transport_encryption")
+        def _default_transport_encryption(self) -> str:
+            return "auto" if zmq.has("curve") else "disabled"
+
+        @default("transport")
+        def _default_transport(self) -> str:
+            return "tcp" if zmq.has("curve") or os.name == "nt" else "ipc"
+
+    return QuietKernelManager
+
+
+def _run_papermill(source: Path, target: Path, parameters: dict[str, Any]) -> None:
+    """Execute one notebook with papermill on the project's kernel, writing the executed copy to target."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(source), str(target), parameters=parameters, kernel_name=KERNEL_NAME,
+        progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+        cwd=str(source.parent), start_timeout=KERNEL_START_TIMEOUT_SECONDS,
+        execution_timeout=CELL_TIMEOUT_SECONDS, kernel_manager_class=kernel_manager_class(),
+    )
+
+
+def execute_notebook(source: Path, parameters: dict[str, Any], outputs_dir: Path) -> TaskResult:
+    """Execute one notebook; on success write it and its HTML exports, on failure write it to failed/."""
+    import nbformat
+
+    from minzheng import export
+
+    quiet_environment()
+    start = time.perf_counter()
+    name, outputs_dir = source.stem, Path(outputs_dir)
+    with tempfile.TemporaryDirectory(prefix="minzheng-run-") as work:
+        executed = Path(work) / source.name
+        try:
+            _run_papermill(source, executed, parameters)
+            nb = export.normalize_notebook(nbformat.read(executed, as_version=4), name)
+            pages = export.export_notebook_pages(nb, name, source.parent)
+        except Exception as error:  # a failing notebook must not stop the others
+            nb = nbformat.read(executed, as_version=4) if executed.is_file() else _error_notebook(source, error)
+            failed = export.atomic_write(outputs_dir / "failed" / source.name, export.notebook_text(export.normalize_notebook(nb, name)))
+            return TaskResult(name, False, time.perf_counter() - start, error_summary(error), [str(failed)])
+    written = [export.atomic_write(outputs_dir / "notebooks" / source.name, export.notebook_text(nb))]
+    written += [export.atomic_write(outputs_dir / folder / f"{name}.html", page) for folder, page in pages.items()]
+    (outputs_dir / "failed" / source.name).unlink(missing_ok=True)
+    return TaskResult(name, True, time.perf_counter() - start, "", [str(p) for p in written])
+
+
+def export_data_task(corpus_dir: Path, regions: str | None, strict: bool, outputs_dir: Path) -> TaskResult:
+    """Load the corpus and write data/indicators.csv and .xlsx."""
+    from minzheng import export
+    from minzheng.codebook import load_codebook
+    from minzheng.corpus import load_corpus
+
+    quiet_environment()
+    start = time.perf_counter()
+    try:
+        corpus = load_corpus(Path(corpus_dir), regions=regions, strict=strict)
+        written = export.export_data(corpus, load_codebook(), Path(outputs_dir))
+    except Exception as error:
+        return TaskResult(DATA_TASK, False, time.perf_counter() - start, error_summary(error))
+    return TaskResult(DATA_TASK, True, time.perf_counter() - start, "", [str(p) for p in written])
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+
+def write_reports(notebooks: list[Path], results: dict[str, TaskResult], outputs_dir: Path) -> TaskResult:
+    """Write the combined e-mail report and index.html from the last good executed copy of every notebook."""
+    import nbformat
+
+    from minzheng import export
+
+    start = time.perf_counter()
+    try:
+        parts, entries = [], []
+        for source in notebooks:
+            executed = outputs_dir / "notebooks" / source.name
+            good = executed.is_file()
+            nb = nbformat.read(executed if good else source, as_version=4)
+            title, summary = export.notebook_summary(nb, source.stem)
+            failed = source.stem in results and not results[source.stem].ok
+            entries.append(export.NotebookInfo(source.stem, title, summary, failed=failed, has_html=good))
+            if good:
+                parts.append((source.stem, nb))
+        written = [export.export_combined_report(parts, outputs_dir, notebooks[0].parent), export.write_index(entries, outputs_dir)]
+    except Exception as error:
+        return TaskResult("combined report and index", False, time.perf_counter() - start, error_summary(error))
+    return TaskResult("combined report and index", True, time.perf_counter() - start, "", [str(p) for p in written])
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def progress_line(done: int, total: int, result: TaskResult) -> str:
+    """Return the progress line printed when a task finishes."""
+    status = "ok" if result.ok else "FAILED"
+    line = f"[{done}/{total}] {status:<6} {result.name:<32} {result.seconds:6.1f}s"
+    return line + (f"  {result.error}" if result.error else "")
+
+
+def summary_table(results: list[TaskResult], total_seconds: float) -> str:
+    """Return the end-of-run table: one row per task, then the total."""
+    width = max([len(r.name) for r in results] + [8])
+    rows = [f"{'task':<{width}}  {'status':<6}  {'time':>7}  note", f"{'-' * width}  ------  -------  ----"]
+    rows += [f"{r.name:<{width}}  {'ok' if r.ok else 'FAILED':<6}  {r.seconds:6.1f}s  {r.error}" for r in results]
+    rows.append(f"{'total':<{width}}  {'':<6}  {total_seconds:6.1f}s")
+    return "\n".join(rows)
+
+
+def _submit_all(pool: ProcessPoolExecutor, notebooks: list[Path], options: RunOptions) -> dict[Future, str]:
+    """Submit every notebook and the data exports to the pool."""
+    parameters = notebook_parameters(options)
+    futures = {pool.submit(execute_notebook, source, parameters, options.outputs_dir): source.stem for source in notebooks}
+    data = pool.submit(export_data_task, options.corpus_dir, options.regions, options.strict, options.outputs_dir)
+    futures[data] = DATA_TASK
+    return futures
+
+
+def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO) -> dict[str, TaskResult]:
+    """Run the notebooks and the data exports in worker processes, printing one line per finished task."""
+    results: dict[str, TaskResult] = {}
+    workers = max(1, min(options.workers, len(notebooks) + 1))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=quiet_environment) as pool:
+        futures = _submit_all(pool, notebooks, options)
+        for done, future in enumerate(as_completed(futures), 1):
+            name = futures[future]
+            try:
+                result = future.result()
+            except Exception as error:  # a worker died (e.g. killed): report it as that task's failure
+                result = TaskResult(name, False, 0.0, error_summary(error))
+            results[name] = result
+            print(progress_line(done, len(futures), result), file=out, flush=True)
+    return results
+
+
+def prepare_outputs(outputs_dir: Path) -> None:
+    """Create the output folders."""
+    for folder in OUTPUT_FOLDERS:
+        paths.outputs_subdir(folder, outputs_dir)
+
+
+def run(options: RunOptions, out: TextIO | None = None) -> int:
+    """Execute the notebooks, export everything, print a summary; return 0, or 1 if anything failed."""
+    out = out or sys.stdout
+    start = time.perf_counter()
+    quiet_environment()
+    all_notebooks = select_notebooks(options.notebooks_dir, [])
+    notebooks = select_notebooks(options.notebooks_dir, options.only)
+    ensure_kernel()
+    options.outputs_dir = Path(options.outputs_dir).resolve()
+    prepare_outputs(options.outputs_dir)
+    print(f"minzheng run: {len(notebooks)} notebook(s) on up to {options.workers} worker(s), corpus {options.corpus_dir}", file=out, flush=True)
+    results = execute_all(notebooks, options, out)
+    reports = write_reports(all_notebooks, results, options.outputs_dir)
+    ordered = [results[p.stem] for p in notebooks] + [results[DATA_TASK], reports]
+    print(summary_table(ordered, time.perf_counter() - start), file=out, flush=True)
+    print(f"outputs in {options.outputs_dir}", file=out, flush=True)
+    return 0 if all(r.ok for r in ordered) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `minzheng run` on its own (python -m minzheng.pipeline ...)."""
+    parser = argparse.ArgumentParser(prog="minzheng run", description=__doc__)
+    add_run_arguments(parser)
+    return run_command(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Text indicators: party-building brands, 党建+X models and social-assistance service brands."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minzheng.codebook import indicator
+from minzheng.quantity import fixed_phrases
+from minzheng.records import Row
+from minzheng.modality import SectionContext, figure_modality
+from minzheng.segment import Sentence
+
+QUOTE_PAIRS = (("“", "”"), ("『", "』"), ("「", "」"), ("‘", "’"), ('"', '"'))
+QUOTE_CHARS = "".join(a + b for a, b in QUOTE_PAIRS)
+QUOTED = re.compile("|".join(f"{re.escape(a)}([^{re.escape(a + b)}]{{1,40}}){re.escape(b)}" for a, b in QUOTE_PAIRS))
+CHAIN_JOINER = re.compile(r"^[、和及与]?$")
+PLUS_MODEL = re.compile(rf"党建\s*[+＋]\s*([\u4e00-\u9fff]{{1,8}}?)(?=[{QUOTE_CHARS}、，。；等模式项目工程\s]|$)")
+PARTY_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}?(党建工作品牌|党建服务品牌|党建品牌|书记项目|支部工作法|工作法|党建工作模式|党建模式|党建联盟)")
+PARTY_PLAIN_LABEL = re.compile(r"^品牌")
+SERVICE_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?救助[\u4e00-\u9fff]{0,4}?|[\u4e00-\u9fff]{0,6}?)(子品牌|品牌|平台|新模式|模式|机制|小程序)")
+BOOK_TITLE = re.compile(r"《[^《》]*》")
+ASSISTANCE = re.compile("救助")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A quoted name in a sentence and the label that follows its chain of quotes."""
+
+    text: str
+    start: int
+    label: str
+
+
+def clean_name(text: str) -> str:
+    """A name without quote marks or surrounding spaces."""
+    return re.sub(f"[{re.escape(QUOTE_CHARS)}]", "", text).strip()
+
+
+def quoted_names(sentence: str) -> list[Name]:
+    """Quoted names, each with the words after the last quote of its chain (“A”“B”等子品牌)."""
+    titles = [m.span() for m in BOOK_TITLE.finditer(sentence)]
+    spans = [
+        (m.start(), m.end(), next(g for g in m.groups() if g is not None))
+        for m in QUOTED.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in titles)
+    ]
+    names = []
+    for index, (start, end, inner) in enumerate(spans):
+        chain_end = end
+        for next_start, next_end, _ in spans[index + 1:]:
+            if not CHAIN_JOINER.match(sentence[chain_end:next_start]):
+                break
+            chain_end = next_end
+        names.append(Name(clean_name(inner), start, sentence[chain_end:chain_end + 16]))
+    return names
+
+
+def in_party_section(sentence: Sentence, context_text: str) -> bool:
+    """Whether the sentence or its section headings speak of party building."""
+    return "党建" in sentence.text or "党建" in context_text
+
+
+def classify(name: Name, sentence: Sentence, section_text: str, known_services: set[str]) -> str | None:
+    """The text indicator a quoted name belongs to, or None."""
+    if PARTY_LABEL.match(name.label) or (PARTY_PLAIN_LABEL.match(name.label) and "党建" in section_text):
+        return "pb.brand"
+    label = SERVICE_LABEL.match(name.label)
+    if label and (ASSISTANCE.search(sentence.text) or (label.group(1) == "子品牌" and any(k in sentence.text for k in known_services))):
+        return "sa.service_brand"
+    return None
+
+
+def text_rows(sentence: Sentence, context: SectionContext, year: int | None, section_text: str = "", known_services: set[str] | None = None) -> list[Row]:
+    """The text-indicator rows of one sentence."""
+    known = known_services if known_services is not None else set()
+    rows = []
+    for match in PLUS_MODEL.finditer(sentence.text):
+        rows.append(("pb.plus_model", f"党建+{match.group(1)}", match.start(), match.end()))
+    for name in quoted_names(sentence.text):
+        if not name.text or "党建+" in name.text.replace("＋", "+") or fixed_phrases().fullmatch(name.text):
+            continue
+        found = classify(name, sentence, section_text, known)
+        if found:
+            rows.append((found, name.text, name.start, name.start + len(name.text) + 2))
+            if found == "sa.service_brand":
+                known.add(name.text)
+    return [
+        Row(indicator(kind), None, "", "", figure_modality(sentence.text, start, context), context.year or year, raw, sentence, start, end)
+        for kind, raw, start, end in rows
+    ]
