@@ -24,7 +24,6 @@ QUESTION_RUN = re.compile(r"\?{2,}")
 STRAY_QUESTION = re.compile(rf"(?<=[{CJK}])\?(?=[{CJK}])")
 STRAY_LETTERS = re.compile(rf"(?<=[{CJK}])[\u0370-\u04ff]+(?=[{CJK}])")
 HALF_WIDTH_PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-ARTICLE_TAIL_SHARE = 0.75
 FOOTER_LINE_MAX = 40
 SENTENCE_END = "。！？!?"
 
@@ -174,20 +173,26 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def is_paragraph(line: str) -> bool:
+    """A line of article text: long, or a full sentence."""
+    return len(line) > FOOTER_LINE_MAX or (len(line) >= 10 and line[-1] in SENTENCE_END + "；;")
+
+
 def residue_spans(text: str) -> list[tuple[int, int, str, str]]:
     """Find the lines that are web-page residue, and the short footer lines after the article ends."""
     rules = residue_rules()
     found: list[tuple[int, int, str, str]] = []
     article_ended = False
-    tail_from = int(len(text) * ARTICLE_TAIL_SHARE)
-    for start, end in line_spans(text):
+    spans = line_spans(text)
+    tail_from = max((s for s, e in spans if is_paragraph(text[s:e].strip())), default=0)
+    for start, end in spans:
         line = text[start:end].strip()
         if not line:
             continue
         rule = next((r for r in rules if r.pattern.search(line)), None)
         if rule is not None:
             found.append((start, end + 1, rule.kind, rule.reason))
-            article_ended = article_ended or (rule.ends_article and start >= tail_from)
+            article_ended = article_ended or (rule.ends_article and start > tail_from)
         elif article_ended and len(line) <= FOOTER_LINE_MAX and line[-1] not in SENTENCE_END:
             found.append((start, end + 1, "footer", "short line after the article's end (page footer)"))
     return [(s, min(e, len(text)), k, r) for s, e, k, r in found]

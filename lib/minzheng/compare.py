@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from minzheng import paths
-from minzheng.plotting import is_planned, level_label
+from minzheng.plotting import is_planned, level_label, region_tick
 
 OVERVIEW_COLUMNS = {
     "region": "region",
@@ -72,7 +72,8 @@ def comparability_facts(table: pd.DataFrame, indicators: pd.DataFrame | None = N
         "provinces": int(table["province"].replace("", pd.NA).dropna().nunique()),
         "province_names": _join(sorted(table["province"].replace("", pd.NA).dropna().unique().tolist())),
         "converted": int(table["converted"].astype(bool).sum()) if "converted" in table else 0,
-        "genres": int(table["genre"].nunique()),
+        "genres": int(table["genre"].replace("", pd.NA).dropna().nunique()),
+        "genre_names": ", ".join(dict.fromkeys(g for g in table["genre"] if g)),
     }
     if indicators is not None:
         planned = indicators["modality"].map(is_planned) if len(indicators) else pd.Series(dtype=bool)
@@ -104,7 +105,7 @@ def labelled_coverage(matrix: pd.DataFrame, codebook: pd.DataFrame, table: pd.Da
     """Return the coverage matrix with bilingual indicator labels and 'region (level)' column labels."""
     levels = dict(zip(table["region"], table["level"]))
     labelled = matrix.rename(index=indicator_labels(codebook))
-    labelled.columns = [f"{region}\n{level_label(levels.get(region, ''))}" for region in matrix.columns]
+    labelled.columns = [region_tick(region, levels.get(region, "")) for region in matrix.columns]
     return labelled
 
 
@@ -171,3 +172,15 @@ def sparsity_verdict(same_level_year: int) -> str:
     if same_level_year <= 3:
         return f"possible for only {noun(same_level_year, 'figure')}"
     return f"possible for {noun(same_level_year, 'figure')}"
+
+
+def figures_per_report(indicators: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Count extracted figures per report, split into achieved and planned, as rows for plotting.region_bar."""
+    kinds = indicators["modality"].map(lambda m: "target" if is_planned(m) else "achieved") if len(indicators) else pd.Series(dtype=str)
+    counts = indicators.assign(kind=kinds).groupby(["region", "kind"]).size() if len(indicators) else pd.Series(dtype=int)
+    rows = [
+        {"region": row.region, "level": row.level, "modality": kind, "value": int(counts.get((row.region, kind), 0))}
+        for row in table.itertuples()
+        for kind in ("achieved", "target")
+    ]
+    return pd.DataFrame(rows, columns=["region", "level", "modality", "value"])

@@ -89,7 +89,21 @@ class Report:
 def read_report(path: Path, region: str = "", year: int | None = None, level: str = "", meta: dict[str, str] | None = None) -> Report:
     """Read, clean and segment one report file (raises ReportError on bad input)."""
     decoded = read_report_bytes(Path(path))
-    cleaned = clean_text(decoded.text)
+    return report_from_text(decoded.text, Path(path), region, year, level, meta, decoded.encoding, decoded.size_bytes)
+
+
+def report_from_text(
+    text: str,
+    path: Path = Path("<text>"),
+    region: str = "",
+    year: int | None = None,
+    level: str = "",
+    meta: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+    size_bytes: int | None = None,
+) -> Report:
+    """Clean and segment a report's text that is already decoded."""
+    cleaned = clean_text(text)
     sentences, headings = segment(cleaned.text)
     return Report(
         path=Path(path),
@@ -97,9 +111,9 @@ def read_report(path: Path, region: str = "", year: int | None = None, level: st
         year=year,
         level=level,
         meta=dict(meta or {}),
-        original=decoded.text,
-        encoding=decoded.encoding,
-        size_bytes=decoded.size_bytes,
+        original=text,
+        encoding=encoding,
+        size_bytes=len(text.encode("utf-8")) if size_bytes is None else size_bytes,
         cleaned=cleaned,
         sentences=sentences,
         headings=headings,

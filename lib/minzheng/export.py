@@ -1,6 +1,7 @@
 """Exports of executed notebooks and data: HTML with code, self-contained e-mail HTML, index, CSV and XLSX."""
 from __future__ import annotations
 
+import base64
 import copy
 import html
 import io
@@ -30,12 +31,21 @@ FIXED_DOC_STAMP = "2000-01-01T00:00:00Z"
 INDICATOR_SORT = ("document", "start", "end", "indicator", "value")
 DROPPED_MIMETYPES = ("application/javascript", "application/vnd.jupyter.widget-view+json", "application/vnd.jupyter.widget-state+json")
 
+EMBEDDED_FONT = "minzheng Noto Sans CJK SC"
+CJK_FACE_INDEX = 2  # Simplified Chinese face in NotoSansCJK-Regular.ttc (JP, KR, SC, TC, HK)
 HOUSE_CSS = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
+body, main {
+  --jp-content-font-family: "minzheng Noto Sans CJK SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
+  --jp-ui-font-family: var(--jp-content-font-family);
+  --jp-code-font-family-default: Menlo, Consolas, "DejaVu Sans Mono", "minzheng Noto Sans CJK SC", monospace;
+}
+body { font-family: "minzheng Noto Sans CJK SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
 main { max-width: 1100px; margin: 0 auto; }
 .jp-RenderedHTMLCommon table.minzheng-table { border-collapse: collapse; font-size: 0.85em; }
 .jp-RenderedHTMLCommon table.minzheng-table th { background: #eef3f8; text-align: left; }
 .jp-RenderedHTMLCommon table.minzheng-table td, .jp-RenderedHTMLCommon table.minzheng-table th { padding: 3px 8px; border-bottom: 1px solid #d9d9d9; }
+.jp-RenderedHTMLCommon table.minzheng-table td, .jp-RenderedHTMLCommon table.minzheng-table th { text-align: left; vertical-align: top; }
+.jp-RenderedHTMLCommon table.minzheng-table td:first-child { white-space: nowrap; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
 .minzheng-missing-image { color: #7f7f7f; font-style: italic; }
 """
@@ -251,6 +261,34 @@ def make_self_contained(page: str) -> str:
     return _HTML_TAG.sub(f'<html lang="{LANGUAGE}">', page, count=1)
 
 
+def font_subset(characters: Iterable[str]) -> bytes:
+    """Return the Noto Sans CJK SC face cut down to the given characters (OpenType, deterministic bytes)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from minzheng.plotting import cjk_font_path
+
+    font = TTFont(str(cjk_font_path()), fontNumber=CJK_FACE_INDEX, lazy=True, recalcTimestamp=False)
+    options = subset.Options()
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted({ord(c) for c in characters if ord(c) >= 0x20}))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def embed_font(page: str) -> str:
+    """Add an @font-face with a data: URI holding exactly the glyphs the page uses, so Chinese renders anywhere."""
+    data = base64.b64encode(font_subset(set(page))).decode("ascii")
+    face = f'<style type="text/css">@font-face {{ font-family: "{EMBEDDED_FONT}"; src: url(data:font/otf;base64,{data}) format("opentype"); }}</style>\n'
+    head_end = page.lower().find("</head>")
+    return page[:head_end] + face + page[head_end:] if head_end >= 0 else face + page
+
+
 def check_self_contained(page: str, label: str) -> str:
     """Raise ExportError if a page still holds a script or loads anything by URL; return it unchanged."""
     problems = []
@@ -272,7 +310,7 @@ def render_html(nb: nbformat.NotebookNode, title: str, *, email: bool, source_di
     nb.metadata["title"] = title
     resources = {"metadata": {"name": title, "path": str(source_dir or Path.cwd())}, "house_css": HOUSE_CSS}
     body, _ = make_exporter(email).from_notebook_node(nb, resources=resources)
-    return check_self_contained(make_self_contained(body), title)
+    return check_self_contained(embed_font(make_self_contained(body)), title)
 
 
 def export_notebook_pages(nb: nbformat.NotebookNode, name: str, source_dir: Path | None = None) -> dict[str, str]:

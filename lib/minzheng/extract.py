@@ -22,10 +22,11 @@ from minzheng.textrows import text_rows
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 LIST_JOINER = re.compile(r"^[、和及与\s]*$")
 LIST_TAIL = re.compile(r"[、和及与]$")
-RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至)\s*$")
+RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
 FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
 BENEFICIARY = re.compile(r"(?:为|对|向|给)$")
 TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)$")
+YEAR_IN_FROM = re.compile(r"((?:19|20)\d{2})\s*年")
 PARENTHETICAL = re.compile(r"[（(][^（）()]{0,8}[）)]")
 COVERAGE = re.compile(r"实现(.{1,12}?)全覆盖")
 URBAN_RURAL = ("城市", "农村")
@@ -276,17 +277,33 @@ def row_unit(indicator: Indicator, figure: Figure) -> str:
     return q.unit
 
 
+def earlier_period(text: str, position: int) -> int | None:
+    """The year of the earlier value of 由X到Y, where the text states one between 由 and X."""
+    marker = FROM_MARKER.search(text[:position])
+    year = YEAR_IN_FROM.search(marker.group(0)) if marker else None
+    return int(year.group(1)) if year else None
+
+
+def part_of_total(text: str, position: int, found: Indicator, rows: list[Row]) -> bool:
+    """Whether a figure after 其中 would only repeat the indicator of the total before it."""
+    qizhong = text.rfind("其中", 0, position)
+    if qizhong < 0:
+        return False
+    totals = [row for row in rows if row.end <= qizhong]
+    return bool(totals) and totals[-1].indicator.id == found.id
+
+
 def sentence_rows(sentence: Sentence, context: SectionContext, year: int | None) -> list[Row]:
     """Extract the numeric rows of one sentence."""
-    rows = []
+    rows: list[Row] = []
     for figure in figures_of(sentence.text):
         found = best_indicator(figure)
-        if found is None:
+        if found is None or part_of_total(sentence.text, figure.quantity.start, found, rows):
             continue
         q = figure.quantity
         modality = figure_modality(sentence.text, q.start, context)
         qualifier = "at_least" if q.qualifier == "more_than" and modality == "target" and "力争" in sentence.text and "以上" in q.raw else q.qualifier
-        period = None if figure.earlier else sentence_period(sentence.text, q.start, context, year)
+        period = earlier_period(sentence.text, q.start) if figure.earlier else sentence_period(sentence.text, q.start, context, year)
         rows.append(Row(found, q.value, row_unit(found, figure), qualifier, modality, period, q.raw, sentence, q.start, q.end))
     return rows
 
@@ -310,8 +327,7 @@ def report_rows(report) -> list[Row]:
     known_services: set[str] = set()
     for sentence in report.sentences:
         context = contexts[sentence.index]
-        if not sentence.is_heading:
-            rows.extend(sentence_rows(sentence, context, report.year))
+        rows.extend(sentence_rows(sentence, context, report.year))
         section_text = " ".join(report.headings[i].text for i in sentence.headings)
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
@@ -342,3 +358,10 @@ def indicator_frame(reports) -> pd.DataFrame:
     for column in ("year", "period"):
         frame[column] = pd.array(frame[column], dtype="Int64")
     return frame
+
+
+def extract_text(text: str, region: str = "", year: int | None = None, level: str = "") -> pd.DataFrame:
+    """Extract the codebook's rows from a report's text (no file needed)."""
+    from minzheng.corpus import report_from_text
+
+    return indicator_frame([report_from_text(text, region=region, year=year, level=level)])

@@ -340,8 +340,8 @@ def prepare_outputs(outputs_dir: Path) -> None:
         paths.outputs_subdir(folder, outputs_dir)
 
 
-def run(options: RunOptions, out: TextIO | None = None) -> int:
-    """Execute the notebooks, export everything, print a summary; return 0, or 1 if anything failed."""
+def run_with_results(options: RunOptions, out: TextIO | None = None) -> tuple[int, list[TaskResult]]:
+    """Execute the notebooks, export everything, print a summary; return the exit code and every task's result."""
     out = out or sys.stdout
     start = time.perf_counter()
     quiet_environment()
@@ -356,7 +356,12 @@ def run(options: RunOptions, out: TextIO | None = None) -> int:
     ordered = [results[p.stem] for p in notebooks] + [results[DATA_TASK], reports]
     print(summary_table(ordered, time.perf_counter() - start), file=out, flush=True)
     print(f"outputs in {options.outputs_dir}", file=out, flush=True)
-    return 0 if all(r.ok for r in ordered) else 1
+    return (0 if all(r.ok for r in ordered) else 1), ordered
+
+
+def run(options: RunOptions, out: TextIO | None = None) -> int:
+    """Execute the notebooks, export everything, print a summary; return 0, or 1 if anything failed."""
+    return run_with_results(options, out)[0]
 
 
 def main(argv: list[str] | None = None) -> int:

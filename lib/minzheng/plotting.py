@@ -26,7 +26,8 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 PNG_METADATA: dict[str, str | None] = {"Software": None}
 # Modalities that mean "planned, not yet done" in the extractor's `modality` column.
 PLANNED_MODALITIES = frozenset({"target", "planned", "plan", "goal", "task", "expected"})
-LEVEL_MARKS = {"county": "county 县", "prefecture-level city": "pref.-level city 地级市"}
+LEVEL_MARKS = {"county": "county 县", "prefecture-level city": "prefecture-level city 地级市"}
+LEVEL_TICKS = {"county": "county 县", "prefecture-level city": "city 地级市"}
 # Markdown/HTML characters a data value must not be able to use as markup.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
@@ -135,9 +136,14 @@ def level_label(level: str) -> str:
     return LEVEL_MARKS.get(str(level), str(level) or "level unknown")
 
 
+def level_tick(level: str) -> str:
+    """Return the short bilingual mark of a level for tick labels ('county 县' or 'city 地级市')."""
+    return LEVEL_TICKS.get(str(level), str(level) or "?")
+
+
 def region_tick(region: str, level: str) -> str:
     """Return a tick label: the region name over its administrative level."""
-    return f"{region}\n{level_label(level)}"
+    return f"{region}\n{level_tick(level)}"
 
 
 def is_planned(modality: object, planned: Collection[str] = PLANNED_MODALITIES) -> bool:

@@ -35,12 +35,13 @@ AT_MOST = ("不超过", "不高于", "以下", "以内", "之内", "不足", "�
 PER_MONTH = ("每人每月", "每月每人", "月人均", "人均每月", "/人/月", "/人·月", "/月/人", "/人.月", "/人月")
 PER_YEAR = ("每人每年", "每年每人", "年人均", "人均每年", "/人/年", "/人·年", "/年/人", "/人.年")
 
-ARABIC = r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9]+)?"
+ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 EXACT_PRE = ("最高", "达到", "达", "为")
 PRE_WORDS = ("超过", "超", "逾", "突破", "多于") + APPROX[:2] + APPROX[3:4] + APPROX[5:] + AT_LEAST + AT_MOST[:2] + EXACT_PRE
 PRE = "|".join(sorted(map(re.escape, PRE_WORDS), key=len, reverse=True))
 PER = "|".join(map(re.escape, PER_MONTH[:4] + PER_YEAR[:4]))
+PER_PHRASE = re.compile(PER)
 PER_AFTER = "|".join(map(re.escape, PER_MONTH[4:] + PER_YEAR[4:]))
 POST = "|".join(map(re.escape, ("以上", "左右", "以下", "以内", "之内", "上下", "多")))
 QUANTITY = re.compile(
@@ -111,7 +112,7 @@ def chinese_to_number(text: str) -> float | None:
 
 def to_number(text: str) -> float | None:
     """Convert an Arabic (half- or full-width, with separators) or Chinese numeral to a number."""
-    ascii_text = unicodedata.normalize("NFKC", text).replace(",", "")
+    ascii_text = unicodedata.normalize("NFKC", text).replace(",", "").replace("．", ".")
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", ascii_text):
         return float(ascii_text)
     return chinese_to_number(text)
@@ -145,6 +146,13 @@ def period_of(per: str) -> str:
     return ""
 
 
+def clause_per(sentence: str, position: int) -> str:
+    """A per-person period phrase earlier in the figure's clause (月人均补助520元), or ''."""
+    start = max(sentence.rfind(mark, 0, position) for mark in "，,；;。")
+    found = PER_PHRASE.findall(sentence, start + 1, position)
+    return found[-1] if found else ""
+
+
 def is_not_a_count(match: re.Match[str]) -> bool:
     """A lone 一 means 'a', and 万/千 without a digit mean 'many' (万人签名): neither counts."""
     numeral = match["num"]
@@ -163,7 +171,7 @@ def from_match(match: re.Match[str]) -> Quantity | None:
     if match["num2"] and upper is None:
         return None
     unit, unit_class = UNITS[match["unit"]]
-    per = period_of(match["per"] or match["per_after"] or "")
+    per = period_of(match["per"] or match["per_after"] or clause_per(match.string, match.start()))
     pre = match["pre"] or ""
     raw_start = match.start()
     if pre in EXACT_PRE:

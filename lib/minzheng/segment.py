@@ -57,9 +57,9 @@ def heading_in_line(line: str) -> tuple[int, int] | None:
     if level is not None:
         first_stop = re.search(r"[。！？]", line)
         return level, first_stop.end() if first_stop else len(line)
-    if len(line) <= TITLE_MAX_CHARS and line[-1] not in "。！？!?；;，,：:”’":
+    if len(line) <= TITLE_MAX_CHARS and not re.search(r"[。！？!?；;，,：:]", line) and line[-1] not in "”’":
         return TITLE_LEVEL, len(line)
-    run_in = re.match(r"^[^，,。；;：:]{2,%d}。" % RUN_IN_MAX_CHARS, line)
+    run_in = re.match(r"^[^，,。；;：:0-9０-９]{2,%d}。" % RUN_IN_MAX_CHARS, line)
     if run_in and len(line) > run_in.end():
         return 3, run_in.end()
     return None

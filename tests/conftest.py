@@ -1,0 +1,49 @@
+"""Shared fixtures: the seed corpus, and temporary corpora written by tests."""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from minzheng import paths
+from minzheng.corpus import load_corpus
+from minzheng.manifest import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+
+MANIFEST_HEADER = ["file", "region", "level", "province", "parent_city", "published", "year", "genre", "publisher", "script", "notes"]
+assert set(MANIFEST_HEADER) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    """The five seed reports, loaded once."""
+    return load_corpus(paths.SEEDS_DIR, strict=True)
+
+
+def write_manifest(folder: Path, rows: list[dict[str, str]], header: list[str] | None = None) -> Path:
+    """Write a manifest with the given rows (missing columns left empty)."""
+    path = folder / paths.MANIFEST_NAME
+    columns = header or MANIFEST_HEADER
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in columns})
+    return path
+
+
+def row(file: str, region: str, level: str = "county", year: str = "2023", **extra: str) -> dict[str, str]:
+    """A manifest row."""
+    return {"file": file, "region": region, "level": level, "year": year, **extra}
+
+
+@pytest.fixture
+def copy_of_seeds(tmp_path: Path) -> Path:
+    """A writable copy of seeds/ (reports and manifest)."""
+    target = tmp_path / "corpus"
+    target.mkdir()
+    for path in paths.SEEDS_DIR.glob("*.txt"):
+        shutil.copyfile(path, target / path.name)
+    shutil.copyfile(paths.SEEDS_DIR / paths.MANIFEST_NAME, target / paths.MANIFEST_NAME)
+    return target

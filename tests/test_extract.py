@@ -1,0 +1,181 @@
+"""Extraction on sentences that are not from the seeds: each hard case of civil-affairs reporting."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from minzheng.extract import COLUMNS, extract_text
+
+
+def rows(text: str, year: int = 2023) -> pd.DataFrame:
+    """Extract from a text, indexed by indicator."""
+    return extract_text(text, region="测试县", year=year)
+
+
+def values(text: str, year: int = 2023) -> dict[str, list[float]]:
+    """Indicator -> values extracted from a text."""
+    found: dict[str, list[float]] = {}
+    for row in rows(text, year).itertuples():
+        found.setdefault(row.indicator, []).append(row.value)
+    return found
+
+
+def test_rows_have_the_codebook_record_shape():
+    frame = rows("全县纳入城乡低保4521人。")
+    assert list(frame.columns) == COLUMNS
+    row = frame.iloc[0]
+    assert (row.indicator, row.value, row.unit, row.qualifier, row.modality, row.period, row.raw) == (
+        "sa.dibao_recipients", 4521.0, "人", "exact", "achieved", 2023, "4521人")
+    assert row.evidence == "全县纳入城乡低保4521人。"
+
+
+def test_respectively_maps_listed_subjects_to_listed_values_in_order():
+    found = rows("城乡低保标准分别提高到每月每人860元、690元。")
+    assert found.set_index("indicator")["value"].to_dict() == {"sa.dibao_standard_urban": 860, "sa.dibao_standard_rural": 690}
+    assert set(found["unit"]) == {"元/人/月"}
+
+
+def test_respectively_with_a_list_of_named_subjects():
+    text = "集中养育孤儿、散居孤儿、困境儿童基本生活费标准分别为每人每月1900元、1500元、1100元。"
+    assert values(text) == {
+        "cp.orphan_standard_institutional": [1900],
+        "cp.orphan_standard_dispersed": [1500],
+        "cp.vulnerable_child_standard": [1100],
+    }
+
+
+def test_from_x_raised_to_y_gives_both_figures_with_the_earlier_period():
+    found = rows("农村低保标准由2022年的每人每月600元提高到2023年的每人每月680元。")
+    assert list(found["value"]) == [600, 680]
+    assert list(found["period"]) == [2022, 2023]
+    assert set(found["indicator"]) == {"sa.dibao_standard_rural"}
+
+
+def test_from_x_to_y_without_years_leaves_the_earlier_period_empty():
+    found = rows("全年募集善款从800万元增长到1200万元。")
+    assert list(found["value"]) == [8_000_000, 12_000_000]
+    assert pd.isna(found["period"].iloc[0]) and found["period"].iloc[1] == 2023
+
+
+def test_qizhong_marks_a_part_with_its_own_id_never_a_second_total():
+    assert values("全县养老床位4200张，其中护理型床位2600张。") == {"ec.beds": [4200], "ec.nursing_beds": [2600]}
+    assert values("全县纳入低保6000人，其中城市低保对象1500人。") == {"sa.dibao_recipients": [6000]}
+
+
+def test_a_range_is_one_row_with_the_lower_bound_at_least():
+    found = rows("每个乡镇配备儿童督导员2至3名。")
+    assert len(found) == 1
+    row = found.iloc[0]
+    assert (row.indicator, row.value, row.qualifier, row.raw) == ("cp.child_supervisors", 2, "at_least", "2至3名")
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [("全县注册志愿者逾3万人。", "more_than"), ("全年实施临时救助近900人次。", "approx"), ("持证社工约450人。", "approx"), ("全市社工站超过120个。", "more_than")],
+)
+def test_qualifiers_travel_into_rows(text, qualifier):
+    assert rows(text)["qualifier"].tolist() == [qualifier]
+
+
+def test_fixed_phrases_dates_and_document_numbers_yield_no_rows():
+    text = (
+        "2023年3月15日，县民政局召开党组会，落实“第一议题”和“三会一课”制度，坚决做到“两个维护”。"
+        "根据县政发〔2023〕8号文件，开通12349养老服务热线，聚焦“一老一小”，低保标准实现“十连增”，"
+        "构建“1+5+N”工作体系，工作位列全市第2名。"
+    )
+    assert rows(text).empty
+
+
+def test_the_indicator_comes_from_the_figures_own_subject_not_a_nearby_cue():
+    found = values("为8家养老机构发放运营补贴56万元，全县养老机构共21处。")
+    assert found == {"ec.care_institutions": [21]}
+
+
+def test_topic_from_an_earlier_clause_names_a_generic_money_figure():
+    assert values("全年实施临时救助1200人次，支出救助资金380万元。") == {
+        "sa.temp_assistance_cases": [1200], "sa.temp_assistance_funds": [3_800_000]}
+
+
+def test_a_number_before_its_noun_counts_that_noun():
+    assert values("今年组织12次中心组学习、30场党员活动。") == {"pb.study_sessions": [12]}
+    assert values("全镇45个村(社区)完成换届。") == {"gov.villages": [45]}
+    assert values("有力保障12.6万困难群众基本生活。") == {"sa.assisted_people": [126_000]}
+
+
+def test_a_subset_that_does_something_else_is_not_counted_as_the_noun():
+    assert rows("已有210名特困人员享受护理保险。").empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024年，计划新建农村幸福院30处。", "力争全年新增养老床位500张以上。", "明年将新建儿童之家10个。", "拟新增注册志愿者2000人。", "目标：社工站达到40个。"],
+)
+def test_plans_in_the_sentence_are_targets(text):
+    assert rows(text)["modality"].tolist() == ["target"]
+
+
+def test_at_least_follows_lizheng_with_yishang():
+    assert rows("力争全年新增养老床位500张以上。")["qualifier"].tolist() == ["at_least"]
+
+
+def test_a_plan_section_makes_its_figures_targets_for_its_year():
+    text = "一、2023年工作开展情况\n全县纳入城乡低保5000人。\n二、2024年工作打算\n（一）完善养老服务\n新建农村幸福院20处。\n"
+    found = rows(text).set_index("indicator")
+    assert found.loc["sa.dibao_recipients", "modality"] == "achieved"
+    assert found.loc["ec.rural_happiness_homes", "modality"] == "target"
+    assert found.loc["ec.rural_happiness_homes", "period"] == 2024
+
+
+def test_a_paragraph_announcing_plans_makes_the_following_sections_targets():
+    text = (
+        "会议总结了去年工作。\n局长作工作报告，提出2025年县民政局将构建三大工作体系。\n"
+        "突出构建大养老体系\n新建社区养老服务站8家，适老化改造300户。\n"
+    )
+    found = rows(text, year=2025)
+    assert set(found["modality"]) == {"target"}
+    assert set(found["period"]) == {2025}
+
+
+def test_jiang_meaning_ba_is_not_a_plan():
+    assert rows("今年将300名困难群众纳入低保。")["modality"].tolist() in (["achieved"], [])
+
+
+def test_period_comes_from_the_sentence_then_the_section_then_the_document():
+    text = "一、2022年工作情况\n全县建成养老机构14处。\n去年新增护理型床位120张。\n"
+    found = rows(text, year=2023).set_index("indicator")
+    assert found.loc["ec.care_institutions", "period"] == 2022
+    assert found.loc["ec.nursing_beds", "period"] == 2022
+
+
+def test_a_figure_stated_twice_is_one_row_with_two_mentions():
+    found = rows("全县儿童主任326人。年内为全县儿童主任326人开展培训。")
+    assert len(found) == 1 and found["mentions"].iloc[0] == 2
+
+
+def test_party_brands_and_plus_models_are_text_rows_without_quote_marks():
+    text = "打造“红心暖夕阳”党建品牌，推行「党建+养老」模式和“党建+慈善”项目，形成『三心服务』工作法。"
+    found = rows(text)
+    brands = found[found["indicator"] == "pb.brand"]["raw"].tolist()
+    models = found[found["indicator"] == "pb.plus_model"]["raw"].tolist()
+    assert brands == ["红心暖夕阳", "三心服务"]
+    assert models == ["党建+养老", "党建+慈善"]
+    assert found["value"].isna().all()
+
+
+def test_service_brands_are_named_social_assistance_brands_only():
+    text = "打造“暖心救”社会救助服务品牌，推出“一键救”救助小程序，开展“夕阳红”文艺活动。"
+    assert rows(text).query("indicator == 'sa.service_brand'")["raw"].tolist() == ["暖心救", "一键救"]
+
+
+def test_traditional_text_gives_the_same_rows_as_simplified():
+    simplified = rows("全縣養老床位達到1,860張，其中護理型床位1,120張。")
+    assert simplified.set_index("indicator")["value"].to_dict() == {"ec.beds": 1860, "ec.nursing_beds": 1120}
+
+
+def test_values_are_numbers_in_base_units():
+    found = rows("累计发放城乡低保资金1.25亿元，残疾人两项补贴2860.5万元。")
+    assert found.set_index("indicator")["value"].to_dict() == {
+        "sa.dibao_funds": 125_000_000, "sa.disability_subsidy_funds": 28_605_000}
+    assert all(isinstance(v, float) and not math.isnan(v) for v in found["value"])
