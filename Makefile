@@ -28,7 +28,7 @@ test: $(STAMP) ## set up and run the tests
 	$(BIN)/python -m pytest
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP) ## print extraction and pipeline timings and peak memory
 	$(BIN)/python tests/bench.py
