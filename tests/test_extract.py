@@ -179,3 +179,51 @@ def test_values_are_numbers_in_base_units():
     assert found.set_index("indicator")["value"].to_dict() == {
         "sa.dibao_funds": 125_000_000, "sa.disability_subsidy_funds": 28_605_000}
     assert all(isinstance(v, float) and not math.isnan(v) for v in found["value"])
+
+
+def test_figures_about_a_higher_level_place_are_not_the_regions():
+    text = "全县纳入低保5200人。目前，全市共有3.1万名困难群众纳入低保保障范围。"
+    assert extract_text(text, region="某县", year=2023, level="county")["value"].tolist() == [5200]
+    assert len(extract_text(text, region="某市", year=2023, level="prefecture-level city")) == 2
+
+
+def test_a_count_in_households_and_people_shares_one_subject():
+    found = values("全县在保城乡低保对象8200户13500人，其中城市低保对象2100人。")
+    assert found == {"sa.dibao_recipients": [13500]}
+
+
+def test_a_respectively_list_takes_its_topic_from_the_clause_before():
+    text = "特困人员基本生活标准按不低于低保标准1.3倍确定，城市、农村分别达到每月每人1150元、920元。"
+    assert values(text) == {"sa.tekun_standard_urban": [1150], "sa.tekun_standard_rural": [920]}
+
+
+def test_a_respectively_list_shares_its_qualifier():
+    found = rows("城乡低保标准分别不低于每人每月760元、620元。")
+    assert found["qualifier"].tolist() == ["at_least", "at_least"]
+
+
+def test_a_document_titled_as_a_plan_makes_every_figure_a_target():
+    text = "某市民政局2025年工作要点\n一、兜牢民生底线\n1.提高标准。城市低保标准不低于每人每月800元。\n二、养老服务\n新建综合养老服务中心6个。\n"
+    found = rows(text, year=2025)
+    assert set(found["modality"]) == {"target"} and set(found["period"]) == {2025}
+
+
+def test_a_title_naming_summary_and_plans_does_not_make_the_summary_a_target():
+    text = "某县民政局2023年工作总结和2024年工作思路\n现将有关情况总结如下。\n一、2023年工作开展情况\n全县养老床位3000张。\n二、2024年工作思路\n新建儿童之家8个。\n"
+    found = rows(text).set_index("indicator")
+    assert found.loc["ec.beds", "modality"] == "achieved"
+    assert found.loc["cp.children_homes", "modality"] == "target"
+
+
+def test_an_ellipsis_line_does_not_end_the_section_it_stands_in():
+    text = "二、2024年工作安排\n……\n（一）民生保障\n新建儿童之家12个。\n"
+    found = rows(text)
+    assert found["modality"].tolist() == ["target"] and found["period"].tolist() == [2024]
+
+
+def test_coverage_counts_the_facility_that_covers_every_township():
+    assert values("全县23个乡镇(街道)综合养老服务中心已实现全覆盖。") == {"ec.community_centers": [23]}
+
+
+def test_a_beneficiary_count_is_the_thing_done_when_the_clause_ends_with_it():
+    assert values("今年以来，全县共为860户特殊困难老年人家庭完成适老化改造。") == {"ec.home_adaptations": [860]}

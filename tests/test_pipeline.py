@@ -392,3 +392,24 @@ def test_a_notebook_that_succeeds_again_clears_its_failed_copy(tiny_runs, tmp_pa
     assert done.returncode == 0, done.stdout + done.stderr
     assert not (outputs / "failed" / "20_flaky.ipynb").exists()
     assert "the last run failed" not in (outputs / "index.html").read_text(encoding="utf-8")
+
+
+def test_failed_copy_explains_errors_that_happen_outside_a_cell(tmp_path):
+    source = tmp_path / "n.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), source)
+    nb = pipeline.failed_notebook(source, tmp_path / "never-written.ipynb", RuntimeError("kernel died"))
+    assert nb.cells[0].cell_type == "markdown" and "RuntimeError: kernel died" in nb.cells[0].source
+    assert nb.cells[1].source == "1"
+
+
+@pytest.mark.slow
+def test_a_notebook_whose_kernel_dies_is_reported_failed_without_stopping_the_run(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nbformat.write(new_notebook("Dies", "Kills its kernel.", ["import os\nos._exit(3)"], "corpus_dir = None"), notebooks / "dies.ipynb")
+    nbformat.write(new_notebook("Lives", "Finishes.", ["print('fine')"], "corpus_dir = None"), notebooks / "lives.ipynb")
+    done = run_pipeline("--notebooks", str(notebooks), "--outputs", str(tmp_path / "outputs"))
+    assert done.returncode == 1
+    assert (tmp_path / "outputs" / "failed" / "dies.ipynb").is_file()
+    assert (tmp_path / "outputs" / "email" / "lives.html").is_file()
+    assert not (tmp_path / "outputs" / "email" / "dies.html").exists()

@@ -378,7 +378,7 @@ def index_page(entries: Iterable[NotebookInfo], has_data: bool = True) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>{esc(INDEX_TITLE)}</title>
 <style>
-body {{ font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; max-width: 900px; margin: 2em auto; line-height: 1.5; padding: 0 1em; }}
+body {{ font-family: "{EMBEDDED_FONT}", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; max-width: 900px; margin: 2em auto; line-height: 1.5; padding: 0 1em; }}
 li {{ margin: 0.4em 0; }} .alt {{ font-size: 0.9em; }}
 </style>
 </head>
@@ -401,7 +401,7 @@ li {{ margin: 0.4em 0; }} .alt {{ font-size: 0.9em; }}
 def write_index(entries: Iterable[NotebookInfo], outputs_dir: Path) -> Path:
     """Write outputs/index.html."""
     has_data = (Path(outputs_dir) / "data" / "indicators.csv").is_file()
-    return atomic_write(Path(outputs_dir) / "index.html", index_page(entries, has_data))
+    return atomic_write(Path(outputs_dir) / "index.html", embed_font(index_page(entries, has_data)))
 
 
 # --- data ----------------------------------------------------------------------------------------

@@ -28,8 +28,16 @@ BENEFICIARY = re.compile(r"(?:为|对|向|给)$")
 TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)$")
 YEAR_IN_FROM = re.compile(r"((?:19|20)\d{2})\s*年")
 PARENTHETICAL = re.compile(r"[（(][^（）()]{0,8}[）)]")
-COVERAGE = re.compile(r"实现(.{1,12}?)全覆盖")
+COVERAGE = re.compile(r"实现.{0,12}?全覆盖")
 URBAN_RURAL = ("城市", "农村")
+SCOPE = re.compile(r"全国|全省|全市|全州|全县|全区")
+HIGHER_SCOPES = {
+    "county": ("全国", "全省", "全市", "全州"),
+    "district": ("全国", "全省", "全市", "全州"),
+    "county-level city": ("全国", "全省", "全州"),
+    "prefecture-level city": ("全国", "全省"),
+    "province": ("全国",),
+}
 RIGHT_TAIL_MAX = 4
 RIGHT_HEAD_MAX_START = 16
 TOTAL_HEAD_MAX_START = 2
@@ -97,13 +105,15 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     own = text[start:q.start]
     if i > 0 and start == quantities[i - 1].end and LIST_TAIL.search(own):
         own = ""
+    if i > 0 and start == q.start == quantities[i - 1].end:
+        own = text[clause_start(text, quantities[i - 1].start):quantities[i - 1].start]
     after_end = clause_end(text, q.end)
     if i + 1 < len(quantities) and quantities[i + 1].start < after_end:
         after_end = quantities[i + 1].start
     after = text[q.end:after_end]
     lead = text[start:q.start]
     counted_after = not BENEFICIARY.search(TOTALITY.sub("", lead).rstrip())
-    total = bool(TOTALITY.search(lead))
+    total = bool(TOTALITY.search(lead.rstrip()))
     return Subject(own=own, before=text[floor:start], after=after, counted_after=counted_after, total=total)
 
 
@@ -121,7 +131,7 @@ def respectively_groups(text: str, quantities: list[Quantity]) -> dict[int, Subj
     """Subjects for the values of 分别 lists: the i-th listed subject goes with the i-th value."""
     subjects: dict[int, Subject] = {}
     for marker in re.finditer("分别", text):
-        members = [i for i, q in enumerate(quantities) if q.start > marker.end()]
+        members = [i for i, q in enumerate(quantities) if q.start >= marker.end()]
         if not members:
             continue
         run = [members[0]]
@@ -136,7 +146,7 @@ def respectively_groups(text: str, quantities: list[Quantity]) -> dict[int, Subj
         if items is None:
             continue
         before = text[cut_at_qizhong(text, start):start]
-        tail = items[-1]
+        tail = items[-1] if len(items[-1]) > 2 else ""
         for position, (i, item) in enumerate(zip(run, items)):
             own = item if position == len(items) - 1 or "城乡" in subject else item + "…" + tail
             subjects[i] = Subject(own=own, before=before, first_term_in=item)
@@ -174,16 +184,19 @@ def figures_of(text: str) -> list[Figure]:
 
 
 def inherit_per(figures: list[Figure], listed: dict[int, Subject]) -> None:
-    """Values of a 分别 list without 每人每月 take the period of the list's first value."""
-    per = ""
+    """Values of a 分别 list take the first value's 每人每月 and its qualifier (分别不低于A、B)."""
+    first: Quantity | None = None
     for i, figure in enumerate(figures):
         if i not in listed:
-            per = ""
+            first = None
             continue
-        if figure.quantity.per:
-            per = figure.quantity.per
-        elif per and figure.quantity.unit_class == "money":
-            figure.per_inherited = per
+        if first is None:
+            first = figure.quantity
+            continue
+        if first.per and not figure.quantity.per and figure.quantity.unit_class == "money":
+            figure.per_inherited = first.per
+        if figure.quantity.qualifier == "exact" and first.qualifier != "exact":
+            figure.quantity = replace(figure.quantity, qualifier=first.qualifier)
 
 
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -194,8 +207,24 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+def list_cue_score(cue: Cue, subject: Subject) -> float | None:
+    """Score a cue for one value of a 分别 list: its first term names the item, the rest the list's topic."""
+    if not cue.patterns[0].search(subject.first_term_in):
+        return None
+    score = cue.weight * 10.0
+    for pattern in cue.patterns[1:]:
+        if pattern.search(subject.own):
+            continue
+        if not pattern.search(subject.before):
+            return None
+        score -= 1
+    return score
+
+
 def cue_score(cue: Cue, subject: Subject) -> float | None:
     """Score how well a cue names a subject (higher is better), or None when it does not."""
+    if subject.first_term_in:
+        return list_cue_score(cue, subject)
     head = last_match(cue.head, subject.own)
     if head is not None and len(subject.own) - head.end() <= LEFT_HEAD_MAX_DISTANCE:
         distance = len(subject.own) - head.end()
@@ -206,8 +235,6 @@ def cue_score(cue: Cue, subject: Subject) -> float | None:
             return None
         distance = head.start()
         context = subject.after[: head.start()]
-    if subject.first_term_in and not cue.patterns[0].search(subject.first_term_in):
-        return None
     penalty = 0.0
     for modifier in reversed(cue.modifiers):
         found = last_match(modifier, context)
@@ -220,16 +247,14 @@ def cue_score(cue: Cue, subject: Subject) -> float | None:
 
 def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
     """The head term in the noun phrase a number counts, when the number comes first."""
-    if not subject.counted_after:
-        return None
     after = subject.after
     coverage = COVERAGE.search(after)
-    if coverage and head.search(coverage.group(1)):
-        return head.search(after, coverage.start(1))
+    if coverage:
+        return head.search(after, 0, coverage.end())
     match = head.search(after)
     if match is None:
         return None
-    if subject.total and match.start() <= TOTAL_HEAD_MAX_START:
+    if subject.total and subject.counted_after and match.start() <= TOTAL_HEAD_MAX_START:
         return match
     tail = PARENTHETICAL.sub("", after[match.end():]).strip()
     return match if match.start() <= RIGHT_HEAD_MAX_START and len(tail) <= RIGHT_TAIL_MAX else None
@@ -293,12 +318,20 @@ def part_of_total(text: str, position: int, found: Indicator, rows: list[Row]) -
     return bool(totals) and totals[-1].indicator.id == found.id
 
 
-def sentence_rows(sentence: Sentence, context: SectionContext, year: int | None) -> list[Row]:
+def about_another_place(text: str, position: int, level: str) -> bool:
+    """Whether the scope word nearest before a figure (全市, 全省 …) names a place above the report's own."""
+    scopes = SCOPE.findall(text, 0, position)
+    return bool(scopes) and scopes[-1] in HIGHER_SCOPES.get(level, ())
+
+
+def sentence_rows(sentence: Sentence, context: SectionContext, year: int | None, level: str = "") -> list[Row]:
     """Extract the numeric rows of one sentence."""
     rows: list[Row] = []
     for figure in figures_of(sentence.text):
         found = best_indicator(figure)
         if found is None or part_of_total(sentence.text, figure.quantity.start, found, rows):
+            continue
+        if about_another_place(sentence.text, figure.quantity.start, level):
             continue
         q = figure.quantity
         modality = figure_modality(sentence.text, q.start, context)
@@ -327,7 +360,7 @@ def report_rows(report) -> list[Row]:
     known_services: set[str] = set()
     for sentence in report.sentences:
         context = contexts[sentence.index]
-        rows.extend(sentence_rows(sentence, context, report.year))
+        rows.extend(sentence_rows(sentence, context, report.year, report.level))
         section_text = " ".join(report.headings[i].text for i in sentence.headings)
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from minzheng.segment import Heading, Sentence
 
 PLAN_HEADING = re.compile(r"打算|计划|思路|下一步|工作安排|重点任务|工作要点|展望|目标任务")
-PLAN_WORDS = re.compile(r"计划|力争|拟|目标|争取|预计|确保(?!了)|下一步|打算|将(?!近|其)")
+SUMMARY_HEADING = re.compile(r"总结|情况|回顾|成效|成绩|开展")
+PLAN_WORDS = re.compile(r"计划|力争|拟|目标|争取|预计|确保(?!了)|下一步|打算|(?<![现亦必终])将(?!近|其)")
 BA_VERB = re.compile(r"放在|纳入|列入|送到|送达|作为|融入|落实到|转化为|变为|打造成|打造为|建成|用于|交给")
-FUTURE_ANNOUNCEMENT = re.compile(r"将(?!近|其)|计划|拟|下一步|打算")
+FUTURE_ANNOUNCEMENT = re.compile(r"将|计划|拟|下一步|打算")
 YEAR = re.compile(r"(?<![比较])((?:19|20)\d{2})\s*年(?!以来|来|起|至今|以前|之前|前|的?标准|的?基础|的?水平|同期)")
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1}
 RELATIVE = re.compile("|".join(sorted(RELATIVE_YEAR, key=len, reverse=True)))
@@ -34,6 +35,17 @@ def future_words(text: str) -> list[re.Match[str]]:
     return found
 
 
+def is_plan_heading(text: str) -> bool:
+    """A heading of plans only: 2024年工作打算, 工作要点 — not 2023年工作总结和2024年工作思路."""
+    return bool(PLAN_HEADING.search(text)) and not SUMMARY_HEADING.search(text)
+
+
+def document_is_plan(sentences: list[Sentence], headings: list[Heading]) -> bool:
+    """Whether the document's title, before any numbered section, names a plan (工作要点, 工作计划)."""
+    first = sentences[0] if sentences else None
+    return bool(first and first.is_heading and first.headings and is_plan_heading(headings[first.headings[-1]].text))
+
+
 def heading_year(text: str) -> int | None:
     """The year a heading names, if any."""
     match = YEAR.search(text)
@@ -52,13 +64,14 @@ def announces_plans(sentence: Sentence, following: Sentence | None) -> bool:
 def section_contexts(sentences: list[Sentence], headings: list[Heading], doc_year: int | None) -> dict[int, SectionContext]:
     """The section context of every sentence: plan sections and the year a section names."""
     contexts: dict[int, SectionContext] = {}
+    whole_plan = document_is_plan(sentences, headings)
     scope_level: int | None = None
-    scope_year: int | None = None
+    scope_year: int | None = heading_year(headings[0].text) if whole_plan and headings else None
     for position, sentence in enumerate(sentences):
         chain = [headings[i] for i in sentence.headings]
         if sentence.is_heading and scope_level is not None and chain and chain[-1].level < scope_level:
             scope_level, scope_year = None, None
-        plan = scope_level is not None or any(PLAN_HEADING.search(h.text) for h in chain)
+        plan = whole_plan or scope_level is not None or any(is_plan_heading(h.text) for h in chain)
         years = [y for y in (heading_year(h.text) for h in chain) if y]
         contexts[sentence.index] = SectionContext(plan, years[-1] if years else scope_year if plan else None)
         following = sentences[position + 1] if position + 1 < len(sentences) else None

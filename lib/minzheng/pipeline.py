@@ -122,8 +122,15 @@ def run_command(args: argparse.Namespace) -> int:
 # --- environment ---------------------------------------------------------------------------------
 
 
+def skip_slow_optional_imports() -> None:
+    """Keep jsonschema from importing rfc3987_syntax (about 1 s of grammar building per process; nbformat never needs it)."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type] - a None entry makes the import fail fast
+
+
 def quiet_environment() -> None:
     """Set the environment and logging so that kernels and libraries print nothing to stderr."""
+    skip_slow_optional_imports()
     os.environ.update(QUIET_ENVIRONMENT)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.CRITICAL)
@@ -178,13 +185,20 @@ def error_summary(error: BaseException) -> str:
     return f"{ename}: {evalue[0]}" if evalue else str(ename)
 
 
-def _error_notebook(source: Path, error: BaseException) -> Any:
-    """Return the source notebook with a first cell that says why it could not be executed."""
+def failed_notebook(source: Path, executed: Path, error: BaseException) -> Any:
+    """Return the copy to keep in failed/: the executed notebook (with its error output) or, when the error
+    happened outside a cell (kernel, export), the best copy available with a first cell explaining the error."""
     import nbformat
+    from papermill.exceptions import PapermillExecutionError
 
-    nb = nbformat.read(source, as_version=4) if source.is_file() else nbformat.v4.new_notebook()
+    if executed.is_file():
+        nb = nbformat.read(executed, as_version=4)
+        if isinstance(error, PapermillExecutionError):
+            return nb
+    else:
+        nb = nbformat.read(source, as_version=4) if source.is_file() else nbformat.v4.new_notebook()
     text = "".join(traceback.format_exception(error))
-    nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**minzheng run could not execute this notebook:**\n\n```\n{text}\n```"))
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**minzheng run failed on this notebook:**\n\n```\n{text}\n```"))
     return nb
 
 
@@ -236,7 +250,7 @@ def execute_notebook(source: Path, parameters: dict[str, Any], outputs_dir: Path
             nb = export.normalize_notebook(nbformat.read(executed, as_version=4), name)
             pages = export.export_notebook_pages(nb, name, source.parent)
         except Exception as error:  # a failing notebook must not stop the others
-            nb = nbformat.read(executed, as_version=4) if executed.is_file() else _error_notebook(source, error)
+            nb = failed_notebook(source, executed, error)
             failed = export.atomic_write(outputs_dir / "failed" / source.name, export.notebook_text(export.normalize_notebook(nb, name)))
             return TaskResult(name, False, time.perf_counter() - start, error_summary(error), [str(failed)])
     written = [export.atomic_write(outputs_dir / "notebooks" / source.name, export.notebook_text(nb))]

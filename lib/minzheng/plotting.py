@@ -84,21 +84,20 @@ def house_rc() -> dict[str, Any]:
     }
 
 
-def _in_kernel() -> bool:
-    """Tell whether the code runs inside a Jupyter (ipykernel) kernel."""
-    shell = sys.modules.get("IPython")
-    if shell is None:
-        return False
-    ip = shell.get_ipython()
-    return ip is not None and type(ip).__name__ == "ZMQInteractiveShell"
+def _kernel_shell() -> Any:
+    """Return the IPython shell when the code runs inside a Jupyter (ipykernel) kernel, else None."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return shell if shell is not None and type(shell).__name__ == "ZMQInteractiveShell" else None
 
 
 def _configure_inline_backend() -> None:
-    """Inside a kernel, show figures inline as PNG without the matplotlib version stamp."""
-    if not _in_kernel():
+    """Inside a kernel, show figures inline as PNG (even if MPLBACKEND=Agg) without the matplotlib version stamp."""
+    shell = _kernel_shell()
+    if shell is None:
         return
     if matplotlib.get_backend() != INLINE_BACKEND:
-        matplotlib.use(INLINE_BACKEND)
+        shell.enable_matplotlib("inline")
     from matplotlib_inline.backend_inline import set_matplotlib_formats
 
     set_matplotlib_formats("png", bbox_inches="tight", metadata=dict(PNG_METADATA))
@@ -222,12 +221,12 @@ def coverage_heatmap(matrix: pd.DataFrame, *, title: str = "", ax: Any = None) -
         height = max(2.5, 0.24 * len(counts) + 1.6)
         _, ax = plt.subplots(figsize=(max(5.0, 1.1 * counts.shape[1] + 4.0), height))
     stated = (counts > 0).astype(int)
-    annotations = counts.astype(str).where(counts > 0, "")
     sns.heatmap(
         stated, ax=ax, cbar=False, vmin=0, vmax=1, linewidths=0.5, linecolor="#d9d9d9",
-        cmap=ListedColormap(["#f2f2f2", ACHIEVED_COLOR]), annot=annotations.to_numpy(), fmt="",
-        annot_kws={"fontsize": 7, "color": "white"},
+        cmap=ListedColormap(["#f2f2f2", ACHIEVED_COLOR]),
     )
+    for row, column in zip(*np.nonzero(counts.to_numpy())):
+        ax.text(column + 0.5, row + 0.5, str(counts.iat[row, column]), ha="center", va="center", fontsize=7, color="white")
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.xaxis.tick_top()

@@ -18,7 +18,7 @@ MULTIPLIERS = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
 
 # written unit -> (base unit, unit class); classes decide which codebook units a figure can fill
 UNITS = {
-    "人次": ("人次", "person_times"), "户次": ("户次", "person_times"),
+    "人次": ("人次", "person_times"), "户次": ("户次", "person_times"), "家次": ("次", "times"),
     "场次": ("次", "times"), "元": ("元", "money"), "人": ("人", "people"), "名": ("人", "people"),
     "位": ("人", "people"), "户": ("户", "households"), "张": ("张", "beds"), "床": ("张", "beds"),
     "处": ("处", "places"), "个": ("个", "places"), "家": ("家", "places"), "所": ("所", "places"),

@@ -51,13 +51,20 @@ def numbered_level(line: str) -> int | None:
     return None
 
 
+def is_title(line: str) -> bool:
+    """A short line of words without sentence punctuation: an unnumbered heading."""
+    if len(line) > TITLE_MAX_CHARS or re.search(r"[。！？!?；;，,：:]", line) or line[-1] in "”’":
+        return False
+    return len(re.findall(r"[\u4e00-\u9fff]", line)) >= 2
+
+
 def heading_in_line(line: str) -> tuple[int, int] | None:
     """Return (level, length) of the heading at the start of a line, else None."""
     level = numbered_level(line)
     if level is not None:
         first_stop = re.search(r"[。！？]", line)
         return level, first_stop.end() if first_stop else len(line)
-    if len(line) <= TITLE_MAX_CHARS and not re.search(r"[。！？!?；;，,：:]", line) and line[-1] not in "”’":
+    if is_title(line):
         return TITLE_LEVEL, len(line)
     run_in = re.match(r"^[^，,。；;：:0-9０-９]{2,%d}。" % RUN_IN_MAX_CHARS, line)
     if run_in and len(line) > run_in.end():

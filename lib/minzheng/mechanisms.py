@@ -1,0 +1,300 @@
+"""Which reports name which mechanisms, service models, network parts and demonstration statuses, with evidence.
+
+The catalogue is a data file (data/mechanisms.csv): one row per mechanism with its theme, category, Chinese label,
+English gloss and the regular-expression patterns that name it; `requires` must also occur in the sentence, and
+`exclude` must not occur next to the match (within EXCLUDE_WINDOW characters). A mention is one sentence of one
+report; whether it is achieved or planned follows the extractor's rules (plan sections, plan words before the match).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from minzheng import paths
+from minzheng.modality import figure_modality, section_contexts
+from minzheng.plotting import is_planned, md_text
+
+MECHANISMS_FILE = paths.DATA_DIR / "mechanisms.csv"
+CATALOGUE_COLUMNS = ["id", "theme", "category", "label_zh", "label_en", "patterns", "requires", "exclude", "notes"]
+EXCLUDE_WINDOW = 8
+MENTION_COLUMNS = [
+    "region", "level", "year", "document", "theme", "category", "mechanism", "label_zh", "label_en",
+    "matched", "modality", "status", "evidence", "sentence", "start", "end",
+]
+# How a sentence speaks of a demonstration or pilot status.
+AWARDED = re.compile(r"获评|获批|获得|入选|被确定为|确定为|荣获|评为|被评为|列为|列入|成功获批|表扬")
+SOUGHT = re.compile(r"争创|创建|申报|力争|争取|积极创建")
+NAMED = "named"
+PLANNED = "planned"
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    """One catalogue row with its patterns compiled."""
+
+    id: str
+    theme: str
+    category: str
+    label_zh: str
+    label_en: str
+    pattern: re.Pattern[str]
+    requires: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+
+    def matches(self, text: str) -> list[re.Match[str]]:
+        """Every match in a sentence that passes `requires` (in the sentence) and `exclude` (next to the match)."""
+        if self.requires is not None and not self.requires.search(text):
+            return []
+        found = []
+        for match in self.pattern.finditer(text):
+            window = text[max(0, match.start() - EXCLUDE_WINDOW): match.end() + EXCLUDE_WINDOW]
+            if self.exclude is None or not self.exclude.search(window):
+                found.append(match)
+        return found
+
+
+def load_catalogue(path: str | Path | None = None) -> pd.DataFrame:
+    """Read the mechanisms catalogue (every column text); raises ValueError on a bad file."""
+    path = Path(path or MECHANISMS_FILE)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in CATALOGUE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    if frame["id"].duplicated().any():
+        raise ValueError(f"{path}: duplicate id(s) {', '.join(sorted(set(frame.loc[frame['id'].duplicated(), 'id'])))}")
+    empty = frame.loc[(frame["patterns"].str.strip() == "") | (frame["label_en"].str.strip() == ""), "id"]
+    if len(empty):
+        raise ValueError(f"{path}: row(s) without patterns or English gloss: {', '.join(empty)}")
+    for column in ("patterns", "requires", "exclude"):
+        for row_id, text in zip(frame["id"], frame[column]):
+            try:
+                re.compile(text)
+            except re.error as error:
+                raise ValueError(f"{path}: {row_id}: bad {column} pattern {text!r}: {error}") from None
+    return frame[CATALOGUE_COLUMNS].reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _default_catalogue() -> pd.DataFrame:
+    return load_catalogue()
+
+
+def catalogue(theme: str | None = None, category: str | None = None, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The catalogue rows of a theme and/or category (all rows when both are None)."""
+    frame = _default_catalogue().copy() if frame is None else frame
+    if theme:
+        frame = frame[frame["theme"] == theme]
+    if category:
+        frame = frame[frame["category"] == category]
+    return frame.reset_index(drop=True)
+
+
+def compile_rows(frame: pd.DataFrame) -> list[Mechanism]:
+    """Compile catalogue rows."""
+    return [
+        Mechanism(
+            row.id, row.theme, row.category, row.label_zh, row.label_en, re.compile(row.patterns),
+            re.compile(row.requires) if row.requires else None, re.compile(row.exclude) if row.exclude else None,
+        )
+        for row in frame.itertuples(index=False)
+    ]
+
+
+def claim_status(sentence: str, modality: str) -> str:
+    """How a sentence claims a status: 'awarded' (获评, 获批 …), 'sought' (争创, 申报 …), 'planned', or 'mentioned'."""
+    if is_planned(modality):
+        return "planned"
+    if AWARDED.search(sentence):
+        return "awarded"
+    if SOUGHT.search(sentence):
+        return "sought"
+    return "mentioned"
+
+
+def report_mentions(report, mechanisms: list[Mechanism]) -> list[dict[str, object]]:
+    """Every (mechanism, sentence) mention in one report, in reading order."""
+    contexts = section_contexts(report.sentences, report.headings, report.year)
+    rows = []
+    for sentence in report.sentences:
+        for mechanism in mechanisms:
+            found = mechanism.matches(sentence.text)
+            if not found:
+                continue
+            match = found[0]
+            modality = figure_modality(sentence.text, match.start(), contexts[sentence.index])
+            rows.append({
+                "region": report.region, "level": report.level, "year": report.year, "document": report.file,
+                "theme": mechanism.theme, "category": mechanism.category, "mechanism": mechanism.id,
+                "label_zh": mechanism.label_zh, "label_en": mechanism.label_en, "matched": "、".join(dict.fromkeys(m.group(0) for m in found)),
+                "modality": modality, "status": claim_status(sentence.text, modality),
+                "evidence": sentence.text, "sentence": sentence.index,
+                "start": sentence.start + match.start(), "end": sentence.start + match.end(),
+            })
+    return rows
+
+
+def find_mentions(reports: Iterable, theme: str | None = None, category: str | None = None, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which reports name which mechanisms: one row per report × mechanism × sentence, with the evidence sentence.
+
+    `reports` is a Corpus (or any iterable of Reports); theme/category filter the catalogue.
+    """
+    mechanisms = compile_rows(catalogue(theme, category, frame))
+    order = {m.id: i for i, m in enumerate(mechanisms)}
+    rows = [row for report in reports for row in report_mentions(report, mechanisms)]
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    out["year"] = pd.array(out["year"], dtype="Int64")
+    if len(out):
+        regions = {r: i for i, r in enumerate(dict.fromkeys(out["region"]))}
+        out = out.assign(_r=out["region"].map(regions), _m=out["mechanism"].map(order))
+        out = out.sort_values(["_m", "_r", "start"], kind="stable").drop(columns=["_r", "_m"]).reset_index(drop=True)
+    return out
+
+
+def region_status(mentions: pd.DataFrame, region: str, mechanism: str) -> str:
+    """'named' when a report names a mechanism as in place, 'planned' when only as a plan, else ''."""
+    rows = mentions[(mentions["region"] == region) & (mentions["mechanism"] == mechanism)]
+    if rows.empty:
+        return ""
+    return PLANNED if rows["modality"].map(is_planned).all() else NAMED
+
+
+def matrix(mentions: pd.DataFrame, regions: list[str], frame: pd.DataFrame) -> pd.DataFrame:
+    """Mechanisms (rows, catalogue order) × regions: 'named', 'planned' or '' (not found in the report)."""
+    data = []
+    for row in frame.itertuples(index=False):
+        line = {"mechanism": f"{row.label_zh} · {row.label_en}"}
+        line.update({region: region_status(mentions, region, row.id) for region in regions})
+        data.append(line)
+    return pd.DataFrame(data, columns=["mechanism", *regions])
+
+
+SUMMARY_COLUMNS = ["mechanism", "label_zh", "label_en", "category", "regions_named", "regions_planned", "named_by", "planned_by", "sentences"]
+
+
+def summary(mentions: pd.DataFrame, regions: list[str], frame: pd.DataFrame) -> pd.DataFrame:
+    """Per mechanism: how many and which reports name it (in place) or only plan it, and in how many sentences."""
+    data = []
+    for row in frame.itertuples(index=False):
+        statuses = {region: region_status(mentions, region, row.id) for region in regions}
+        named = [r for r, s in statuses.items() if s == NAMED]
+        planned = [r for r, s in statuses.items() if s == PLANNED]
+        sentences = int(((mentions["mechanism"] == row.id) & mentions["region"].isin(regions)).sum()) if len(mentions) else 0
+        data.append({
+            "mechanism": row.id, "label_zh": row.label_zh, "label_en": row.label_en, "category": row.category,
+            "regions_named": len(named), "regions_planned": len(planned),
+            "named_by": ", ".join(named), "planned_by": ", ".join(planned), "sentences": sentences,
+        })
+    out = pd.DataFrame(data, columns=SUMMARY_COLUMNS)
+    return out.sort_values(["regions_named", "regions_planned"], ascending=False, kind="stable").reset_index(drop=True)
+
+
+def evidence(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The evidence table: region, mechanism (label), the words matched, achieved or planned, the sentence."""
+    out = mentions.copy()
+    out["mechanism"] = out["label_zh"] + " · " + out["label_en"]
+    return out[["region", "level", "year", "mechanism", "matched", "modality", "status", "evidence"]].reset_index(drop=True)
+
+
+def first_evidence(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One evidence sentence per region × mechanism (the first achieved one, else the first planned one)."""
+    if mentions.empty:
+        return evidence(mentions)
+    ranked = mentions.assign(_planned=mentions["modality"].map(is_planned))
+    ranked = ranked.sort_values(["mechanism", "region", "_planned", "start"], kind="stable")
+    first = ranked.drop_duplicates(["mechanism", "region"]).drop(columns="_planned")
+    first = first.loc[mentions.index.intersection(first.index)]
+    return evidence(first)
+
+
+def summary_sentence(table: pd.DataFrame, regions: list[str], what: str = "mechanism") -> str:
+    """Markdown: the most widely named item(s), how many are named by one report only, how many are only planned."""
+    if table.empty or not regions:
+        return md_text("The catalogue holds no {what} to look for.", what=what)
+    named = table[table["regions_named"] > 0]
+    if named.empty:
+        text = md_text("None of the {n} reports names any {what} of the catalogue ({k} searched) as in place", n=len(regions), what=what, k=len(table))
+        planned = table[table["regions_planned"] > 0]
+        if len(planned):
+            text += md_text("; {p} are named only as plans", p=len(planned))
+        return text + "."
+    top = int(named["regions_named"].max())
+    best = named[named["regions_named"] == top]
+    items = [f"{r.label_en} ({r.label_zh}) — {r.named_by}" for r in best.itertuples()]
+    text = md_text(
+        "Of the {k} {what}s searched for, {found} are named as in place by at least one of the {n} reports. "
+        "The most widely named, by {top} of {n}: {items}.",
+        k=len(table), what=what, found=len(named), n=len(regions), top=top, items="; ".join(items),
+    )
+    single = named[named["regions_named"] == 1]
+    if len(single) and top > 1:
+        text += md_text(" {s} are named by one report only.", s=len(single))
+    only_planned = table[(table["regions_named"] == 0) & (table["regions_planned"] > 0)]
+    if len(only_planned):
+        text += md_text(
+            " Named only as plans (targets of a work report or conference): {items}.",
+            items="; ".join(f"{r.label_en} ({r.label_zh}) — {r.planned_by}" for r in only_planned.itertuples()),
+        )
+    absent = table[(table["regions_named"] == 0) & (table["regions_planned"] == 0)]
+    if len(absent):
+        text += md_text(" Not found in any report: {items}.", items="; ".join(f"{r.label_en} ({r.label_zh})" for r in absent.itertuples()))
+    return text
+
+
+def quoted_names(reports: Iterable, requires: str, exclude: str = "") -> pd.DataFrame:
+    """Names in quotation marks (programmes, brands, campaigns) in sentences that match `requires`, with evidence."""
+    from minzheng.textrows import QUOTED
+
+    need = re.compile(requires)
+    drop = re.compile(exclude) if exclude else None
+    rows = []
+    for report in reports:
+        contexts = section_contexts(report.sentences, report.headings, report.year)
+        for sentence in report.sentences:
+            if not need.search(sentence.text):
+                continue
+            for match in QUOTED.finditer(sentence.text):
+                name = next(g for g in match.groups() if g is not None).strip()
+                if not name or (drop is not None and drop.search(name)) or not re.search(r"[\u4e00-\u9fff]", name):
+                    continue
+                modality = figure_modality(sentence.text, match.start(), contexts[sentence.index])
+                rows.append({
+                    "region": report.region, "level": report.level, "year": report.year, "name": name,
+                    "modality": modality, "evidence": sentence.text,
+                })
+    out = pd.DataFrame(rows, columns=["region", "level", "year", "name", "modality", "evidence"])
+    out["year"] = pd.array(out["year"], dtype="Int64")
+    return out.drop_duplicates(["region", "name"]).reset_index(drop=True)
+
+
+# Sentences about children: where quoted programme names are looked for.
+CHILD_CONTEXT = r"儿童|未成年|孤儿|未保|童"
+# Quoted names that are slogans or documents rather than programmes.
+NOT_A_PROGRAMME = r"^(?:一老一小|一老一小一困)$"
+
+
+def of_category(mentions: pd.DataFrame, category: str) -> pd.DataFrame:
+    """The mentions of one catalogue category (network, programme, demonstration, mechanism, service_model)."""
+    return mentions[mentions["category"] == category].reset_index(drop=True)
+
+
+def status_sentence(mentions: pd.DataFrame, regions: list[str]) -> str:
+    """Markdown: per report, the demonstration or pilot statuses it says were awarded, sought or planned."""
+    if mentions.empty:
+        return md_text("None of the {n} selected reports names a demonstration or pilot status in this theme.", n=len(regions))
+    parts = []
+    for region, rows in mentions.groupby("region", sort=False):
+        statuses = list(dict.fromkeys(rows["status"]))
+        parts.append(f"{region}: {', '.join(statuses)} ({len(rows)} sentence{'s' if len(rows) > 1 else ''})")
+    silent = [r for r in regions if r not in set(mentions["region"])]
+    text = md_text(
+        "{k} of {n} reports name a demonstration or pilot status — {parts}. *Awarded* means the sentence reports a status "
+        "granted (获评, 获批, 入选 …), *sought* one the region is competing for (争创, 创建 …), *planned* one in a plan.",
+        k=mentions["region"].nunique(), n=len(regions), parts="; ".join(parts))
+    if silent:
+        text += md_text(" No such status is named by {silent}.", silent=", ".join(silent))
+    return text

@@ -1,0 +1,105 @@
+"""Benchmark: extraction time and peak memory on the seeds and on generated corpora of 10, 100 and 1,000 reports,
+then the notebook pipeline cold and warm. Prints figures; asserts nothing (`make bench`)."""
+from __future__ import annotations
+
+import csv
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SIZES = (10, 100, 1000)
+
+
+def generate_corpus(folder: Path, size: int) -> Path:
+    """Write a corpus of `size` reports: the seeds again and again under new names and regions."""
+    from minzheng import paths
+
+    with open(paths.SEEDS_DIR / paths.MANIFEST_NAME, encoding="utf-8", newline="") as handle:
+        seeds = list(csv.DictReader(handle))
+    rows = []
+    for index in range(size):
+        seed = dict(seeds[index % len(seeds)])
+        name = f"gen_{index:05d}_{seed['file']}"
+        shutil.copyfile(paths.SEEDS_DIR / seed["file"], folder / name)
+        rows.append({**seed, "file": name, "region": f"{seed['region']}#{index}"})
+    with open(folder / paths.MANIFEST_NAME, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(seeds[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder
+
+
+def measure(folder: str) -> dict[str, float]:
+    """Load and extract a corpus in this process; return seconds and peak memory."""
+    started = time.perf_counter()
+    from minzheng.corpus import load_corpus
+    from minzheng.tokens import tokenizer
+
+    tokenizer()
+    imported = time.perf_counter()
+    corpus = load_corpus(folder, strict=True)
+    loaded = time.perf_counter()
+    rows = corpus.indicators()
+    done = time.perf_counter()
+    return {
+        "reports": len(corpus),
+        "rows": len(rows),
+        "startup_s": imported - started,
+        "read_clean_s": loaded - imported,
+        "extract_s": done - loaded,
+        "total_after_startup_s": done - imported,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure_in_subprocess(folder: Path) -> dict[str, float]:
+    """Run `measure` in a fresh interpreter so start-up and memory are its own."""
+    code = f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); from tests.bench import measure; print(json.dumps(measure({str(folder)!r})))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def print_extraction_table(results: list[dict[str, float]]) -> None:
+    """Print one line per corpus size."""
+    print(f"{'reports':>8} {'rows':>7} {'start-up s':>11} {'read+clean s':>13} {'extract s':>10} {'total s':>8} {'ms/report':>10} {'peak MB':>8}")
+    for r in results:
+        per_report = 1000 * r["total_after_startup_s"] / r["reports"]
+        print(
+            f"{r['reports']:>8} {r['rows']:>7} {r['startup_s']:>11.2f} {r['read_clean_s']:>13.3f} {r['extract_s']:>10.3f} "
+            f"{r['total_after_startup_s']:>8.3f} {per_report:>10.2f} {r['peak_rss_mb']:>8.0f}"
+        )
+
+
+def main() -> None:
+    """Print extraction figures, then the pipeline's."""
+    from minzheng import paths
+
+    print("Extraction (fresh interpreter per corpus; start-up = imports and jieba dictionary)")
+    results = [measure_in_subprocess(paths.SEEDS_DIR)]
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in SIZES:
+            folder = Path(scratch) / f"corpus_{size}"
+            folder.mkdir()
+            results.append(measure_in_subprocess(generate_corpus(folder, size)))
+    print_extraction_table(results)
+    base, largest = results[1], results[-1]
+    ratio = (largest["total_after_startup_s"] / largest["reports"]) / (base["total_after_startup_s"] / base["reports"])
+    print(f"cost per report at {largest['reports']} vs {base['reports']} reports: x{ratio:.2f} (1.0 = linear)")
+    print()
+    try:
+        from tests.bench_pipeline import bench_run
+    except ImportError as error:
+        print(f"pipeline benchmark unavailable: {error}")
+        return
+    bench_run()
+
+
+if __name__ == "__main__":
+    main()
