@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from test_pipeline import PAYLOADS, project_notebooks, seeds_run, tiny_runs  # noqa: F401 - shared session fixtures
+from test_pipeline import PAYLOADS, seeds_run, tiny_runs  # noqa: F401 - shared session fixtures
 
 from minzheng import export, paths
 from minzheng.codebook import load_codebook
@@ -69,7 +69,7 @@ def read(path: Path) -> str:
 def test_every_notebook_has_an_html_and_an_email_page_and_the_index_links_both(seeds_run):
     index = read(seeds_run.outputs / "index.html")
     links = {attrs.get("href") for tag, attrs in parse(index).tags if tag == "a"}
-    for path in project_notebooks():
+    for path in seeds_run.notebooks:
         assert {f"email/{path.stem}.html", f"html/{path.stem}.html"} <= links
     assert {"email/minzheng_report.html", "data/indicators.csv", "data/indicators.xlsx"} <= links
 
@@ -77,7 +77,7 @@ def test_every_notebook_has_an_html_and_an_email_page_and_the_index_links_both(s
 @pytest.mark.slow
 def test_index_gives_each_report_the_line_of_its_first_markdown_cell(seeds_run):
     index = html.unescape(read(seeds_run.outputs / "index.html"))
-    for path in project_notebooks():
+    for path in seeds_run.notebooks:
         title, summary = export.notebook_summary(nbformat.read(path, as_version=4), path.stem)
         assert title in index and summary and summary in index
 
@@ -127,7 +127,7 @@ def test_combined_report_holds_every_notebook_in_order_and_stays_under_5_mb(seed
     assert report.stat().st_size < MAX_REPORT_BYTES
     text = html.unescape(read(report))
     positions = []
-    for path in project_notebooks():
+    for path in seeds_run.notebooks:
         title, _ = export.notebook_summary(nbformat.read(path, as_version=4), path.stem)
         assert title in text, path.stem
         positions.append(text.index(title, text.index("</h1>")))

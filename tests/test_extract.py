@@ -227,3 +227,56 @@ def test_coverage_counts_the_facility_that_covers_every_township():
 
 def test_a_beneficiary_count_is_the_thing_done_when_the_clause_ends_with_it():
     assert values("今年以来，全县共为860户特殊困难老年人家庭完成适老化改造。") == {"ec.home_adaptations": [860]}
+
+
+def test_one_standard_stated_for_town_and_country_holds_for_both():
+    assert values("今年起，城乡低保标准统一提高到每人每月980元。") == {
+        "sa.dibao_standard_urban": [980], "sa.dibao_standard_rural": [980]}
+
+
+def test_listed_rises_pair_each_later_value_with_its_earlier_one():
+    text = "城乡低保标准分别由每人每月900元、每人每年7200元提高到每人每月950元、每人每年7800元。"
+    found = rows(text)
+    urban = found[found["indicator"] == "sa.dibao_standard_urban"]
+    rural = found[found["indicator"] == "sa.dibao_standard_rural"]
+    assert urban["value"].tolist() == [900, 950] and urban["unit"].tolist() == ["元/人/月"] * 2
+    assert rural["value"].tolist() == [7200, 7800] and rural["unit"].tolist() == ["元/人/年"] * 2
+
+
+def test_a_comparison_with_last_year_gives_last_years_figure():
+    found = rows("今年以来，县慈善总会募集善款1200万元，比去年的980万元增长22%。", year=2024)
+    assert found[["value", "period"]].values.tolist() == [[12_000_000, 2024], [9_800_000, 2023]]
+
+
+def test_growth_over_last_year_does_not_move_the_period():
+    found = rows("年末全县养老床位由上年末3200张增加到3600张，比上年增长12.5%。", year=2023)
+    assert found[["value", "period"]].values.tolist() == [[3200, 2022], [3600, 2023]]
+
+
+def test_a_partitive_opening_marks_parts_of_the_total_before_it():
+    text = "年末全市共有养老机构210家，床位1.2万张。养老机构中，公办养老机构130家、民办养老机构80家。"
+    assert values(text) == {"ec.care_institutions": [210], "ec.beds": [12_000]}
+
+
+def test_care_standard_tiers_keep_the_highest():
+    text = "特困人员照料护理标准按全自理、半护理、全护理三档，分别为每人每月200元、600元、1100元。"
+    assert values(text) == {"sa.tekun_care_standard": [1100]}
+
+
+def test_figures_for_the_parent_city_named_before_them_are_left_out():
+    from minzheng.corpus import report_from_text
+    from minzheng.extract import indicator_frame
+
+    text = "全市在保低保对象1.1万人。从南通全市看，今年共有低保对象5.8万人。南通全市养老床位超过5.6万张。"
+    report = report_from_text(text, region="海安市", year=2024, level="county-level city", meta={"parent_city": "南通市", "province": "江苏省"})
+    assert indicator_frame([report])["value"].tolist() == [11_000]
+
+
+def test_a_brand_quoted_inside_a_quotation_is_found_and_the_quotation_is_not_a_name():
+    text = "“我们打造的‘暖心红管家’党建品牌，就是把支部建在服务链上。”局长介绍。"
+    assert rows(text)["raw"].tolist() == ["暖心红管家"]
+
+
+def test_a_charity_campaign_called_a_platform_is_not_a_social_assistance_brand():
+    text = "借助“99公益日”“慈心一日捐”等平台和活动，引导社会力量参与救助帮扶。"
+    assert rows(text).query("indicator == 'sa.service_brand'").empty

@@ -51,6 +51,7 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
+    notebooks: list[Path]
 
 
 @dataclass
@@ -66,13 +67,15 @@ class TinyRuns:
 def run_pipeline(*args: str) -> Run:
     """Run `python -m minzheng.pipeline ARGS` as `make` would (MPLBACKEND=Agg exported) and capture it."""
     outputs = Path(args[args.index("--outputs") + 1])
+    folder = Path(args[args.index("--notebooks") + 1]) if "--notebooks" in args else paths.NOTEBOOKS_DIR
+    notebooks = sorted(folder.glob("*.ipynb"))
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "minzheng.pipeline", *args],
         cwd=paths.PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=1800,
     )
-    return Run(outputs, done.returncode, done.stdout, done.stderr, time.perf_counter() - start)
+    return Run(outputs, done.returncode, done.stdout, done.stderr, time.perf_counter() - start, notebooks)
 
 
 def cached(key: str, make: Callable[[], Any]) -> Any:
@@ -83,7 +86,7 @@ def cached(key: str, make: Callable[[], Any]) -> Any:
 
 
 def project_notebooks() -> list[Path]:
-    """The notebooks in notebooks/, sorted."""
+    """The notebooks in notebooks/ now, sorted (tests of a run use the run's own list, `Run.notebooks`)."""
     return sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 
 
@@ -285,7 +288,7 @@ def test_overview_notebook_defaults_resolve_to_the_project_folders():
 @pytest.mark.slow
 def test_run_on_seeds_executes_every_notebook_and_exits_zero(seeds_run):
     assert seeds_run.returncode == 0, seeds_run.stdout + seeds_run.stderr
-    for path in project_notebooks():
+    for path in seeds_run.notebooks:
         for folder, suffix in (("notebooks", ".ipynb"), ("html", ".html"), ("email", ".html")):
             assert (seeds_run.outputs / folder / f"{path.stem}{suffix}").is_file(), (folder, path.stem)
     assert not list((seeds_run.outputs / "failed").iterdir())
@@ -294,17 +297,17 @@ def test_run_on_seeds_executes_every_notebook_and_exits_zero(seeds_run):
 @pytest.mark.slow
 def test_run_prints_one_progress_line_per_task_a_summary_and_nothing_on_stderr(seeds_run):
     assert seeds_run.stderr == ""
-    total = len(project_notebooks()) + 1
+    total = len(seeds_run.notebooks) + 1
     lines = [line for line in seeds_run.stdout.splitlines() if line.startswith("[")]
     assert len(lines) == total
-    assert {line.split()[2] for line in lines if line.split()[2] != "data"} == {p.stem for p in project_notebooks()}
+    assert {line.split()[2] for line in lines if line.split()[2] != "data"} == {p.stem for p in seeds_run.notebooks}
     assert all(f"/{total}] ok" in line for line in lines)
     assert "task" in seeds_run.stdout and "total" in seeds_run.stdout
 
 
 @pytest.mark.slow
 def test_executed_notebooks_hold_no_error_no_stderr_and_no_run_metadata(seeds_run):
-    for path in project_notebooks():
+    for path in seeds_run.notebooks:
         nb = executed(seeds_run.outputs, path.stem)
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert not [o for o in outputs if o.output_type == "error"], path.stem
@@ -318,7 +321,7 @@ def test_executed_notebooks_hold_no_error_no_stderr_and_no_run_metadata(seeds_ru
 
 @pytest.mark.slow
 def test_notebooks_receive_the_corpus_regions_and_output_parameters(seeds_run):
-    for path in project_notebooks():
+    for path in seeds_run.notebooks:
         params = executed(seeds_run.outputs, path.stem).metadata.papermill.parameters
         assert params["corpus_dir"] == str(paths.SEEDS_DIR)
         assert params["output_dir"] == str(seeds_run.outputs.resolve())

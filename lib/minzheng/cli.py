@@ -18,12 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every sub-command registered."""
     parser = argparse.ArgumentParser(prog="minzheng", description=__doc__)
     subparsers = parser.add_subparsers(dest="command", required=True)
-    registered: set[str] = set()
     for module_name in dict.fromkeys(COMMAND_MODULES.values()):
-        if module_name in registered:
-            continue
         importlib.import_module(module_name).register(subparsers)
-        registered.add(module_name)
     return parser
 
 

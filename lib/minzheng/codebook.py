@@ -55,6 +55,7 @@ class Indicator:
     kind: str
     cues: tuple[Cue, ...]
     excludes: tuple[re.Pattern[str], ...]
+    keep: str = ""
 
 
 def term_pattern(term: str) -> re.Pattern[str]:
@@ -78,7 +79,7 @@ def _codebook_frame() -> pd.DataFrame:
 
 
 def load_codebook() -> pd.DataFrame:
-    """The codebook as a DataFrame: id, theme, label_zh, label_en, unit, kind, cues, exclude, notes."""
+    """The codebook as a DataFrame: id, theme, label_zh, label_en, unit, kind, cues, exclude, keep, notes."""
     return _codebook_frame().copy()
 
 
@@ -95,6 +96,7 @@ def indicators() -> tuple[Indicator, ...]:
             kind=row.kind,
             cues=parse_cues(row.cues),
             excludes=tuple(term_pattern(t) for t in row.exclude.split("|") if t),
+            keep=row.keep,
         )
         for row in _codebook_frame().itertuples()
     )

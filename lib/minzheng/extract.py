@@ -8,29 +8,22 @@ terms may stand earlier in the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.records import Row
 from minzheng.modality import SectionContext, figure_modality, section_contexts, sentence_period
-from minzheng.quantity import Quantity, find_quantities
 from minzheng.segment import Sentence
+from minzheng.subjects import Figure, Subject, figures_of
 from minzheng.textrows import text_rows
 
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-LIST_JOINER = re.compile(r"^[、和及与\s]*$")
-LIST_TAIL = re.compile(r"[、和及与]$")
-RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
-FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
-BENEFICIARY = re.compile(r"(?:为|对|向|给)$")
-TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)$")
-YEAR_IN_FROM = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_IN_SPAN = re.compile(r"((?:19|20)\d{2})\s*年")
+LAST_YEAR = re.compile(r"去年|上年|上一年")
 PARENTHETICAL = re.compile(r"[（(][^（）()]{0,8}[）)]")
+PLACE_PHRASE = re.compile(r"^(?:[区乡]镇|乡镇|镇|街道|村|社区|乡)(?:[（(][^（）()]{0,8}[）)])?")
 COVERAGE = re.compile(r"实现.{0,12}?全覆盖")
-URBAN_RURAL = ("城市", "农村")
-SCOPE = re.compile(r"全国|全省|全市|全州|全县|全区")
+SCOPE_WORDS = ("全国", "全省", "全市", "全州", "全县", "全区")
 HIGHER_SCOPES = {
     "county": ("全国", "全省", "全市", "全州"),
     "district": ("全国", "全省", "全市", "全州"),
@@ -55,150 +48,6 @@ COLUMNS = [
 ]
 
 
-@dataclass(frozen=True)
-class Subject:
-    """Where to look for a figure's indicator: its own words, what precedes them, and what follows."""
-
-    own: str
-    before: str
-    after: str = ""
-    counted_after: bool = False
-    total: bool = False
-    first_term_in: str = ""
-
-
-@dataclass
-class Figure:
-    """A quantity with the subject that decides its indicator."""
-
-    quantity: Quantity
-    subject: Subject
-    earlier: bool = False
-    per_inherited: str = ""
-
-
-def clause_start(text: str, position: int) -> int:
-    """Start of the clause that holds a position."""
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)]
-    return breaks[-1] if breaks else 0
-
-
-def clause_end(text: str, position: int) -> int:
-    """End of the clause that holds a position."""
-    match = CLAUSE_BREAK.search(text, position)
-    return match.start() if match else len(text)
-
-
-def cut_at_qizhong(text: str, position: int) -> int:
-    """Where the context of a figure may begin: after the last 其中 before it, else 0."""
-    index = text.rfind("其中", 0, position)
-    return index if index >= 0 else 0
-
-
-def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
-    """The subject of quantity i: own words before it, sentence before them, and the words after it."""
-    q = quantities[i]
-    start = clause_start(text, q.start)
-    if i > 0 and quantities[i - 1].end > start:
-        start = quantities[i - 1].end
-    floor = cut_at_qizhong(text, q.start)
-    own = text[start:q.start]
-    if i > 0 and start == quantities[i - 1].end and LIST_TAIL.search(own):
-        own = ""
-    if i > 0 and start == q.start == quantities[i - 1].end:
-        own = text[clause_start(text, quantities[i - 1].start):quantities[i - 1].start]
-    after_end = clause_end(text, q.end)
-    if i + 1 < len(quantities) and quantities[i + 1].start < after_end:
-        after_end = quantities[i + 1].start
-    after = text[q.end:after_end]
-    lead = text[start:q.start]
-    counted_after = not BENEFICIARY.search(TOTALITY.sub("", lead).rstrip())
-    total = bool(TOTALITY.search(lead.rstrip()))
-    return Subject(own=own, before=text[floor:start], after=after, counted_after=counted_after, total=total)
-
-
-def list_items(subject: str, count: int) -> list[str] | None:
-    """Split the subject of a 分别 list into one phrase per value, or None when they do not pair."""
-    items = [item for item in re.split(r"、(?![^（(]*[）)])", subject) if item]
-    if len(items) == count:
-        return items
-    if len(items) == 1 and count == 2 and "城乡" in subject:
-        return [subject.replace("城乡", part, 1) for part in URBAN_RURAL]
-    return None
-
-
-def respectively_groups(text: str, quantities: list[Quantity]) -> dict[int, Subject]:
-    """Subjects for the values of 分别 lists: the i-th listed subject goes with the i-th value."""
-    subjects: dict[int, Subject] = {}
-    for marker in re.finditer("分别", text):
-        members = [i for i, q in enumerate(quantities) if q.start >= marker.end()]
-        if not members:
-            continue
-        run = [members[0]]
-        for i in members[1:]:
-            if LIST_JOINER.match(text[quantities[run[-1]].end:quantities[i].start]):
-                run.append(i)
-            else:
-                break
-        start = clause_start(text, marker.start())
-        subject = text[start:marker.start()]
-        items = list_items(subject, len(run)) if len(run) > 1 else None
-        if items is None:
-            continue
-        before = text[cut_at_qizhong(text, start):start]
-        tail = items[-1] if len(items[-1]) > 2 else ""
-        for position, (i, item) in enumerate(zip(run, items)):
-            own = item if position == len(items) - 1 or "城乡" in subject else item + "…" + tail
-            subjects[i] = Subject(own=own, before=before, first_term_in=item)
-    return subjects
-
-
-def from_to_pairs(text: str, quantities: list[Quantity]) -> dict[int, int]:
-    """Map the later value of 由X提高到Y to the earlier one."""
-    pairs = {}
-    for i in range(len(quantities) - 1):
-        a, b = quantities[i], quantities[i + 1]
-        if RANGE_JOIN.match(text[a.end:b.start]) and FROM_MARKER.search(text[:a.start]):
-            pairs[i + 1] = i
-    return pairs
-
-
-def figures_of(text: str) -> list[Figure]:
-    """Find the figures of a sentence, each with the subject that decides its indicator."""
-    quantities = find_quantities(text)
-    listed = respectively_groups(text, quantities)
-    pairs = from_to_pairs(text, quantities)
-    figures: list[Figure] = []
-    for i, q in enumerate(quantities):
-        if i in listed:
-            figures.append(Figure(q, listed[i]))
-        elif i in pairs:
-            figures.append(Figure(q, figures[pairs[i]].subject))
-            figures[pairs[i]].earlier = True
-        else:
-            subject = plain_subject(text, quantities, i)
-            own = FROM_MARKER.sub("", subject.own) if i + 1 in pairs else subject.own
-            figures.append(Figure(q, replace(subject, own=own)))
-    inherit_per(figures, listed)
-    return figures
-
-
-def inherit_per(figures: list[Figure], listed: dict[int, Subject]) -> None:
-    """Values of a 分别 list take the first value's 每人每月 and its qualifier (分别不低于A、B)."""
-    first: Quantity | None = None
-    for i, figure in enumerate(figures):
-        if i not in listed:
-            first = None
-            continue
-        if first is None:
-            first = figure.quantity
-            continue
-        if first.per and not figure.quantity.per and figure.quantity.unit_class == "money":
-            figure.per_inherited = first.per
-        if figure.quantity.qualifier == "exact" and first.qualifier != "exact":
-            figure.quantity = replace(figure.quantity, qualifier=first.qualifier)
-
-
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match of a pattern in a text."""
     found = None
@@ -221,19 +70,20 @@ def list_cue_score(cue: Cue, subject: Subject) -> float | None:
     return score
 
 
-def cue_score(cue: Cue, subject: Subject) -> float | None:
-    """Score how well a cue names a subject (higher is better), or None when it does not."""
+def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
+    """Score how well a cue names a subject, (tier, score): the figure's own words before it beat the words after."""
     if subject.first_term_in:
-        return list_cue_score(cue, subject)
+        score = list_cue_score(cue, subject)
+        return None if score is None else (1, score)
     head = last_match(cue.head, subject.own)
-    if head is not None and len(subject.own) - head.end() <= LEFT_HEAD_MAX_DISTANCE:
-        distance = len(subject.own) - head.end()
+    if head is not None and (subject.anywhere or len(subject.own) - head.end() <= LEFT_HEAD_MAX_DISTANCE):
+        tier, distance = 1, len(subject.own) - head.end()
         context = subject.before + subject.own[: head.start()]
     else:
         head = right_head(cue.head, subject)
         if head is None:
             return None
-        distance = head.start()
+        tier, distance = 0, head.start()
         context = subject.after[: head.start()]
     penalty = 0.0
     for modifier in reversed(cue.modifiers):
@@ -242,7 +92,7 @@ def cue_score(cue: Cue, subject: Subject) -> float | None:
             return None
         penalty += (len(context) - found.end()) / 50
         context = context[: found.start()]
-    return cue.weight * 10 - distance - penalty
+    return tier, cue.weight * 10 - distance - penalty
 
 
 def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
@@ -254,8 +104,10 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
     match = head.search(after)
     if match is None:
         return None
-    if subject.total and subject.counted_after and match.start() <= TOTAL_HEAD_MAX_START:
-        return match
+    if subject.total and subject.counted_after:
+        place = PLACE_PHRASE.match(after)
+        if match.start() <= TOTAL_HEAD_MAX_START or (place and match.start() <= place.end() + TOTAL_HEAD_MAX_START):
+            return match
     tail = PARENTHETICAL.sub("", after[match.end():]).strip()
     return match if match.start() <= RIGHT_HEAD_MAX_START and len(tail) <= RIGHT_TAIL_MAX else None
 
@@ -278,17 +130,31 @@ def excluded(indicator: Indicator, subject: Subject) -> bool:
     return any(p.search(subject.own) for p in indicator.excludes)
 
 
-def best_indicator(figure: Figure) -> Indicator | None:
+def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
+    subject = subject or figure.subject
     best, best_score = None, None
     for candidate in indicators():
-        if candidate.kind != "number" or not unit_fits(candidate, figure) or excluded(candidate, figure.subject):
+        if candidate.kind != "number" or not unit_fits(candidate, figure) or excluded(candidate, subject):
             continue
         for cue in candidate.cues:
-            score = cue_score(cue, figure.subject)
+            score = cue_score(cue, subject)
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = candidate, score
     return best
+
+
+def indicators_of(figures: list[Figure]) -> list[Indicator | None]:
+    """The indicator of each figure; a list whose items do not each name one falls back to its shared subject."""
+    found = [best_indicator(figure) for figure in figures]
+    groups = {figure.group for figure in figures if figure.group is not None}
+    for group in groups:
+        members = [k for k, figure in enumerate(figures) if figure.group == group]
+        if any(found[k] is None for k in members):
+            for k in members:
+                shared = figures[k].shared
+                found[k] = best_indicator(figures[k], shared) if shared else None
+    return found
 
 
 def row_unit(indicator: Indicator, figure: Figure) -> str:
@@ -302,43 +168,87 @@ def row_unit(indicator: Indicator, figure: Figure) -> str:
     return q.unit
 
 
-def earlier_period(text: str, position: int) -> int | None:
-    """The year of the earlier value of 由X到Y, where the text states one between 由 and X."""
-    marker = FROM_MARKER.search(text[:position])
-    year = YEAR_IN_FROM.search(marker.group(0)) if marker else None
-    return int(year.group(1)) if year else None
+def year_in_span(text: str, year: int | None) -> int | None:
+    """The year a phrase names, explicitly (2022年) or as last year (上年末, 去年), else None."""
+    explicit = YEAR_IN_SPAN.search(text)
+    if explicit:
+        return int(explicit.group(1))
+    return year - 1 if year and LAST_YEAR.search(text) else None
+
+
+def figure_period(text: str, figure: Figure, context: SectionContext, year: int | None) -> int | None:
+    """The year a figure refers to; earlier values of rises and comparisons take the year their phrase names."""
+    q = figure.quantity
+    if figure.compared_with:
+        return year_in_span(text[figure.compared_with[0]:figure.compared_with[1]], year)
+    if figure.earlier:
+        marker = text.rfind("由", 0, q.start), text.rfind("从", 0, q.start)
+        return year_in_span(text[max(marker):q.start], year) if max(marker) >= 0 else None
+    return sentence_period(text, q.start, context, year)
 
 
 def part_of_total(text: str, position: int, found: Indicator, rows: list[Row]) -> bool:
-    """Whether a figure after 其中 would only repeat the indicator of the total before it."""
-    qizhong = text.rfind("其中", 0, position)
+    """Whether a figure after 其中 (or 'X中，') would only repeat the indicator of the total before it."""
+    qizhong = max(text.rfind("其中", 0, position), partitive_end(text, position))
     if qizhong < 0:
         return False
-    totals = [row for row in rows if row.end <= qizhong]
-    return bool(totals) and totals[-1].indicator.id == found.id
+    totals = [row for row in rows if row.sentence.start + row.end <= row.sentence.start + len(text) and row.indicator.id == found.id]
+    return bool(totals)
 
 
-def about_another_place(text: str, position: int, level: str) -> bool:
-    """Whether the scope word nearest before a figure (全市, 全省 …) names a place above the report's own."""
-    scopes = SCOPE.findall(text, 0, position)
-    return bool(scopes) and scopes[-1] in HIGHER_SCOPES.get(level, ())
+def partitive_end(text: str, position: int) -> int:
+    """Where a sentence-opening partitive such as 养老机构中， ends, or -1."""
+    match = re.match(r"^[\u4e00-\u9fff（）()]{2,12}中[，,]", text)
+    return match.end() if match and match.end() <= position else -1
 
 
-def sentence_rows(sentence: Sentence, context: SectionContext, year: int | None, level: str = "") -> list[Row]:
+def about_another_place(text: str, position: int, level: str, others: tuple[str, ...]) -> bool:
+    """Whether the place word nearest before a figure names a place above the report's own (全市 in a county report, the parent city)."""
+    words = SCOPE_WORDS + others
+    places = sorted((m.start(), m.end(), m.group(0)) for word in words for m in re.finditer(re.escape(word), text[:position]))
+    if not places:
+        return False
+    start, _, nearest = places[-1]
+    named_before = any(end == start and word in others for _, end, word in places)
+    return named_before or nearest in others or nearest in HIGHER_SCOPES.get(level, ())
+
+
+def other_places(meta: dict[str, str]) -> tuple[str, ...]:
+    """Names of the places above the report's region (its parent city, its province), short forms included."""
+    names = []
+    for key in ("parent_city", "province"):
+        name = (meta or {}).get(key, "")
+        if name:
+            names += [name, re.sub(r"(市|省|自治区|自治州|地区)$", "", name)]
+    return tuple(n for n in dict.fromkeys(names) if len(n) >= 2)
+
+
+def keep_highest_tier(rows: list[Row]) -> list[Row]:
+    """For indicators the codebook marks keep=max (care standards by tier), keep a sentence's highest value."""
+    highest: dict[str, Row] = {}
+    for row in rows:
+        if row.indicator.keep == "max":
+            current = highest.get(row.indicator.id)
+            if current is None or (row.value or 0) > (current.value or 0):
+                highest[row.indicator.id] = row
+    return [row for row in rows if row.indicator.keep != "max" or highest[row.indicator.id] is row]
+
+
+def sentence_rows(sentence: Sentence, context: SectionContext, year: int | None, level: str = "", others: tuple[str, ...] = (), earlier_rows: list[Row] | None = None) -> list[Row]:
     """Extract the numeric rows of one sentence."""
     rows: list[Row] = []
-    for figure in figures_of(sentence.text):
-        found = best_indicator(figure)
-        if found is None or part_of_total(sentence.text, figure.quantity.start, found, rows):
-            continue
-        if about_another_place(sentence.text, figure.quantity.start, level):
-            continue
+    figures = figures_of(sentence.text)
+    for figure, found in zip(figures, indicators_of(figures)):
         q = figure.quantity
+        if found is None or about_another_place(sentence.text, q.start, level, others):
+            continue
+        if part_of_total(sentence.text, q.start, found, rows + (earlier_rows or [])[-3:]):
+            continue
         modality = figure_modality(sentence.text, q.start, context)
         qualifier = "at_least" if q.qualifier == "more_than" and modality == "target" and "力争" in sentence.text and "以上" in q.raw else q.qualifier
-        period = earlier_period(sentence.text, q.start) if figure.earlier else sentence_period(sentence.text, q.start, context, year)
+        period = figure_period(sentence.text, figure, context, year)
         rows.append(Row(found, q.value, row_unit(found, figure), qualifier, modality, period, q.raw, sentence, q.start, q.end))
-    return rows
+    return keep_highest_tier(rows)
 
 
 def merge_mentions(rows: list[Row]) -> list[Row]:
@@ -358,9 +268,11 @@ def report_rows(report) -> list[Row]:
     contexts = section_contexts(report.sentences, report.headings, report.year)
     rows: list[Row] = []
     known_services: set[str] = set()
+    others = other_places(report.meta)
     for sentence in report.sentences:
         context = contexts[sentence.index]
-        rows.extend(sentence_rows(sentence, context, report.year, report.level))
+        paragraph_rows = [row for row in rows if row.sentence.paragraph == sentence.paragraph and row.value is not None]
+        rows.extend(sentence_rows(sentence, context, report.year, report.level, others, paragraph_rows))
         section_text = " ".join(report.headings[i].text for i in sentence.headings)
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))

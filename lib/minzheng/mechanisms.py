@@ -116,6 +116,12 @@ def claim_status(sentence: str, modality: str) -> str:
     return "mentioned"
 
 
+def modality_at(text: str, start: int, end: int, context) -> str:
+    """Achieved or target by the extractor's rules, with the matched words masked (a name such as “…成长计划” is not a plan)."""
+    masked = text[:start] + "□" * (end - start) + text[end:]
+    return figure_modality(masked, start, context)
+
+
 def report_mentions(report, mechanisms: list[Mechanism]) -> list[dict[str, object]]:
     """Every (mechanism, sentence) mention in one report, in reading order."""
     contexts = section_contexts(report.sentences, report.headings, report.year)
@@ -126,7 +132,7 @@ def report_mentions(report, mechanisms: list[Mechanism]) -> list[dict[str, objec
             if not found:
                 continue
             match = found[0]
-            modality = figure_modality(sentence.text, match.start(), contexts[sentence.index])
+            modality = modality_at(sentence.text, match.start(), match.end(), contexts[sentence.index])
             rows.append({
                 "region": report.region, "level": report.level, "year": report.year, "document": report.file,
                 "theme": mechanism.theme, "category": mechanism.category, "mechanism": mechanism.id,
@@ -211,13 +217,14 @@ def first_evidence(mentions: pd.DataFrame) -> pd.DataFrame:
     return evidence(first)
 
 
-def summary_sentence(table: pd.DataFrame, regions: list[str], what: str = "mechanism") -> str:
+def summary_sentence(table: pd.DataFrame, regions: list[str], what: str = "mechanism", plural: str | None = None) -> str:
     """Markdown: the most widely named item(s), how many are named by one report only, how many are only planned."""
+    plural = plural or what + "s"
     if table.empty or not regions:
         return md_text("The catalogue holds no {what} to look for.", what=what)
     named = table[table["regions_named"] > 0]
     if named.empty:
-        text = md_text("None of the {n} reports names any {what} of the catalogue ({k} searched) as in place", n=len(regions), what=what, k=len(table))
+        text = md_text("None of the {n} reports names any of the {k} {plural} of the catalogue as in place", n=len(regions), plural=plural, k=len(table))
         planned = table[table["regions_planned"] > 0]
         if len(planned):
             text += md_text("; {p} are named only as plans", p=len(planned))
@@ -226,13 +233,14 @@ def summary_sentence(table: pd.DataFrame, regions: list[str], what: str = "mecha
     best = named[named["regions_named"] == top]
     items = [f"{r.label_en} ({r.label_zh}) — {r.named_by}" for r in best.itertuples()]
     text = md_text(
-        "Of the {k} {what}s searched for, {found} are named as in place by at least one of the {n} reports. "
+        "Of the {k} {plural} searched for, {found} {verb} named as in place by at least one of the {n} reports. "
         "The most widely named, by {top} of {n}: {items}.",
-        k=len(table), what=what, found=len(named), n=len(regions), top=top, items="; ".join(items),
+        k=len(table), plural=plural, found=len(named), verb="is" if len(named) == 1 else "are", n=len(regions), top=top,
+        items="; ".join(items),
     )
     single = named[named["regions_named"] == 1]
     if len(single) and top > 1:
-        text += md_text(" {s} are named by one report only.", s=len(single))
+        text += md_text(" {s} {verb} named by one report only.", s=len(single), verb="is" if len(single) == 1 else "are")
     only_planned = table[(table["regions_named"] == 0) & (table["regions_planned"] > 0)]
     if len(only_planned):
         text += md_text(
@@ -245,9 +253,22 @@ def summary_sentence(table: pd.DataFrame, regions: list[str], what: str = "mecha
     return text
 
 
+NEAR_BEFORE, NEAR_AFTER = 6, 8
+CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
+
+
+def near(text: str, start: int, end: int) -> str:
+    """text[start:end] with the few characters around it in the same clause (“…”困难儿童救助)."""
+    left = text[max(0, start - NEAR_BEFORE):start]
+    right = text[end:end + NEAR_AFTER]
+    left = CLAUSE_BREAK.split(left)[-1]
+    right = CLAUSE_BREAK.split(right)[0]
+    return left + text[start:end] + right
+
+
 def quoted_names(reports: Iterable, requires: str, exclude: str = "") -> pd.DataFrame:
-    """Names in quotation marks (programmes, brands, campaigns) in sentences that match `requires`, with evidence."""
-    from minzheng.textrows import QUOTED
+    """Names in quotation marks (programmes, brands, campaigns) that match `requires` in or right around the name."""
+    from minzheng.textrows import quoted_spans
 
     need = re.compile(requires)
     drop = re.compile(exclude) if exclude else None
@@ -257,11 +278,13 @@ def quoted_names(reports: Iterable, requires: str, exclude: str = "") -> pd.Data
         for sentence in report.sentences:
             if not need.search(sentence.text):
                 continue
-            for match in QUOTED.finditer(sentence.text):
-                name = next(g for g in match.groups() if g is not None).strip()
+            for start, end, inner in quoted_spans(sentence.text):
+                name = inner.strip()
                 if not name or (drop is not None and drop.search(name)) or not re.search(r"[\u4e00-\u9fff]", name):
                     continue
-                modality = figure_modality(sentence.text, match.start(), contexts[sentence.index])
+                if not need.search(near(sentence.text, start, end)):
+                    continue
+                modality = modality_at(sentence.text, start, end, contexts[sentence.index])
                 rows.append({
                     "region": report.region, "level": report.level, "year": report.year, "name": name,
                     "modality": modality, "evidence": sentence.text,

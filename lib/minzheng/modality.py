@@ -11,9 +11,9 @@ SUMMARY_HEADING = re.compile(r"总结|情况|回顾|成效|成绩|开展")
 PLAN_WORDS = re.compile(r"计划|力争|拟|目标|争取|预计|确保(?!了)|下一步|打算|(?<![现亦必终])将(?!近|其)")
 BA_VERB = re.compile(r"放在|纳入|列入|送到|送达|作为|融入|落实到|转化为|变为|打造成|打造为|建成|用于|交给")
 FUTURE_ANNOUNCEMENT = re.compile(r"将|计划|拟|下一步|打算")
-YEAR = re.compile(r"(?<![比较])((?:19|20)\d{2})\s*年(?!以来|来|起|至今|以前|之前|前|的?标准|的?基础|的?水平|同期)")
+YEAR = re.compile(r"(?<![比较由从])((?:19|20)\d{2})\s*年(?!以来|来|起|至今|以前|之前|前|的?标准|的?基础|的?水平|同期)")
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1}
-RELATIVE = re.compile("|".join(sorted(RELATIVE_YEAR, key=len, reverse=True)))
+RELATIVE = re.compile("(?<![比较由从])(?:" + "|".join(sorted(RELATIVE_YEAR, key=len, reverse=True)) + ")")
 BA_WINDOW = 16
 
 

@@ -185,7 +185,7 @@ def error_summary(error: BaseException) -> str:
     return f"{ename}: {evalue[0]}" if evalue else str(ename)
 
 
-def failed_notebook(source: Path, executed: Path, error: BaseException) -> Any:
+def failed_notebook(source: Path, executed: Path, error: BaseException, kernel_log: str = "") -> Any:
     """Return the copy to keep in failed/: the executed notebook (with its error output) or, when the error
     happened outside a cell (kernel, export), the best copy available with a first cell explaining the error."""
     import nbformat
@@ -198,18 +198,28 @@ def failed_notebook(source: Path, executed: Path, error: BaseException) -> Any:
     else:
         nb = nbformat.read(source, as_version=4) if source.is_file() else nbformat.v4.new_notebook()
     text = "".join(traceback.format_exception(error))
+    if kernel_log.strip():
+        text += f"\nThe kernel process wrote:\n{kernel_log.strip()}\n"
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**minzheng run failed on this notebook:**\n\n```\n{text}\n```"))
     return nb
 
 
-def kernel_manager_class() -> type:
-    """Return a kernel manager whose kernels talk encrypted (CurveZMQ) or over IPC, so ipykernel has nothing to warn about."""
+def kernel_manager_class(stderr_log: Path | None = None) -> type:
+    """Return a kernel manager whose kernels talk encrypted (CurveZMQ) or over IPC, so ipykernel has nothing to
+    warn about, and whose kernel process writes its own stderr (shutdown messages) to `stderr_log`, not the terminal."""
     import zmq
     from jupyter_client import AsyncKernelManager
     from traitlets import default
 
     class QuietKernelManager(AsyncKernelManager):
         """AsyncKernelManager with CurveZMQ transport encryption when available, else IPC sockets."""
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            if stderr_log is None or "stderr" in kw:
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+            with open(stderr_log, "ab") as handle:
+                kw.update(stdout=handle, stderr=handle)
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
 
         @default("transport_encryption")
         def _default_transport_encryption(self) -> str:
@@ -222,7 +232,7 @@ def kernel_manager_class() -> type:
     return QuietKernelManager
 
 
-def _run_papermill(source: Path, target: Path, parameters: dict[str, Any]) -> None:
+def _run_papermill(source: Path, target: Path, parameters: dict[str, Any], kernel_log: Path) -> None:
     """Execute one notebook with papermill on the project's kernel, writing the executed copy to target."""
     import papermill
 
@@ -230,7 +240,7 @@ def _run_papermill(source: Path, target: Path, parameters: dict[str, Any]) -> No
         str(source), str(target), parameters=parameters, kernel_name=KERNEL_NAME,
         progress_bar=False, log_output=False, request_save_on_cell_execute=False,
         cwd=str(source.parent), start_timeout=KERNEL_START_TIMEOUT_SECONDS,
-        execution_timeout=CELL_TIMEOUT_SECONDS, kernel_manager_class=kernel_manager_class(),
+        execution_timeout=CELL_TIMEOUT_SECONDS, kernel_manager_class=kernel_manager_class(kernel_log),
     )
 
 
@@ -244,13 +254,14 @@ def execute_notebook(source: Path, parameters: dict[str, Any], outputs_dir: Path
     start = time.perf_counter()
     name, outputs_dir = source.stem, Path(outputs_dir)
     with tempfile.TemporaryDirectory(prefix="minzheng-run-") as work:
-        executed = Path(work) / source.name
+        executed, kernel_log = Path(work) / source.name, Path(work) / "kernel-stderr.log"
         try:
-            _run_papermill(source, executed, parameters)
+            _run_papermill(source, executed, parameters, kernel_log)
             nb = export.normalize_notebook(nbformat.read(executed, as_version=4), name)
             pages = export.export_notebook_pages(nb, name, source.parent)
         except Exception as error:  # a failing notebook must not stop the others
-            nb = failed_notebook(source, executed, error)
+            log = kernel_log.read_text(encoding="utf-8", errors="replace") if kernel_log.is_file() else ""
+            nb = failed_notebook(source, executed, error, log)
             failed = export.atomic_write(outputs_dir / "failed" / source.name, export.notebook_text(export.normalize_notebook(nb, name)))
             return TaskResult(name, False, time.perf_counter() - start, error_summary(error), [str(failed)])
     written = [export.atomic_write(outputs_dir / "notebooks" / source.name, export.notebook_text(nb))]

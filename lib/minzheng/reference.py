@@ -318,7 +318,8 @@ def national_ratio_sentence(ratio: pd.DataFrame, per_capita_frame: pd.DataFrame,
         text += md_text(
             "No region in this selection has both a figure for {label} and the reference population ({stated}), so no region can be "
             "set against the national figure.", label=label,
-            stated=(", ".join(stated) + " state the figure but lack the population") if stated else "no report states the figure")
+            stated=(", ".join(stated) + (" states" if len(stated) == 1 else " state") + " the figure but lack" + ("s" if len(stated) == 1 else "")
+                    + " the population") if stated else "no report states the figure")
     else:
         text += md_text("Regions that can be set against it: {items}.", items="; ".join(
             f"{r.region} {format_number(round(r.per_1000, 1))} ({int(r.period) if pd.notna(r.period) else 'period not stated'}, "

@@ -8,6 +8,7 @@ conversion, same measure); otherwise the helpers return the sentence that says w
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -301,7 +302,9 @@ def chart_decision(frame: pd.DataFrame, indicator: str) -> Decision:
         reason += f" Left out of the chart as not comparable: {join_words([describe_figure(r) for _, r in left_out.iterrows()])}."
     levels, periods = set(chosen["level"]), set(chosen["period"].dropna())
     if len(levels) > 1:
-        reason += " The regions differ in administrative level, so counts differ partly for that reason."
+        reason += (" The regions differ in administrative level; a per-person standard compares across levels."
+                   if str(unit).startswith("元/人/") else
+                   " The regions differ in administrative level, so the figures differ partly for that reason.")
     if len(periods) > 1:
         reason += " The figures refer to different years."
     if chosen["modality"].map(is_planned).any():
@@ -328,7 +331,6 @@ def draw(allowed: list[Decision], ncols: int = 2) -> Any:
     """One figure with a bar panel per chartable indicator (targets hatched, level and period in tick labels)."""
     import matplotlib.pyplot as plt
 
-    from minzheng.compare import shorten
     from minzheng.plotting import region_bar
 
     if not allowed:
@@ -340,7 +342,8 @@ def draw(allowed: list[Decision], ncols: int = 2) -> Any:
     handles = []
     for ax, decision in zip(axes.flat, allowed):
         unit = decision.rows["unit"].iloc[0]
-        region_bar(_chart_rows(decision.rows), region="label", title=f"{decision.label_zh}\n{shorten(decision.label_en, 44)}", unit=unit, ax=ax)
+        english = "\n".join(textwrap.wrap(decision.label_en, 40, max_lines=2, placeholder="…"))
+        region_bar(_chart_rows(decision.rows), region="label", title=f"{decision.label_zh}\n{english}", unit=unit, ax=ax)
         legend = ax.get_legend()
         if legend is not None:
             handles = list(legend.legend_handles)
@@ -359,6 +362,7 @@ class Comparison:
 
     decisions: list[Decision]
     figure: Any = None
+    empty_note: str = "No indicator is listed in this section, so there is nothing to chart."
 
     @property
     def allowed(self) -> list[Decision]:
@@ -382,6 +386,8 @@ class Comparison:
 
     def sentences(self) -> str:
         """Markdown: why each indicator has a chart or not, report text escaped."""
+        if not self.decisions:
+            return md_text("{note}", note=self.empty_note)
         lines = [md_text("- **Charted:** {reason}", reason=d.reason) for d in self.allowed]
         lines += [md_text("- **Table only:** {reason}", reason=d.reason) for d in self.refused]
         if self.unstated:
@@ -404,10 +410,16 @@ class Comparison:
         display(Markdown(self.sentences()))
 
 
-def comparison(frame: pd.DataFrame, ids: tuple[str, ...] | list[str], ncols: int = 2) -> Comparison:
-    """Decide chart or table for every indicator of a section and draw the allowed ones in one figure."""
+def comparison(frame: pd.DataFrame, ids: tuple[str, ...] | list[str], ncols: int = 2, empty_note: str | None = None) -> Comparison:
+    """Decide chart or table for every indicator of a section and draw the allowed ones in one figure.
+
+    `empty_note` is the sentence shown when `ids` is empty (e.g. no per-1,000 figure could be computed).
+    """
     found = decisions(frame, ids)
-    return Comparison(found, draw([d for d in found if d.allowed], ncols=ncols))
+    view = Comparison(found, draw([d for d in found if d.allowed], ncols=ncols))
+    if empty_note:
+        view.empty_note = empty_note
+    return view
 
 
 # --- derived tables ------------------------------------------------------------------------------
@@ -518,9 +530,10 @@ def multiple_figures_note(frame: pd.DataFrame) -> str:
         return "Every report states each of these figures once."
     items = [f"{r.region} {r.label_zh} shows {r.raw}, also stated: {r.other_figures}" for r in many.itertuples()]
     return md_text(
-        "{count} of the region × indicator cells hold more than one figure from the same report; the table shows the "
-        "achieved figure of the report's year, a stock before an amount added, then the largest (usually the total), "
-        "and lists the others: {items}.", count=len(many), items="; ".join(items),
+        "{count} {cells} more than one figure from the same report; the table shows the achieved figure of the report's "
+        "year, a stock before an amount added, then the largest (usually the total), and lists the others: {items}.",
+        count=len(many), cells="region × indicator cell holds" if len(many) == 1 else "region × indicator cells hold",
+        items="; ".join(items),
     )
 
 
@@ -563,6 +576,15 @@ def theme_sections(theme: str) -> dict[str, tuple[str, ...]]:
     used = [i for ids in sections.values() for i in ids]
     sections["other"] = theme_ids(load_codebook(), theme, used)
     return sections
+
+
+def achieved_stocks(frame: pd.DataFrame, ids: tuple[str, ...] | list[str] | None = None) -> pd.DataFrame:
+    """The achieved stocks (not targets, not amounts added) of a figure table, optionally of some indicators only."""
+    rows = frame if ids is None else subset(frame, ids)
+    if rows.empty:
+        return rows
+    keep = ~rows["modality"].map(is_planned) & (rows["measure"] != ADDED)
+    return rows[keep].reset_index(drop=True)
 
 
 def subset(frame: pd.DataFrame, ids: tuple[str, ...] | list[str]) -> pd.DataFrame:
@@ -633,8 +655,8 @@ def caveats(table: pd.DataFrame, *frames: pd.DataFrame) -> str:
                 "include its counties, so counts compare only within a level; standards per person (元/人/月) compare across levels.",
                 counties=f"{counties} {'county' if counties == 1 else 'counties'} (县)",
                 cities=f"{cities} prefecture-level {'city' if cities == 1 else 'cities'} (地级市)"),
-        md_text("- **Years.** The figures in these tables refer to {years}; standards rise almost every year, so figures of "
-                "different years differ for that reason alone.", years=join_words([str(p) for p in periods]) if periods else "no year"),
+        md_text("- **Years.** The figures in these tables refer to {years}; standards, capacity and spending grow most years, "
+                "so figures of different years differ for that reason alone.", years=join_words([str(p) for p in periods]) if periods else "no year"),
         md_text("- **Achieved vs target.** {planned} of the {total} figures in these tables are targets or plans, not results; "
                 "charts draw them hatched and tables mark them.", planned=planned, total=len(rows)),
         md_text("- **Stocks vs amounts added.** {added} of the figures are amounts added in the period (新增, 新建, 增加 …); "

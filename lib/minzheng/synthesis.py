@@ -81,23 +81,28 @@ def save_tables(folder: str | Path, tables: Mapping[str, pd.DataFrame]) -> list[
 # --- evidence quotes -----------------------------------------------------------------------------
 
 
-def quote(evidence: str, raw: str = "", at: int | None = None, width: int = QUOTE_WIDTH) -> str:
-    """The evidence sentence, cut to `width` characters either side of the figure (`raw`, at offset `at`) with ellipses."""
-    text = " ".join(str(evidence).split())
+def quote(evidence: str, raw: str = "", at: int | None = None, width: int = QUOTE_WIDTH, length: int | None = None) -> str:
+    """The evidence sentence, cut to `width` characters either side of the figure with ellipses.
+
+    The figure is found at offset `at` (spanning `length` characters) when given, else by searching for `raw`.
+    """
+    text = str(evidence)
     raw = str(raw or "")
-    if len(text) <= 2 * width + len(raw):
+    span = length if length is not None and length >= 0 else len(raw)
+    if len(text) <= 2 * width + span:
         return text
-    position = at if at is not None and 0 <= at <= len(text) and text[at:at + len(raw)] == raw else text.find(raw) if raw else 0
-    position = max(position, 0)
-    start, end = max(0, position - width), min(len(text), position + len(raw) + width)
+    if at is None or not 0 <= at <= len(text):
+        at, span = max(text.find(raw), 0) if raw else 0, len(raw)
+    start, end = max(0, at - width), min(len(text), at + span + width)
     return (ELLIPSIS if start > 0 else "") + text[start:end] + (ELLIPSIS if end < len(text) else "")
 
 
-def _raw_offset(row: Any) -> int | None:
+def _raw_span(row: Any) -> tuple[int | None, int | None]:
+    """Where the figure sits in its evidence sentence: (offset, length), or (None, None) when unknown."""
     try:
-        return int(row["start"]) - int(row["evidence_start"])
+        return int(row["start"]) - int(row["evidence_start"]), int(row["end"]) - int(row["start"])
     except (KeyError, TypeError, ValueError):
-        return None
+        return None, None
 
 
 def evidence_table(indicators: pd.DataFrame, ids: Iterable[str] | None = None, regions: Iterable[str] | None = None,
@@ -118,7 +123,7 @@ def evidence_table(indicators: pd.DataFrame, ids: Iterable[str] | None = None, r
         frame = frame.drop_duplicates(["region", "evidence_start"]).groupby("region", sort=False).head(per_region)
     frame = frame.copy()
     frame["modality"] = frame["modality"].map(kind_of) if len(frame) else frame.get("modality")
-    frame["quote"] = [quote(row["evidence"], row["raw"], _raw_offset(row), width) for _, row in frame.iterrows()]
+    frame["quote"] = [quote(row["evidence"], row["raw"], *_raw_span(row)[:1], width=width, length=_raw_span(row)[1]) for _, row in frame.iterrows()]
     return frame.reindex(columns=EVIDENCE_COLUMNS).reset_index(drop=True)
 
 
@@ -206,8 +211,9 @@ def party_figure_chart(indicators: pd.DataFrame, indicator: str, regions: Sequen
     from minzheng.plotting import region_bar
 
     label = codebook.set_index("id").loc[indicator]
-    figure = region_bar(chart_rows(indicators, indicator, regions), title=f"{label['label_zh']} · {shorten(label['label_en'], 40)}", unit=label["unit"])
+    figure = region_bar(chart_rows(indicators, indicator, regions), title=f"{label['label_zh']}\n{shorten(label['label_en'], 48)}", unit=label["unit"])
     ax = figure.axes[0]
+    ax.title.set_fontsize(10)
     ax.set_ylim(0, ax.get_ylim()[1] * 1.25)
     return figure
 
@@ -263,6 +269,15 @@ def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
             row[r.theme_label] = cell + (f" ({r.target_only} target only)" if r.target_only else "")
         out.append(row)
     return pd.DataFrame(out)
+
+
+def coverage_by_theme_table(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The coverage for reading theme by theme: theme, region, level, year, what the report states and what it leaves out."""
+    order = {theme: i for i, theme in enumerate(THEMES)}
+    frame = coverage.assign(order=coverage["theme"].map(order)).sort_values("order", kind="mergesort")
+    frame = frame.assign(level=frame["level"].map(level_label))
+    return frame[["theme_label", "region", "level", "year", "reports", "leaves_out"]].rename(
+        columns={"theme_label": "theme", "reports": "states", "leaves_out": "leaves out"}).reset_index(drop=True)
 
 
 def theme_matrix(coverage: pd.DataFrame) -> pd.DataFrame:
@@ -351,38 +366,43 @@ def leading_themes(profiles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _wrap_theme(title: str) -> str:
-    """A theme title over several short lines for a tick label: Chinese first, then English."""
-    import textwrap
-
-    zh, _, en = title.partition(" ")
-    return "\n".join(textwrap.wrap(zh, 8) + textwrap.wrap(en, 18))
-
-
 def profile_heatmap(matrix: pd.DataFrame, table: pd.DataFrame, *, title: str = "", ax: Any = None) -> Any:
-    """Heatmap of a profile: reports (rows, with level) × themes (columns), shares written as percentages."""
+    """Heatmap of a profile: themes (rows) × reports (columns, with level), shares written as percentages.
+
+    `matrix` is profile_matrix's regions × themes; it is drawn transposed so the long theme titles have room.
+    Each column sums to 100%.
+    """
     import matplotlib.pyplot as plt
     import seaborn as sns
 
-    from minzheng.plotting import level_tick
+    from minzheng.plotting import region_tick
 
     levels = dict(zip(table["region"], table["level"]))
+    drawn = matrix.T
     if ax is None:
-        _, ax = plt.subplots(figsize=(max(7.0, 1.5 * matrix.shape[1] + 2.0), max(2.8, 0.55 * len(matrix) + 2.2)))
-    annotations = matrix.map(lambda v: f"{v:.0%}" if pd.notna(v) else "")
+        _, ax = plt.subplots(figsize=(max(6.0, 1.1 * drawn.shape[1] + 4.5), max(3.0, 0.7 * len(drawn) + 1.5)))
+    values = drawn.to_numpy(dtype=float)
+    annotations = drawn.map(lambda v: f"{v:.0%}" if pd.notna(v) else "")
     sns.heatmap(
-        matrix.to_numpy(dtype=float), ax=ax, vmin=0, vmax=max(0.5, float(np.nanmax(matrix.to_numpy(dtype=float))) if matrix.size else 0.5),
+        values, ax=ax, vmin=0, vmax=max(0.5, float(np.nanmax(values))) if values.size else 0.5,
         cmap="Blues", annot=annotations.to_numpy(), fmt="", linewidths=0.5, linecolor="#d9d9d9",
-        xticklabels=[_wrap_theme(c) for c in matrix.columns],
-        yticklabels=[f"{r} · {level_tick(levels.get(r, ''))}" for r in matrix.index],
+        xticklabels=[region_tick(r, levels.get(r, "")) for r in drawn.columns],
+        yticklabels=[title_lines(t) for t in drawn.index],
         cbar=False, annot_kws={"fontsize": 8},
     )
-    ax.tick_params(axis="x", labelrotation=0, length=0, labelsize=8)
-    ax.tick_params(axis="y", labelrotation=0, length=0)
+    ax.xaxis.tick_top()
+    ax.tick_params(axis="x", labelrotation=0, length=0)
+    ax.tick_params(axis="y", labelrotation=0, length=0, labelsize=8.5)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.set_title(title)
+    ax.set_title(title, pad=12)
     return ax.figure
+
+
+def title_lines(title: str) -> str:
+    """A bilingual theme title on two lines: Chinese, then English."""
+    zh, _, en = title.partition(" ")
+    return f"{zh}\n{en}" if en else zh
 
 
 # --- findings ------------------------------------------------------------------------------------
@@ -483,7 +503,9 @@ def targets_finding(indicators: pd.DataFrame, table: pd.DataFrame) -> Finding:
     share = indicators.assign(planned=planned).groupby("region")["planned"].mean().reindex(regions)
     mostly = [r for r in regions if pd.notna(share.get(r)) and share[r] >= 0.5]
     all_targets = [r for r in mostly if share[r] == 1.0]
-    evidence = evidence_table(indicators[planned], regions=mostly, per_region=2) if mostly else evidence_table(indicators.iloc[0:0])
+    with_targets = [r for r in regions if pd.notna(share.get(r)) and share[r] > 0]
+    shown = mostly or with_targets
+    evidence = evidence_table(indicators[planned], regions=shown, per_region=2) if shown else evidence_table(indicators.iloc[0:0])
     return Finding(
         "targets",
         "**Achieved and planned figures must be kept apart.** {t} of the {f} figures are targets or plans; "
@@ -523,7 +545,7 @@ def party_vocabulary_finding(pvs: pd.DataFrame, corpus: Iterable[Any], party_ter
 
 def findings(indicators: pd.DataFrame, codebook: pd.DataFrame, table: pd.DataFrame, pvs: pd.DataFrame | None = None,
              corpus: Iterable[Any] | None = None, party_terms: Sequence[str] = ()) -> list[Finding]:
-    """Every finding the synthesis states, each with its evidence."""
+    """Every finding the synthesis states, each with its evidence; a finding with no evidence sentence to show is left out."""
     found = [
         shared_indicator_finding(indicators, codebook, table),
         party_names_finding(indicators, table),
@@ -532,7 +554,7 @@ def findings(indicators: pd.DataFrame, codebook: pd.DataFrame, table: pd.DataFra
     ]
     if pvs is not None and corpus is not None and party_terms:
         found.append(party_vocabulary_finding(pvs, corpus, party_terms))
-    return found
+    return [item for item in found if not item.evidence.empty]
 
 
 def findings_frame(items: Sequence[Finding]) -> pd.DataFrame:

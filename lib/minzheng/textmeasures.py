@@ -266,6 +266,20 @@ def party_vs_service(source: Any, vocab: pd.DataFrame | None = None) -> pd.DataF
     return pd.DataFrame(rows)
 
 
+def party_vs_service_table(pvs: pd.DataFrame) -> pd.DataFrame:
+    """party_vs_service for display: tokens and tokens per 10,000 characters of each list, and their ratio."""
+    from minzheng.plotting import level_label
+
+    return pd.DataFrame({
+        "region": pvs["region"], "level": pvs["level"].map(level_label), "year": pvs["year"], "genre": pvs["genre"],
+        "characters": pvs["chars"], "word tokens": pvs["tokens"],
+        "party-building tokens": pvs["party_building_tokens"], "service-delivery tokens": pvs["service_delivery_tokens"],
+        "party-building per 10k chars": pvs["party_building_per_10k_chars"],
+        "service-delivery per 10k chars": pvs["service_delivery_per_10k_chars"],
+        "party ÷ service": pvs["party_to_service_ratio"],
+    })
+
+
 def term_counts(source: Any, names: Sequence[str] | None = None, vocab: pd.DataFrame | None = None) -> pd.DataFrame:
     """The word lists with each term's count per report: theme, term, gloss, one column per region, total."""
     vocab = load_vocabulary() if vocab is None else vocab
@@ -279,6 +293,14 @@ def term_counts(source: Any, names: Sequence[str] | None = None, vocab: pd.DataF
         frame[text.label] = [counts[t] for t in frame["term"]]
     frame["total"] = frame[[t.label for t in texts]].sum(axis=1) if texts else 0
     return frame.reset_index(drop=True)
+
+
+def top_terms(counts: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The n most frequent terms of each list in a term_counts frame (terms no report uses left out; ties in file order)."""
+    used = counts[counts["total"] > 0]
+    order = list(dict.fromkeys(used["theme"]))
+    parts = [used[used["theme"] == name].sort_values("total", ascending=False, kind="mergesort").head(n) for name in order]
+    return pd.concat(parts).reset_index(drop=True) if parts else used
 
 
 def word_list_text(vocab: pd.DataFrame, name: str) -> str:
