@@ -280,3 +280,7 @@ def test_a_brand_quoted_inside_a_quotation_is_found_and_the_quotation_is_not_a_n
 def test_a_charity_campaign_called_a_platform_is_not_a_social_assistance_brand():
     text = "借助“99公益日”“慈心一日捐”等平台和活动，引导社会力量参与救助帮扶。"
     assert rows(text).query("indicator == 'sa.service_brand'").empty
+
+
+def test_plan_words_inside_a_quoted_name_do_not_make_a_target():
+    assert rows("实施“关爱成长计划”项目，全县儿童主任300人。")["modality"].tolist() == ["achieved"]

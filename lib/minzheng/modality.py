@@ -15,6 +15,7 @@ YEAR = re.compile(r"(?<![比较由从])((?:19|20)\d{2})\s*年(?!以来|来|起|�
 RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1}
 RELATIVE = re.compile("(?<![比较由从])(?:" + "|".join(sorted(RELATIVE_YEAR, key=len, reverse=True)) + ")")
 BA_WINDOW = 16
+QUOTED_OR_TITLE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|‘[^‘’]*’|《[^《》]*》")
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,14 @@ class SectionContext:
     year: int | None = None
 
 
+def without_quotes(text: str) -> str:
+    """The text with quoted names and book titles blanked out, same length (“关爱成长计划” names no plan)."""
+    return QUOTED_OR_TITLE.sub(lambda m: "\u3000" * len(m.group(0)), text)
+
+
 def future_words(text: str) -> list[re.Match[str]]:
-    """Plan words of a text, leaving out 将 where it means 把 (将X纳入 …)."""
+    """Plan words of a text outside quotes, leaving out 将 where it means 把 (将X纳入 …)."""
+    text = without_quotes(text)
     found = []
     for match in PLAN_WORDS.finditer(text):
         if match.group(0) == "将" and BA_VERB.search(text, match.end(), match.end() + BA_WINDOW):

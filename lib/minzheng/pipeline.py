@@ -24,7 +24,8 @@ DATA_TASK = "data exports"
 CELL_TIMEOUT_SECONDS = 900
 KERNEL_START_TIMEOUT_SECONDS = 120
 OUTPUT_FOLDERS = ("notebooks", "failed", "html", "email", "data")
-QUIET_ENVIRONMENT = {
+# Set for the workers and the kernels they start: no debugger/platformdirs warnings, fixed hashing, inline figures.
+RUN_ENVIRONMENT = {
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     "JUPYTER_PLATFORM_DIRS": "1",
     "PYTHONHASHSEED": "0",
@@ -131,7 +132,7 @@ def skip_slow_optional_imports() -> None:
 def quiet_environment() -> None:
     """Set the environment and logging so that kernels and libraries print nothing to stderr."""
     skip_slow_optional_imports()
-    os.environ.update(QUIET_ENVIRONMENT)
+    os.environ.update(RUN_ENVIRONMENT)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.CRITICAL)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -327,7 +328,7 @@ def summary_table(results: list[TaskResult], total_seconds: float) -> str:
     """Return the end-of-run table: one row per task, then the total."""
     width = max([len(r.name) for r in results] + [8])
     rows = [f"{'task':<{width}}  {'status':<6}  {'time':>7}  note", f"{'-' * width}  ------  -------  ----"]
-    rows += [f"{r.name:<{width}}  {'ok' if r.ok else 'FAILED':<6}  {r.seconds:6.1f}s  {r.error}" for r in results]
+    rows += [f"{r.name:<{width}}  {'ok' if r.ok else 'FAILED':<6}  {r.seconds:6.1f}s  {r.error}".rstrip() for r in results]
     rows.append(f"{'total':<{width}}  {'':<6}  {total_seconds:6.1f}s")
     return "\n".join(rows)
 
