@@ -12,10 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from test_pipeline import seeds_run, tiny_runs  # noqa: F401 - shared session fixtures
 
 from minzheng import paths
 from minzheng.export import atomic_write
+
+# The session's pipeline runs live in test_pipeline; importing its fixtures shares them (tests/ as a package or not).
+try:
+    from .test_pipeline import seeds_run, tiny_runs  # noqa: F401
+except ImportError:
+    from test_pipeline import seeds_run, tiny_runs  # noqa: F401
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]

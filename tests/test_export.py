@@ -12,11 +12,16 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from test_pipeline import PAYLOADS, seeds_run, tiny_runs  # noqa: F401 - shared session fixtures
 
 from minzheng import export, paths
 from minzheng.codebook import load_codebook
 from minzheng.corpus import load_corpus
+
+# The session's pipeline runs live in test_pipeline; importing its fixtures shares them (tests/ as a package or not).
+try:
+    from .test_pipeline import PAYLOADS, seeds_run, tiny_runs  # noqa: F401
+except ImportError:
+    from test_pipeline import PAYLOADS, seeds_run, tiny_runs  # noqa: F401
 
 MAX_REPORT_BYTES = 5 * 1024 * 1024
 URL_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}

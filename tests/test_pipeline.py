@@ -1,7 +1,7 @@
 """`minzheng run`: notebooks executed with papermill in workers, failures isolated, re-runs byte-identical.
 
 The pipeline runs few times per session: the fixtures below cache their runs at module level, and the other
-test modules import them (`from test_pipeline import seeds_run, tiny_runs`).
+test modules import them (`from .test_pipeline import seeds_run, tiny_runs`).
 """
 from __future__ import annotations
 
