@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from minzheng import paths
+from minzheng.codebook import load_codebook
 from minzheng.corpus import load_corpus
 from minzheng.script import convert_to_simplified
 
@@ -93,8 +94,8 @@ def same(a: object, b: object) -> bool:
 def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
     """Scores overall and per theme, attribute accuracy on matched rows, and the misses and spurious rows."""
     pairs, spurious, missed = match_rows(predicted, gold)
-    themes = predicted.set_index("indicator")["theme"].to_dict()
-    gold = gold.assign(theme=gold["indicator"].map(lambda i: themes.get(i) or i.split(".")[0]))
+    themes = load_codebook().set_index("id")["theme"].to_dict()
+    gold = gold.assign(theme=gold["indicator"].map(lambda i: themes.get(i, "not in codebook")))
     overall = Scores(len(pairs), len(predicted), len(gold))
     per_theme = {}
     for theme in sorted(set(predicted["theme"]) | set(gold["theme"])):
