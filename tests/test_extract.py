@@ -164,6 +164,14 @@ def test_party_brands_and_plus_models_are_text_rows_without_quote_marks():
     assert found["value"].isna().all()
 
 
+def test_a_brand_in_nested_quotes_points_at_its_whole_quoted_span():
+    text = "全局打造『「银龄红」先锋』党建品牌。"
+    found = rows(text).query("indicator == 'pb.brand'")
+    assert found["raw"].tolist() == ["银龄红先锋"]
+    start, end = int(found["start"].iloc[0]), int(found["end"].iloc[0])
+    assert text[start:end] == "『「银龄红」先锋』"
+
+
 def test_service_brands_are_named_social_assistance_brands_only():
     text = "打造“暖心救”社会救助服务品牌，推出“一键救”救助小程序，开展“夕阳红”文艺活动。"
     assert rows(text).query("indicator == 'sa.service_brand'")["raw"].tolist() == ["暖心救", "一键救"]

@@ -416,3 +416,29 @@ def test_a_notebook_whose_kernel_dies_is_reported_failed_without_stopping_the_ru
     assert (tmp_path / "outputs" / "failed" / "dies.ipynb").is_file()
     assert (tmp_path / "outputs" / "email" / "lives.html").is_file()
     assert not (tmp_path / "outputs" / "email" / "dies.html").exists()
+
+
+def test_a_kernel_that_dies_before_starting_is_started_again(tmp_path, monkeypatch):
+    calls = []
+
+    def flaky(source, target, parameters, kernel_log):
+        calls.append(source)
+        if len(calls) < pipeline.KERNEL_START_ATTEMPTS:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(pipeline, "_run_papermill", flaky)
+    pipeline.run_papermill_with_retries(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {}, tmp_path / "log")
+    assert len(calls) == pipeline.KERNEL_START_ATTEMPTS
+
+
+def test_a_notebook_error_is_not_retried(tmp_path, monkeypatch):
+    calls = []
+
+    def failing(source, target, parameters, kernel_log):
+        calls.append(source)
+        raise RuntimeError("a cell raised")
+
+    monkeypatch.setattr(pipeline, "_run_papermill", failing)
+    with pytest.raises(RuntimeError, match="a cell raised"):
+        pipeline.run_papermill_with_retries(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {}, tmp_path / "log")
+    assert len(calls) == 1

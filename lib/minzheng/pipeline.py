@@ -23,6 +23,8 @@ KERNEL_DISPLAY_NAME = "Python (minzheng)"
 DATA_TASK = "data exports"
 CELL_TIMEOUT_SECONDS = 900
 KERNEL_START_TIMEOUT_SECONDS = 120
+KERNEL_START_ATTEMPTS = 3
+KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond")
 OUTPUT_FOLDERS = ("notebooks", "failed", "html", "email", "data")
 # Set for the workers and the kernels they start: no debugger/platformdirs warnings, fixed hashing, inline figures.
 RUN_ENVIRONMENT = {
@@ -245,6 +247,21 @@ def _run_papermill(source: Path, target: Path, parameters: dict[str, Any], kerne
     )
 
 
+def is_kernel_start_failure(error: BaseException) -> bool:
+    """True when the kernel never started (a port taken by a parallel kernel), so no cell ran and a retry is safe."""
+    return isinstance(error, RuntimeError) and str(error).startswith(KERNEL_START_FAILURES)
+
+
+def run_papermill_with_retries(source: Path, target: Path, parameters: dict[str, Any], kernel_log: Path) -> None:
+    """Execute one notebook, starting a fresh kernel again when the first one dies before it could start."""
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        try:
+            return _run_papermill(source, target, parameters, kernel_log)
+        except RuntimeError as error:
+            if attempt == KERNEL_START_ATTEMPTS or not is_kernel_start_failure(error):
+                raise
+
+
 def execute_notebook(source: Path, parameters: dict[str, Any], outputs_dir: Path) -> TaskResult:
     """Execute one notebook; on success write it and its HTML exports, on failure write it to failed/."""
     import nbformat
@@ -257,7 +274,7 @@ def execute_notebook(source: Path, parameters: dict[str, Any], outputs_dir: Path
     with tempfile.TemporaryDirectory(prefix="minzheng-run-") as work:
         executed, kernel_log = Path(work) / source.name, Path(work) / "kernel-stderr.log"
         try:
-            _run_papermill(source, executed, parameters, kernel_log)
+            run_papermill_with_retries(source, executed, parameters, kernel_log)
             nb = export.normalize_notebook(nbformat.read(executed, as_version=4), name)
             pages = export.export_notebook_pages(nb, name, source.parent)
         except Exception as error:  # a failing notebook must not stop the others

@@ -29,6 +29,7 @@ class Name:
 
     text: str
     start: int
+    end: int
     label: str
 
 
@@ -67,7 +68,7 @@ def quoted_names(sentence: str) -> list[Name]:
             if not CHAIN_JOINER.match(sentence[chain_end:next_start]):
                 break
             chain_end = next_end
-        names.append(Name(clean_name(inner), start, sentence[chain_end:chain_end + 16]))
+        names.append(Name(clean_name(inner), start, end, sentence[chain_end:chain_end + 16]))
     return names
 
 
@@ -102,7 +103,7 @@ def text_rows(sentence: Sentence, context: SectionContext, year: int | None, sec
             continue
         found = classify(name, sentence, section_text, known)
         if found:
-            rows.append((found, name.text, name.start, name.start + len(name.text) + 2))
+            rows.append((found, name.text, name.start, name.end))
             if found == "sa.service_brand":
                 known.add(name.text)
     return [
