@@ -21,7 +21,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## create .venv and install the package, its dependencies and the notebook kernel
 
-report: $(STAMP) ## set up, run every notebook and export the reports into outputs/
+report: $(STAMP) ## set up, check the corpus, run every notebook and export the reports into outputs/
+	$(BIN)/minzheng corpus seeds --strict
 	$(BIN)/minzheng run --strict
 
 test: $(STAMP) ## set up and run the tests
