@@ -49,14 +49,14 @@ def snapshot(outputs: Path) -> dict[str, bytes]:
 def print_table(result: dict[str, Any]) -> None:
     """Print the per-notebook times of the cold and warm runs, the totals and the export sizes."""
     cold, warm = result["cold"], result["warm"]
-    names = list(dict.fromkeys([*cold["tasks_s"], *warm["tasks_s"]]))
+    names = sorted({*cold["tasks_s"], *warm["tasks_s"]}, key=lambda name: (not name[:2].isdigit(), name))
     width = max([len(n) for n in names] + [24])
     print(f"{'minzheng run':<{width}}  {'cold':>8}  {'warm':>8}")
     for name in names:
         print(f"{name:<{width}}  {cold['tasks_s'].get(name, float('nan')):7.1f}s  {warm['tasks_s'].get(name, float('nan')):7.1f}s")
     print(f"{'total (wall)':<{width}}  {cold['total_s']:7.1f}s  {warm['total_s']:7.1f}s")
     print(f"{'exit code':<{width}}  {cold['returncode']:>8}  {warm['returncode']:>8}")
-    print(f"warm run byte-identical to cold run: {result['identical']}; peak child memory {result['peak_child_rss_mb']:.0f} MB")
+    print(f"warm run byte-identical to cold run: {result['identical']}; largest process of the runs (kernel, worker or runner) {result['peak_child_rss_mb']:.0f} MB")
     for name, size in result["sizes"].items():
         print(f"  {name:<{width + 8}} {size / 1024:9.1f} KiB")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import html
+from array import array
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -119,11 +120,11 @@ class ResidueRule:
 
 @dataclass(frozen=True)
 class Cleaned:
-    """A cleaned report: text, offsets into the original, the log and the flags raised."""
+    """A cleaned report: text, offsets into the original (compact integer arrays), the log and the flags raised."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: array
+    ends: array
     removals: tuple[Removal, ...]
     script: str
     converted: bool
@@ -242,5 +243,5 @@ def clean_text(original: str) -> Cleaned:
         f"corrupted span removed at offset {r.start}: {r.text!r}" for r in buffer.log if r.kind == "corrupted"
     )
     return Cleaned(
-        buffer.text, tuple(buffer.starts), tuple(buffer.ends), tuple(buffer.log), script, script == "traditional", problems
+        buffer.text, array("q", buffer.starts), array("q", buffer.ends), tuple(buffer.log), script, script == "traditional", problems
     )

@@ -27,14 +27,22 @@ def conversion_fixes() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+@lru_cache(maxsize=None)
+def is_traditional_character(character: str) -> bool:
+    """True when t2s changes the character on its own."""
+    return converter().convert(character) != character
+
+
 def traditional_share(text: str) -> float:
-    """Share of Han characters that t2s would change."""
-    han = HAN.findall(text)
-    if not han:
+    """Share of the first 5,000 Han characters that t2s changes: a quick per-character screen, then phrase-aware t2s."""
+    sample = HAN.findall(text)[:5000]
+    if not sample:
         return 0.0
-    sample = "".join(han[:5000])
-    changed = sum(a != b for a, b in zip(sample, converter().convert(sample)))
-    return changed / len(sample)
+    screened = sum(map(is_traditional_character, sample)) / len(sample)
+    if screened < TRADITIONAL_SHARE:
+        return screened
+    joined = "".join(sample)
+    return sum(a != b for a, b in zip(joined, converter().convert(joined))) / len(sample)
 
 
 def detect_script(text: str) -> str:
