@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,8 @@ import pytest
 from minzheng import paths
 from minzheng.corpus import load_corpus
 from minzheng.manifest import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+
+from .helpers import copy_seeds
 
 MANIFEST_HEADER = ["file", "region", "level", "province", "parent_city", "published", "year", "genre", "publisher", "script", "notes"]
 assert set(MANIFEST_HEADER) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
@@ -41,9 +42,4 @@ def row(file: str, region: str, level: str = "county", year: str = "2023", **ext
 @pytest.fixture
 def copy_of_seeds(tmp_path: Path) -> Path:
     """A writable copy of seeds/ (reports and manifest)."""
-    target = tmp_path / "corpus"
-    target.mkdir()
-    for path in paths.SEEDS_DIR.glob("*.txt"):
-        shutil.copyfile(path, target / path.name)
-    shutil.copyfile(paths.SEEDS_DIR / paths.MANIFEST_NAME, target / paths.MANIFEST_NAME)
-    return target
+    return copy_seeds(tmp_path / "corpus")

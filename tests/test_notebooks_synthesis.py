@@ -5,9 +5,7 @@ All six executions run once per module (two at a time, in worker processes) and 
 """
 from __future__ import annotations
 
-import csv
 import re
-import shutil
 import textwrap
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +17,8 @@ import pandas as pd
 import pytest
 
 from minzheng import paths
+
+from .helpers import execute_project_notebook, seeds_with_extra_report
 
 NOTEBOOKS = ("04_party_building", "05_synthesis")
 SEED_REGIONS = ["莒县", "兰陵县", "徐州市", "济宁市", "长沙县"]
@@ -49,33 +49,13 @@ class Execution:
         return pd.read_csv(self.tables / f"{name}.csv", encoding="utf-8")
 
 
-def execute(name: str, parameters: dict, target: str) -> str:
-    """Execute one project notebook with papermill on the minzheng kernel, cwd notebooks/ (runs in a worker process)."""
-    import papermill
-
-    from minzheng.pipeline import kernel_manager_class, quiet_environment
-
-    quiet_environment()
-    papermill.execute_notebook(
-        str(paths.NOTEBOOKS_DIR / f"{name}.ipynb"), target, parameters=parameters, kernel_name="minzheng",
-        cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False, log_output=False, kernel_manager_class=kernel_manager_class(),
-    )
-    return target
-
-
 def sixth_report_corpus(folder: Path) -> Path:
-    """A copy of seeds/ (reports and manifest) with a short sixth report and its manifest row."""
-    folder.mkdir(parents=True)
-    for path in paths.SEEDS_DIR.glob("*.txt"):
-        shutil.copyfile(path, folder / path.name)
-    shutil.copyfile(paths.SEEDS_DIR / paths.MANIFEST_NAME, folder / paths.MANIFEST_NAME)
-    (folder / SIXTH_FILE).write_text(SIXTH_TEXT, encoding="utf-8")
-    with open(folder / paths.MANIFEST_NAME, "a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerow([
-            SIXTH_FILE, SIXTH_REGION, "county", "山东省", "", "2024-01-15", "2023", "annual summary",
-            "样本县民政局", "simplified", "a short report written by tests/test_notebooks_synthesis.py",
-        ])
-    return folder
+    """The seeds plus a short sixth report with its manifest row."""
+    return seeds_with_extra_report(folder, SIXTH_FILE, SIXTH_TEXT, {
+        "region": SIXTH_REGION, "level": "county", "province": "山东省", "published": "2024-01-15", "year": "2023",
+        "genre": "annual summary", "publisher": "样本县民政局", "script": "simplified",
+        "notes": "a short report written by tests/test_notebooks_synthesis.py",
+    })
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +74,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Exec
             out.mkdir()
             for name in NOTEBOOKS:
                 params = {**parameters, "output_dir": str(out)}
-                jobs[(scenario, name)] = pool.submit(execute, name, params, str(out / f"{name}.ipynb"))
+                jobs[(scenario, name)] = pool.submit(execute_project_notebook, name, str(out / f"{name}.ipynb"), params)
         done = {key: job.result() for key, job in jobs.items()}
     return {
         (scenario, name): Execution(nbformat.read(done[(scenario, name)], as_version=4), root / scenario / name, scenarios[scenario][1])

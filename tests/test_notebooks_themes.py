@@ -5,9 +5,7 @@ The nine executions run once per module, two at a time, in worker processes (mod
 """
 from __future__ import annotations
 
-import csv
 import re
-import shutil
 import textwrap
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +17,8 @@ import pandas as pd
 import pytest
 
 from minzheng import paths
+
+from .helpers import execute_project_notebook, seeds_with_extra_report
 
 THEME_NOTEBOOKS = ("01_social_assistance", "02_elderly_care", "03_child_protection")
 SIXTH_REGION = "样例县"
@@ -61,29 +61,12 @@ class Run:
 
 
 def write_six_report_corpus(folder: Path) -> Path:
-    """Copy the seed reports and manifest to `folder` and add a short sixth report with its manifest row."""
-    folder.mkdir(parents=True)
-    for path in paths.SEEDS_DIR.glob("*.txt"):
-        shutil.copyfile(path, folder / path.name)
-    shutil.copyfile(paths.SEEDS_DIR / paths.MANIFEST_NAME, folder / paths.MANIFEST_NAME)
-    (folder / SIXTH_FILE).write_text(SIXTH_TEXT, encoding="utf-8")
-    with open(folder / paths.MANIFEST_NAME, "a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerow([
-            SIXTH_FILE, SIXTH_REGION, "county", "山东省", "临沂市", "2025-01-15", "2024", "annual summary",
-            "样例县民政局", "simplified", "a short report written by tests/test_notebooks_themes.py",
-        ])
-    return folder
-
-
-def execute(notebook: str, target: str, parameters: dict) -> str:
-    """Execute one project notebook with papermill on the minzheng kernel, cwd notebooks/ (runs in a worker)."""
-    import papermill
-
-    papermill.execute_notebook(
-        str(paths.NOTEBOOKS_DIR / f"{notebook}.ipynb"), target, parameters=parameters, kernel_name="minzheng",
-        cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-    )
-    return target
+    """The seeds plus a short sixth report with its manifest row."""
+    return seeds_with_extra_report(folder, SIXTH_FILE, SIXTH_TEXT, {
+        "region": SIXTH_REGION, "level": "county", "province": "山东省", "parent_city": "临沂市", "published": "2025-01-15",
+        "year": "2024", "genre": "annual summary", "publisher": "样例县民政局", "script": "simplified",
+        "notes": "a short report written by tests/test_notebooks_themes.py",
+    })
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +86,7 @@ def runs(tmp_path_factory) -> dict[str, Run]:
             (out / "executed").mkdir(parents=True)
             for notebook in THEME_NOTEBOOKS:
                 target = str(out / "executed" / f"{notebook}.ipynb")
-                jobs[(scenario, notebook)] = pool.submit(execute, notebook, target, {**params, "output_dir": str(out)})
+                jobs[(scenario, notebook)] = pool.submit(execute_project_notebook, notebook, target, {**params, "output_dir": str(out)})
         done = {key: future.result() for key, future in jobs.items()}
     return {
         scenario: Run(root / scenario, {nb: nbformat.read(done[(scenario, nb)], as_version=4) for nb in THEME_NOTEBOOKS})

@@ -24,6 +24,8 @@ import pytest
 
 from minzheng import paths, pipeline
 
+from .helpers import seeds_with_extra_report
+
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '<a href="javascript:alert(1)">x</a>')
 SIXTH_REGION = "示例县"
 SIXTH_FILE = "900_pipeline_test.txt"
@@ -164,15 +166,11 @@ def tiny_runs(tmp_path_factory: pytest.TempPathFactory) -> TinyRuns:
 
 def write_sixth_report(corpus: Path) -> None:
     """Copy seeds/ to `corpus` and add a sixth report with its manifest row."""
-    shutil.copytree(paths.SEEDS_DIR, corpus, ignore=shutil.ignore_patterns("reference"))
-    for path in corpus.iterdir():
-        path.chmod(0o644)
-    (corpus / SIXTH_FILE).write_text(SIXTH_TEXT, encoding="utf-8")
-    with open(corpus / paths.MANIFEST_NAME, "a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerow([
-            SIXTH_FILE, SIXTH_REGION, "county", "山东省", "临沂市", "2024-01-10", "2023", "annual summary",
-            "示例县民政局", "simplified", "a short report written by tests/test_pipeline.py",
-        ])
+    seeds_with_extra_report(corpus, SIXTH_FILE, SIXTH_TEXT, {
+        "region": SIXTH_REGION, "level": "county", "province": "山东省", "parent_city": "临沂市", "published": "2024-01-10",
+        "year": "2023", "genre": "annual summary", "publisher": "示例县民政局", "script": "simplified",
+        "notes": "a short report written by tests/test_pipeline.py",
+    })
 
 
 def executed(outputs: Path, name: str) -> nbformat.NotebookNode:
