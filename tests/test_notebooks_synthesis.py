@@ -94,21 +94,6 @@ def markdown_outputs(nb: nbformat.NotebookNode) -> str:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_is_committed_clean_with_a_parameters_cell_on_the_minzheng_kernel(name):
-    nb = nbformat.read(paths.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
-    nbformat.validate(nb)
-    assert nb.metadata.kernelspec.name == "minzheng"
-    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert all(not c.outputs and c.execution_count is None for c in code)
-    params = [c for c in code if "parameters" in c.metadata.get("tags", [])]
-    assert len(params) == 1
-    namespace: dict = {}
-    exec(params[0].source, namespace)  # noqa: S102 - the notebook's own parameters cell
-    assert {k: namespace[k] for k in ("corpus_dir", "regions", "output_dir")} == {"corpus_dir": None, "regions": None, "output_dir": None}
-
-
-@pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_code_and_prose_name_no_region(name):
     nb = nbformat.read(paths.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
     for cell in nb.cells:

@@ -109,21 +109,6 @@ def source(notebook: str) -> nbformat.NotebookNode:
 
 
 @pytest.mark.parametrize("notebook", THEME_NOTEBOOKS)
-def test_theme_notebook_is_committed_clean_with_parameters_and_a_title(notebook):
-    nb = source(notebook)
-    nbformat.validate(nb)
-    assert nb.metadata.kernelspec.name == "minzheng"
-    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert all(not c.outputs and c.execution_count is None for c in code)
-    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
-    assert len(tagged) == 1
-    namespace: dict = {}
-    exec(tagged[0].source, namespace)  # noqa: S102 - the notebook's own parameters cell
-    assert namespace["corpus_dir"] is None and namespace["regions"] is None and namespace["output_dir"] is None
-
-
-@pytest.mark.parametrize("notebook", THEME_NOTEBOOKS)
 def test_theme_notebook_types_in_no_region_name_and_no_figure_of_the_reports(notebook, seed_corpus):
     text = "\n".join(c.source for c in source(notebook).cells)
     assert not [region for region in seed_corpus.regions if region in text]

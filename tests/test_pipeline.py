@@ -250,7 +250,7 @@ def test_the_project_kernel_exists():
     assert (pipeline.ensure_kernel() / "kernel.json").is_file()
 
 
-def test_notebooks_are_committed_without_outputs_on_the_minzheng_kernel():
+def test_notebooks_are_committed_clean_on_the_minzheng_kernel_with_a_parameters_cell_defaulting_to_the_project():
     assert project_notebooks(), "notebooks/ holds no notebook"
     for path in project_notebooks():
         nb = nbformat.read(path, as_version=4)
@@ -260,12 +260,12 @@ def test_notebooks_are_committed_without_outputs_on_the_minzheng_kernel():
         assert all(not c.outputs and c.execution_count is None for c in code), path.name
         assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# "), path.name
         tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
-        assert len(tagged) == 1 and {"corpus_dir", "regions", "output_dir"} <= set(_assigned(tagged[0].source)), path.name
-
-
-def _assigned(source: str) -> list[str]:
-    """Names assigned at the start of lines in a parameters cell."""
-    return [line.split("=")[0].strip() for line in source.splitlines() if "=" in line and not line.startswith("#")]
+        assert len(tagged) == 1, path.name
+        namespace: dict = {}
+        exec(tagged[0].source, namespace)  # noqa: S102 - the notebook's own parameters cell
+        assert {k: namespace.get(k, "missing") for k in ("corpus_dir", "regions", "output_dir")} == dict.fromkeys(
+            ("corpus_dir", "regions", "output_dir")
+        ), path.name
 
 
 def test_overview_notebook_defaults_resolve_to_the_project_folders():
