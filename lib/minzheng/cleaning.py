@@ -240,7 +240,9 @@ def clean_text(original: str) -> Cleaned:
         buffer.text = convert_to_simplified(buffer.text)
     normalise_punctuation(buffer)
     problems = tuple(
-        f"corrupted span removed at offset {r.start}: {r.text!r}" for r in buffer.log if r.kind == "corrupted"
+        f"corrupted span removed at offset {r.start}: {r.text!r}"
+        for r in sorted(buffer.log, key=lambda removal: removal.start)
+        if r.kind == "corrupted"
     )
     return Cleaned(
         buffer.text, array("q", buffer.starts), array("q", buffer.ends), tuple(buffer.log), script, script == "traditional", problems
