@@ -56,6 +56,16 @@ TEXT_COLUMNS = ["region", "level", "year", "period", "indicator", "label_zh", "l
 EVIDENCE_COLUMNS = ["region", "level", "period", "modality", "label_zh", "value", "unit", "raw", "evidence"]
 
 
+def typed_frame(rows: list[dict], columns: list[str], float_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Rows as a frame with nullable integer year and period and float measures, even when empty."""
+    out = pd.DataFrame(rows, columns=columns)
+    for column in ("year", "period"):
+        out[column] = pd.array(out[column], dtype="Int64")
+    for column in float_columns:
+        out[column] = out[column].astype("float64")
+    return out
+
+
 # --- units ---------------------------------------------------------------------------------------
 
 
@@ -455,12 +465,7 @@ def nursing_share(frame: pd.DataFrame, regions: list[str] | None = None) -> pd.D
             "nursing_share_pct": share, "status": status,
             "beds_evidence": b["evidence"] if b is not None else "", "nursing_evidence": n["evidence"] if n is not None else "",
         })
-    out = pd.DataFrame(rows, columns=SHARE_COLUMNS)
-    for column in ("year", "period"):
-        out[column] = pd.array(out[column], dtype="Int64")
-    for column in ("beds", "nursing_beds", "nursing_share_pct"):
-        out[column] = out[column].astype("float64")
-    return out
+    return typed_frame(rows, SHARE_COLUMNS, ("beds", "nursing_beds", "nursing_share_pct"))
 
 
 def per_capita_figures(per_capita: pd.DataFrame) -> pd.DataFrame:
@@ -729,9 +734,4 @@ def within_report_ratio(indicators: pd.DataFrame, numerator: str, denominator: s
             "denominator_value": float(b["value"]) if b is not None else np.nan, "ratio": ratio, "status": status,
             "numerator_evidence": t["evidence"], "denominator_evidence": b["evidence"] if b is not None else "",
         })
-    out = pd.DataFrame(rows, columns=RATIO_COLUMNS)
-    for column in ("year", "period"):
-        out[column] = pd.array(out[column], dtype="Int64")
-    for column in ("numerator_value", "denominator_value", "ratio"):
-        out[column] = out[column].astype("float64")
-    return out
+    return typed_frame(rows, RATIO_COLUMNS, ("numerator_value", "denominator_value", "ratio"))
