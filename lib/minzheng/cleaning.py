@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import csv
 import html
-from array import array
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable

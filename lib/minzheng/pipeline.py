@@ -248,7 +248,7 @@ def _run_papermill(source: Path, target: Path, parameters: dict[str, Any], kerne
 
 
 def is_kernel_start_failure(error: BaseException) -> bool:
-    """True when the kernel never started (a port taken by a parallel kernel), so no cell ran and a retry is safe."""
+    """True when the kernel died or stayed silent before it started: no cell ran, so a retry is safe."""
     return isinstance(error, RuntimeError) and str(error).startswith(KERNEL_START_FAILURES)
 
 
