@@ -7,7 +7,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lab bench corpus evaluate clean
+.PHONY: help setup report test test-fast lint format lab bench corpus evaluate clean clobber
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,8 +25,19 @@ report: $(STAMP) ## set up, check the corpus, run every notebook and export the 
 	$(BIN)/minzheng corpus seeds --strict
 	$(BIN)/minzheng run --strict
 
-test: $(STAMP) ## set up and run the tests
+test: $(STAMP) ## set up and run every test (notebooks, pipeline and browser included)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## the tests that run no notebook, server or browser (under a minute)
+	$(BIN)/python -m pytest -m "not slow" -q
+
+lint: $(STAMP) ## check style and imports with ruff (line length 120)
+	$(BIN)/ruff check lib tests
+	$(BIN)/ruff format --check lib tests
+
+format: $(STAMP) ## format the code and sort imports with ruff
+	$(BIN)/ruff check --fix --select I lib tests
+	$(BIN)/ruff format lib tests
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -40,6 +51,8 @@ corpus: $(STAMP) ## print one line per report in seeds/
 evaluate: $(STAMP) ## score extraction against the hand-annotated gold files
 	$(BIN)/minzheng evaluate
 
-clean: ## remove generated outputs (keeps outputs/README.md) and the virtual environment
+clean: ## remove generated outputs (keeps outputs/README.md and .venv)
 	find outputs -mindepth 1 ! -name README.md -exec rm -rf {} +
+
+clobber: clean ## clean, and remove the virtual environment too
 	rm -rf $(VENV)

@@ -1,5 +1,6 @@
 """Benchmark: extraction time and peak memory on the seeds and on generated corpora of 10, 100 and 1,000 reports,
 then the notebook pipeline cold and warm. Prints figures; asserts nothing (`make bench`)."""
+
 from __future__ import annotations
 
 import csv
@@ -40,7 +41,7 @@ def measure(folder: str) -> dict[str, float]:
     """Load and extract a corpus in this process; return seconds and peak memory."""
     started = time.perf_counter()
     from minzheng.corpus import load_corpus
-    from minzheng.tokens import tokenizer
+    from minzheng.words.tokens import tokenizer
 
     tokenizer()
     imported = time.perf_counter()
@@ -68,7 +69,9 @@ def measure_in_subprocess(folder: Path) -> dict[str, float]:
 
 def print_extraction_table(results: list[dict[str, float]]) -> None:
     """Print one line per corpus size."""
-    print(f"{'reports':>8} {'rows':>7} {'start-up s':>11} {'read+clean s':>13} {'extract s':>10} {'total s':>8} {'ms/report':>10} {'peak MB':>8}")
+    print(
+        f"{'reports':>8} {'rows':>7} {'start-up s':>11} {'read+clean s':>13} {'extract s':>10} {'total s':>8} {'ms/report':>10} {'peak MB':>8}"
+    )
     for r in results:
         per_report = 1000 * r["total_after_startup_s"] / r["reports"]
         print(

@@ -3,6 +3,7 @@
 `bench_run()` is called by tests/bench.py and also runs standalone: `.venv/bin/python tests/bench_pipeline.py`.
 The pipeline runs in a subprocess, so the caller's environment and matplotlib state stay untouched.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,12 +27,22 @@ def timed_run(outputs: Path, extra: list[str] | None = None) -> dict[str, Any]:
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "minzheng.pipeline", "--outputs", str(outputs), *(extra or [])],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     seconds = time.perf_counter() - start
     tasks = {m[2]: float(m[3]) for m in map(PROGRESS.match, done.stdout.splitlines()) if m}
     failed = [m[2] for m in map(PROGRESS.match, done.stdout.splitlines()) if m and m[1] == "FAILED"]
-    return {"returncode": done.returncode, "total_s": round(seconds, 2), "tasks_s": tasks, "failed": failed, "stderr": done.stderr}
+    return {
+        "returncode": done.returncode,
+        "total_s": round(seconds, 2),
+        "tasks_s": tasks,
+        "failed": failed,
+        "stderr": done.stderr,
+    }
 
 
 def export_sizes(outputs: Path) -> dict[str, int]:
@@ -53,10 +64,14 @@ def print_table(result: dict[str, Any]) -> None:
     width = max([len(n) for n in names] + [24])
     print(f"{'minzheng run':<{width}}  {'cold':>8}  {'warm':>8}")
     for name in names:
-        print(f"{name:<{width}}  {cold['tasks_s'].get(name, float('nan')):7.1f}s  {warm['tasks_s'].get(name, float('nan')):7.1f}s")
+        print(
+            f"{name:<{width}}  {cold['tasks_s'].get(name, float('nan')):7.1f}s  {warm['tasks_s'].get(name, float('nan')):7.1f}s"
+        )
     print(f"{'total (wall)':<{width}}  {cold['total_s']:7.1f}s  {warm['total_s']:7.1f}s")
     print(f"{'exit code':<{width}}  {cold['returncode']:>8}  {warm['returncode']:>8}")
-    print(f"warm run byte-identical to cold run: {result['identical']}; largest process of the runs (kernel, worker or runner) {result['peak_child_rss_mb']:.0f} MB")
+    print(
+        f"warm run byte-identical to cold run: {result['identical']}; largest process of the runs (kernel, worker or runner) {result['peak_child_rss_mb']:.0f} MB"
+    )
     for name, size in result["sizes"].items():
         print(f"  {name:<{width + 8}} {size / 1024:9.1f} KiB")
 

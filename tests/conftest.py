@@ -1,4 +1,5 @@
 """Shared fixtures: the seed corpus, and temporary corpora written by tests."""
+
 from __future__ import annotations
 
 import csv
@@ -8,11 +9,23 @@ import pytest
 
 from minzheng import paths
 from minzheng.corpus import load_corpus
-from minzheng.manifest import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from minzheng.read.manifest import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
 from .helpers import copy_seeds
 
-MANIFEST_HEADER = ["file", "region", "level", "province", "parent_city", "published", "year", "genre", "publisher", "script", "notes"]
+MANIFEST_HEADER = [
+    "file",
+    "region",
+    "level",
+    "province",
+    "parent_city",
+    "published",
+    "year",
+    "genre",
+    "publisher",
+    "script",
+    "notes",
+]
 assert set(MANIFEST_HEADER) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
 
 

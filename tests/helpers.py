@@ -1,4 +1,5 @@
 """Helpers the test modules share: corpora written for a test, and notebooks executed like `minzheng run` does."""
+
 from __future__ import annotations
 
 import csv
@@ -24,7 +25,9 @@ def seeds_with_extra_report(folder: Path, file: str, text: str, manifest_row: di
     with open(folder / paths.MANIFEST_NAME, encoding="utf-8", newline="") as handle:
         header = next(csv.reader(handle))
     with open(folder / paths.MANIFEST_NAME, "a", encoding="utf-8", newline="") as handle:
-        csv.DictWriter(handle, fieldnames=header).writerow({c: manifest_row.get(c, "") for c in header} | {"file": file})
+        csv.DictWriter(handle, fieldnames=header).writerow(
+            {c: manifest_row.get(c, "") for c in header} | {"file": file}
+        )
     return folder
 
 
@@ -32,12 +35,19 @@ def execute_project_notebook(name: str, target: str, parameters: dict) -> str:
     """Execute one project notebook with papermill on the minzheng kernel, in notebooks/ (callable in a worker)."""
     import papermill
 
-    from minzheng.pipeline import kernel_manager_class, quiet_environment
+    from minzheng.publish.kernel import kernel_manager_class
+    from minzheng.publish.run import quiet_environment
 
     quiet_environment()
     papermill.execute_notebook(
-        str(paths.NOTEBOOKS_DIR / f"{name}.ipynb"), target, parameters=parameters, kernel_name="minzheng",
-        cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+        str(paths.NOTEBOOKS_DIR / f"{name}.ipynb"),
+        target,
+        parameters=parameters,
+        kernel_name="minzheng",
+        cwd=str(paths.NOTEBOOKS_DIR),
+        progress_bar=False,
+        log_output=False,
+        request_save_on_cell_execute=False,
         kernel_manager_class=kernel_manager_class(),
     )
     return target

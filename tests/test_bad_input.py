@@ -1,15 +1,16 @@
 """Bad input gets a clear error naming the file (and manifest line) and what to do."""
+
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from minzheng import paths
-from minzheng.corpus import load_corpus, read_report
-from minzheng.encoding import decode_bytes
+from minzheng.corpus import load_corpus
 from minzheng.errors import CorpusError, ManifestError, ReportError
+from minzheng.read.decode import decode_bytes
+from minzheng.read.report import read_report
 from tests.conftest import row, write_manifest
 
 GOOD_TEXT = "一、基本情况\n全县纳入城乡低保1200人，发放低保资金800万元。\n"
@@ -36,12 +37,15 @@ def test_whitespace_only_file_is_an_error_naming_the_file(tmp_path):
 
 def test_binary_file_is_an_error_saying_to_save_as_text(tmp_path):
     path = write(tmp_path, "scan.txt", b"%PDF-1.7\x00\x01\x02\x03binary")
-    with pytest.raises(ReportError, match=r"scan\.txt: the file is binary, not text \(save the report as a UTF-8 or GB18030 text file\)"):
+    with pytest.raises(
+        ReportError,
+        match=r"scan\.txt: the file is binary, not text \(save the report as a UTF-8 or GB18030 text file\)",
+    ):
         read_report(path)
 
 
 def test_undecodable_file_names_the_byte_offset():
-    data = "民政".encode("utf-8") + b"\x80\xff\xfe\x80\x81"
+    data = "民政".encode() + b"\x80\xff\xfe\x80\x81"
     with pytest.raises(ReportError, match=r"bad\.txt: cannot decode as UTF-8 \(byte offset 6\)"):
         decode_bytes(data, "bad.txt")
 

@@ -3,6 +3,7 @@
 Every request other than the page itself and data: URLs is recorded and aborted; any dialog is recorded.
 Skipped only when /usr/bin/chromium is missing outside CI; under CI (env CI set) a missing Chromium fails.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from minzheng import paths
-from minzheng.export import atomic_write
+from minzheng.writers import atomic_write
 
 # The session's pipeline runs live in test_pipeline; importing its fixtures shares them (tests/ as a package or not).
 try:
@@ -23,7 +24,15 @@ except ImportError:
     from test_pipeline import seeds_run, tiny_runs  # noqa: F401
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 BROKEN_IMAGES_JS = "() => Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.outerHTML.slice(0, 80))"
 
@@ -103,7 +112,10 @@ def visit(browser: object, page_path: Path, screenshot: Path | None = None) -> V
 
 def test_request_guard_and_dialog_recorder_catch_a_leaky_page(browser, tmp_path):
     leaky = tmp_path / "leaky.html"
-    leaky.write_text('<html><body><p>民政</p><img src="https://example.invalid/x.png"><img src="local.png"><script>alert(1)</script></body></html>', encoding="utf-8")
+    leaky.write_text(
+        '<html><body><p>民政</p><img src="https://example.invalid/x.png"><img src="local.png"><script>alert(1)</script></body></html>',
+        encoding="utf-8",
+    )
     seen = visit(browser, leaky)
     assert "https://example.invalid/x.png" in seen.outside_requests
     assert (tmp_path / "local.png").as_uri() in seen.outside_requests

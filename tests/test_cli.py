@@ -1,4 +1,5 @@
 """The command line: `minzheng corpus`, `minzheng extract` (a contract outside checks rely on) and `evaluate`."""
+
 from __future__ import annotations
 
 import io
@@ -11,9 +12,21 @@ import pandas as pd
 import pytest
 
 from minzheng import paths
-from minzheng.script import converter
 
-CONTRACT_COLUMNS = ["document", "region", "indicator", "value", "unit", "qualifier", "modality", "period", "raw", "evidence", "start", "end"]
+CONTRACT_COLUMNS = [
+    "document",
+    "region",
+    "indicator",
+    "value",
+    "unit",
+    "qualifier",
+    "modality",
+    "period",
+    "raw",
+    "evidence",
+    "start",
+    "end",
+]
 NEW_REPORT = (
     "首页 > 工作动态\n"
     "某县民政局2023年工作总结\n"
@@ -26,15 +39,22 @@ NEW_REPORT = (
     "责任编辑：张三\n"
 )
 EXPECTED = {
-    "sa.dibao_recipients": 5210, "sa.dibao_standard_urban": 880, "sa.dibao_standard_rural": 700,
-    "sa.temp_assistance_cases": 1350, "ec.beds": 2600, "ec.nursing_beds": 1500,
-    "ec.rural_happiness_homes": 120, "cp.children_homes": 12,
+    "sa.dibao_recipients": 5210,
+    "sa.dibao_standard_urban": 880,
+    "sa.dibao_standard_rural": 700,
+    "sa.temp_assistance_cases": 1350,
+    "ec.beds": 2600,
+    "ec.nursing_beds": 1500,
+    "ec.rural_happiness_homes": 120,
+    "cp.children_homes": 12,
 }
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the command line in a fresh interpreter."""
-    return subprocess.run([sys.executable, "-m", "minzheng", *args], capture_output=True, text=True, encoding="utf-8", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "minzheng", *args], capture_output=True, text=True, encoding="utf-8", check=False
+    )
 
 
 def traditional(text: str) -> str:

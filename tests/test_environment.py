@@ -1,4 +1,5 @@
 """Set-up: one declaration of dependencies, a conda file that agrees, a self-documenting Makefile, JupyterLab that starts."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,10 @@ import socket
 import subprocess
 import sys
 import time
-import tomllib
 import urllib.request
-from pathlib import Path
 
 import pytest
+import tomllib
 
 from minzheng import paths
 
@@ -24,8 +24,19 @@ def pyproject() -> dict:
 
 
 def test_every_named_dependency_is_declared_with_a_version_range():
-    declared = {d.split(">")[0].split("<")[0].split("=")[0].strip().lower(): d for d in pyproject()["project"]["dependencies"]}
-    for name in ["jupyterlab", "pandas", "matplotlib", "seaborn", "jieba", "opencc-python-reimplemented", "papermill", "noto-cjk-sans-otc"]:
+    declared = {
+        d.split(">")[0].split("<")[0].split("=")[0].strip().lower(): d for d in pyproject()["project"]["dependencies"]
+    }
+    for name in [
+        "jupyterlab",
+        "pandas",
+        "matplotlib",
+        "seaborn",
+        "jieba",
+        "opencc-python-reimplemented",
+        "papermill",
+        "noto-cjk-sans-otc",
+    ]:
         assert name in declared, name
         assert ">=" in declared[name] and "<" in declared[name], declared[name]
 
@@ -36,7 +47,9 @@ def test_environment_yml_installs_the_same_package_and_python():
     assert "- -e .[test]" in lines
     python = next(line for line in lines if line.startswith("- python"))
     assert python.removeprefix("- python") == pyproject()["project"]["requires-python"]
-    assert sorted(lines) == sorted(["name: minzheng", "channels:", "- conda-forge", "dependencies:", python, "- pip", "- pip:", "- -e .[test]"])
+    assert sorted(lines) == sorted(
+        ["name: minzheng", "channels:", "- conda-forge", "dependencies:", python, "- pip", "- pip:", "- -e .[test]"]
+    )
 
 
 def test_makefile_help_lists_the_targets_the_readme_promises():
@@ -61,10 +74,21 @@ def free_port() -> int:
 @pytest.mark.slow
 def test_jupyterlab_starts_from_this_environment_and_lists_the_notebooks(tmp_path):
     port, token = free_port(), "minzheng-test"
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_CONFIG_DIR": str(tmp_path / "config")}
+    env = {
+        **os.environ,
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+    }
     command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        f"--ServerApp.root_dir={ROOT}", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--ServerApp.root_dir={ROOT}",
+        f"--IdentityProvider.token={token}",
+        "--ServerApp.open_browser=False",
     ] + (["--allow-root"] if os.geteuid() == 0 else [])
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -72,7 +96,9 @@ def test_jupyterlab_starts_from_this_environment_and_lists_the_notebooks(tmp_pat
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and listing is None:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/notebooks?token={token}", timeout=2) as response:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/contents/notebooks?token={token}", timeout=2
+                ) as response:
                     listing = json.load(response)
             except OSError:
                 if server.poll() is not None:

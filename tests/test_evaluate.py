@@ -1,4 +1,5 @@
 """Accuracy against the hand-annotated gold files."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -74,15 +75,42 @@ def test_evaluate_command_prints_scores_misses_and_spurious_rows():
 
 def test_a_missed_row_counts_under_its_codebook_theme_when_nothing_predicted_shares_its_id():
     predicted = pd.DataFrame(
-        [{"document": "a.txt", "indicator": "ec.beds", "theme": "elderly_care", "value": 10.0, "raw": "10张",
-          "unit": "张", "qualifier": "exact", "modality": "achieved", "period": "2024"}]
+        [
+            {
+                "document": "a.txt",
+                "indicator": "ec.beds",
+                "theme": "elderly_care",
+                "value": 10.0,
+                "raw": "10张",
+                "unit": "张",
+                "qualifier": "exact",
+                "modality": "achieved",
+                "period": "2024",
+            }
+        ]
     )
     gold = pd.DataFrame(
         [
-            {"document": "a.txt", "indicator": "ec.beds", "value": 10.0, "raw": "10张",
-             "unit": "张", "qualifier": "exact", "modality": "achieved", "period": "2024"},
-            {"document": "a.txt", "indicator": "cp.vulnerable_child_standard", "value": 600.0, "raw": "600元",
-             "unit": "元/人/月", "qualifier": "at_least", "modality": "achieved", "period": "2024"},
+            {
+                "document": "a.txt",
+                "indicator": "ec.beds",
+                "value": 10.0,
+                "raw": "10张",
+                "unit": "张",
+                "qualifier": "exact",
+                "modality": "achieved",
+                "period": "2024",
+            },
+            {
+                "document": "a.txt",
+                "indicator": "cp.vulnerable_child_standard",
+                "value": 600.0,
+                "raw": "600元",
+                "unit": "元/人/月",
+                "qualifier": "at_least",
+                "modality": "achieved",
+                "period": "2024",
+            },
         ]
     )
     result = evaluate(predicted, gold)

@@ -1,4 +1,5 @@
 """Exports: HTML with code, self-contained e-mail HTML, the combined report, the index, CSV and XLSX; safety."""
+
 from __future__ import annotations
 
 import html
@@ -13,9 +14,10 @@ import nbformat
 import pandas as pd
 import pytest
 
-from minzheng import export, paths
+from minzheng import paths, writers
 from minzheng.codebook import load_codebook
 from minzheng.corpus import load_corpus
+from minzheng.publish import data, pages, render
 
 # The session's pipeline runs live in test_pipeline; importing its fixtures shares them (tests/ as a package or not).
 try:
@@ -24,7 +26,15 @@ except ImportError:
     from test_pipeline import PAYLOADS, seeds_run, tiny_runs  # noqa: F401
 
 MAX_REPORT_BYTES = 5 * 1024 * 1024
-URL_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
+URL_ATTRIBUTES = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+}
 
 
 class TagCollector(HTMLParser):
@@ -83,7 +93,7 @@ def test_every_notebook_has_an_html_and_an_email_page_and_the_index_links_both(s
 def test_index_gives_each_report_the_line_of_its_first_markdown_cell(seeds_run):
     index = html.unescape(read(seeds_run.outputs / "index.html"))
     for path in seeds_run.notebooks:
-        title, summary = export.notebook_summary(nbformat.read(path, as_version=4), path.stem)
+        title, summary = pages.notebook_summary(nbformat.read(path, as_version=4), path.stem)
         assert title in index and summary and summary in index
 
 
@@ -115,7 +125,7 @@ def test_email_pages_are_chinese_and_show_no_code_or_prompts(seeds_run):
 @pytest.mark.slow
 def test_html_pages_keep_the_code(seeds_run):
     page = read(seeds_run.outputs / "html" / "00_corpus_overview.html")
-    assert "load_corpus" in html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "open_page" in html.unescape(re.sub(r"<[^>]+>", "", page))
     assert "<script" not in page
 
 
@@ -123,7 +133,7 @@ def test_html_pages_keep_the_code(seeds_run):
 def test_successful_exports_hold_no_traceback_or_error_output(seeds_run):
     for page in [*email_pages(seeds_run.outputs), *sorted((seeds_run.outputs / "html").glob("*.html"))]:
         text = read(page)
-        assert "Traceback" not in text and "data-mime-type=\"application/vnd.jupyter.stderr\"" not in text, page.name
+        assert "Traceback" not in text and 'data-mime-type="application/vnd.jupyter.stderr"' not in text, page.name
 
 
 @pytest.mark.slow
@@ -133,7 +143,7 @@ def test_combined_report_holds_every_notebook_in_order_and_stays_under_5_mb(seed
     text = html.unescape(read(report))
     positions = []
     for path in seeds_run.notebooks:
-        title, _ = export.notebook_summary(nbformat.read(path, as_version=4), path.stem)
+        title, _ = pages.notebook_summary(nbformat.read(path, as_version=4), path.stem)
         assert title in text, path.stem
         positions.append(text.index(title, text.index("</h1>")))
     assert positions == sorted(positions)
@@ -155,9 +165,9 @@ def test_data_exports_hold_every_figure_with_evidence_the_dictionary_and_the_sou
 @pytest.mark.slow
 def test_xlsx_entries_and_document_dates_are_fixed(seeds_run):
     with zipfile.ZipFile(seeds_run.outputs / "data" / "indicators.xlsx") as book:
-        assert {info.date_time for info in book.infolist()} == {export.FIXED_ZIP_TIME}
+        assert {info.date_time for info in book.infolist()} == {writers.FIXED_ZIP_TIME}
         core = book.read("docProps/core.xml").decode()
-    assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == [export.FIXED_DOC_STAMP] * 2
+    assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == [writers.FIXED_DOC_STAMP] * 2
 
 
 # --- safety: report text is data -------------------------------------------------------------------
@@ -177,33 +187,43 @@ def test_hostile_report_text_is_shown_as_text_in_both_exports(tiny_runs):
 
 
 def test_clean_html_escapes_scripts_and_drops_handlers_and_javascript_links():
-    cleaned = export.clean_html(" ".join(PAYLOADS) + "<style>p{}</style><h2 id='a'>标题</h2><table><tr><th>区</th></tr></table>")
+    cleaned = render.clean_html(
+        " ".join(PAYLOADS) + "<style>p{}</style><h2 id='a'>标题</h2><table><tr><th>区</th></tr></table>"
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in cleaned
     assert "onerror" not in cleaned and "javascript:" not in cleaned and "<style" not in cleaned
     assert '<h2 id="a">标题</h2>' in cleaned and "<th>区</th>" in cleaned
 
 
 def test_clean_html_keeps_only_data_image_sources_and_web_links():
-    cleaned = export.clean_html('<img src="data:image/png;base64,AAAA"><img src="https://x.test/a.png"><a href="https://x.test">w</a><a href="data:text/html,x">d</a>')
+    cleaned = render.clean_html(
+        '<img src="data:image/png;base64,AAAA"><img src="https://x.test/a.png"><a href="https://x.test">w</a><a href="data:text/html,x">d</a>'
+    )
     assert 'src="data:image/png;base64,AAAA"' in cleaned and "x.test/a.png" not in cleaned
     assert 'href="https://x.test"' in cleaned and "data:text/html" not in cleaned
 
 
 def test_email_pages_replace_images_that_are_not_data_uris():
-    page = export.make_self_contained('<html lang="en"><head><script src="https://cdn/x.js"></script><link rel="stylesheet" href="https://cdn/x.css"></head><body><img alt="chart" src="chart.png"><img src="data:image/png;base64,AA"></body></html>')
+    page = render.make_self_contained(
+        '<html lang="en"><head><script src="https://cdn/x.js"></script><link rel="stylesheet" href="https://cdn/x.css"></head><body><img alt="chart" src="chart.png"><img src="data:image/png;base64,AA"></body></html>'
+    )
     assert '<html lang="zh">' in page and "<script" not in page and "<link" not in page
     assert "[chart]" in page and 'src="data:image/png;base64,AA"' in page
-    assert export.check_self_contained(page, "test") == page
+    assert render.check_self_contained(page, "test") == page
 
 
 def test_check_self_contained_rejects_scripts_and_remote_images():
-    for page in ('<script>1</script>', '<img src="https://x.test/a.png">', '<style>@import "https://x.test/a.css";</style>'):
-        with pytest.raises(export.ExportError):
-            export.check_self_contained(page, "test")
+    for page in (
+        "<script>1</script>",
+        '<img src="https://x.test/a.png">',
+        '<style>@import "https://x.test/a.css";</style>',
+    ):
+        with pytest.raises(render.ExportError):
+            render.check_self_contained(page, "test")
 
 
 def test_text_starting_with_equals_stays_text_in_the_xlsx():
-    data = export.xlsx_bytes({"s": pd.DataFrame({"evidence": ['=HYPERLINK("https://x.test","x")']})})
+    data = writers.xlsx_bytes({"s": pd.DataFrame({"evidence": ['=HYPERLINK("https://x.test","x")']})})
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         sheet = book.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet
@@ -214,8 +234,8 @@ def test_text_starting_with_equals_stays_text_in_the_xlsx():
 
 def test_atomic_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path):
     target = tmp_path / "sub" / "a.html"
-    export.atomic_write(target, "一")
-    export.atomic_write(target, b"two")
+    writers.atomic_write(target, "一")
+    writers.atomic_write(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in target.parent.iterdir()] == ["a.html"]
 
@@ -227,9 +247,9 @@ def test_atomic_write_that_fails_keeps_the_old_file(tmp_path, monkeypatch):
     def broken_replace(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(export.os, "replace", broken_replace)
+    monkeypatch.setattr(writers.os, "replace", broken_replace)
     with pytest.raises(OSError):
-        export.atomic_write(target, "new")
+        writers.atomic_write(target, "new")
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["a.html"]
 
 
@@ -237,7 +257,7 @@ def test_normalize_notebook_removes_timings_and_gives_stable_cell_ids():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("1")])
     nb.metadata["papermill"] = {"start_time": "2024-01-01T00:00:00", "duration": 1.0, "parameters": {"a": 1}}
     nb.cells[1].metadata.update(execution={"iopub.status.busy": "2024-01-01"}, papermill={"duration": 1.0}, tags=["x"])
-    clean = export.normalize_notebook(nb, "00 overview")
+    clean = pages.normalize_notebook(nb, "00 overview")
     assert [c.id for c in clean.cells] == ["00-overview-0", "00-overview-1"]
     assert clean.metadata.papermill == {"parameters": {"a": 1}}
     assert clean.cells[1].metadata == {"tags": ["x"]}
@@ -245,33 +265,46 @@ def test_normalize_notebook_removes_timings_and_gives_stable_cell_ids():
 
 
 def test_cell_ids_stay_valid_for_long_and_unusual_notebook_names():
-    cid = export.cell_id("报告 " + "x" * 100, 123)
+    cid = pages.cell_id("报告 " + "x" * 100, 123)
     assert re.fullmatch(r"[A-Za-z0-9_-]{1,64}", cid) and cid.endswith("-123")
 
 
 def test_xlsx_bytes_are_identical_across_seconds():
     frame = pd.DataFrame({"region": ["莒县", "徐州市"], "value": [1.5, 17604.19]})
-    first = export.xlsx_bytes({"indicators": frame})
+    first = writers.xlsx_bytes({"indicators": frame})
     time.sleep(1.1)
-    assert export.xlsx_bytes({"indicators": frame}) == first
+    assert writers.xlsx_bytes({"indicators": frame}) == first
 
 
 def test_csv_uses_a_fixed_float_format_and_unix_line_ends():
     frame = pd.DataFrame({"value": [17604.19, 32285.0, 0.1 + 0.2], "region": ["兰陵县", "莒县", "徐州市"]})
-    assert export.csv_bytes(frame).decode() == "value,region\n17604.19,兰陵县\n32285,莒县\n0.3,徐州市\n"
+    assert writers.csv_bytes(frame).decode() == "value,region\n17604.19,兰陵县\n32285,莒县\n0.3,徐州市\n"
 
 
 def test_indicator_rows_are_sorted_stably_by_document_and_position():
-    frame = pd.DataFrame({"document": ["b", "a", "a"], "start": [1, 9, 2], "end": [2, 10, 3], "indicator": ["x", "y", "z"], "value": [1, 2, 3]})
-    assert list(export.sorted_indicators(frame)["indicator"]) == ["z", "y", "x"]
+    frame = pd.DataFrame(
+        {
+            "document": ["b", "a", "a"],
+            "start": [1, 9, 2],
+            "end": [2, 10, 3],
+            "indicator": ["x", "y", "z"],
+            "value": [1, 2, 3],
+        }
+    )
+    assert list(data.sorted_indicators(frame)["indicator"]) == ["z", "y", "x"]
 
 
 def test_page_title_and_summary_come_from_the_first_markdown_cell():
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x"), nbformat.v4.new_markdown_cell("# **Title** 标题\n\nOne *line* summary.\n\nMore.")])
-    assert export.notebook_summary(nb, "fallback") == ("Title 标题", "One line summary.")
-    assert export.notebook_summary(nbformat.v4.new_notebook(), "fallback") == ("fallback", "")
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("x"),
+            nbformat.v4.new_markdown_cell("# **Title** 标题\n\nOne *line* summary.\n\nMore."),
+        ]
+    )
+    assert pages.notebook_summary(nb, "fallback") == ("Title 标题", "One line summary.")
+    assert pages.notebook_summary(nbformat.v4.new_notebook(), "fallback") == ("fallback", "")
 
 
 def test_index_escapes_titles_and_summaries():
-    page = export.index_page([export.NotebookInfo("n", "<b>t</b>", "<script>alert(1)</script>")])
+    page = pages.index_page([pages.NotebookInfo("n", "<b>t</b>", "<script>alert(1)</script>")])
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "<b>t</b>" not in page

@@ -1,4 +1,5 @@
 """Extraction on sentences that are not from the seeds: each hard case of civil-affairs reporting."""
+
 from __future__ import annotations
 
 import math
@@ -6,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from minzheng.extract import COLUMNS, extract_text
+from minzheng.extract.figures import COLUMNS, extract_text
 
 
 def rows(text: str, year: int = 2023) -> pd.DataFrame:
@@ -27,13 +28,23 @@ def test_rows_have_the_codebook_record_shape():
     assert list(frame.columns) == COLUMNS
     row = frame.iloc[0]
     assert (row.indicator, row.value, row.unit, row.qualifier, row.modality, row.period, row.raw) == (
-        "sa.dibao_recipients", 4521.0, "人", "exact", "achieved", 2023, "4521人")
+        "sa.dibao_recipients",
+        4521.0,
+        "人",
+        "exact",
+        "achieved",
+        2023,
+        "4521人",
+    )
     assert row.evidence == "全县纳入城乡低保4521人。"
 
 
 def test_respectively_maps_listed_subjects_to_listed_values_in_order():
     found = rows("城乡低保标准分别提高到每月每人860元、690元。")
-    assert found.set_index("indicator")["value"].to_dict() == {"sa.dibao_standard_urban": 860, "sa.dibao_standard_rural": 690}
+    assert found.set_index("indicator")["value"].to_dict() == {
+        "sa.dibao_standard_urban": 860,
+        "sa.dibao_standard_rural": 690,
+    }
     assert set(found["unit"]) == {"元/人/月"}
 
 
@@ -73,7 +84,12 @@ def test_a_range_is_one_row_with_the_lower_bound_at_least():
 
 @pytest.mark.parametrize(
     "text, qualifier",
-    [("全县注册志愿者逾3万人。", "more_than"), ("全年实施临时救助近900人次。", "approx"), ("持证社工约450人。", "approx"), ("全市社工站超过120个。", "more_than")],
+    [
+        ("全县注册志愿者逾3万人。", "more_than"),
+        ("全年实施临时救助近900人次。", "approx"),
+        ("持证社工约450人。", "approx"),
+        ("全市社工站超过120个。", "more_than"),
+    ],
 )
 def test_qualifiers_travel_into_rows(text, qualifier):
     assert rows(text)["qualifier"].tolist() == [qualifier]
@@ -95,7 +111,9 @@ def test_the_indicator_comes_from_the_figures_own_subject_not_a_nearby_cue():
 
 def test_topic_from_an_earlier_clause_names_a_generic_money_figure():
     assert values("全年实施临时救助1200人次，支出救助资金380万元。") == {
-        "sa.temp_assistance_cases": [1200], "sa.temp_assistance_funds": [3_800_000]}
+        "sa.temp_assistance_cases": [1200],
+        "sa.temp_assistance_funds": [3_800_000],
+    }
 
 
 def test_a_number_before_its_noun_counts_that_noun():
@@ -110,7 +128,13 @@ def test_a_subset_that_does_something_else_is_not_counted_as_the_noun():
 
 @pytest.mark.parametrize(
     "text",
-    ["2024年，计划新建农村幸福院30处。", "力争全年新增养老床位500张以上。", "明年将新建儿童之家10个。", "拟新增注册志愿者2000人。", "目标：社工站达到40个。"],
+    [
+        "2024年，计划新建农村幸福院30处。",
+        "力争全年新增养老床位500张以上。",
+        "明年将新建儿童之家10个。",
+        "拟新增注册志愿者2000人。",
+        "目标：社工站达到40个。",
+    ],
 )
 def test_plans_in_the_sentence_are_targets(text):
     assert rows(text)["modality"].tolist() == ["target"]
@@ -185,7 +209,9 @@ def test_traditional_text_gives_the_same_rows_as_simplified():
 def test_values_are_numbers_in_base_units():
     found = rows("累计发放城乡低保资金1.25亿元，残疾人两项补贴2860.5万元。")
     assert found.set_index("indicator")["value"].to_dict() == {
-        "sa.dibao_funds": 125_000_000, "sa.disability_subsidy_funds": 28_605_000}
+        "sa.dibao_funds": 125_000_000,
+        "sa.disability_subsidy_funds": 28_605_000,
+    }
     assert all(isinstance(v, float) and not math.isnan(v) for v in found["value"])
 
 
@@ -239,7 +265,9 @@ def test_a_beneficiary_count_is_the_thing_done_when_the_clause_ends_with_it():
 
 def test_one_standard_stated_for_town_and_country_holds_for_both():
     assert values("今年起，城乡低保标准统一提高到每人每月980元。") == {
-        "sa.dibao_standard_urban": [980], "sa.dibao_standard_rural": [980]}
+        "sa.dibao_standard_urban": [980],
+        "sa.dibao_standard_rural": [980],
+    }
 
 
 def test_listed_rises_pair_each_later_value_with_its_earlier_one():
@@ -272,11 +300,17 @@ def test_care_standard_tiers_keep_the_highest():
 
 
 def test_figures_for_the_parent_city_named_before_them_are_left_out():
-    from minzheng.corpus import report_from_text
-    from minzheng.extract import indicator_frame
+    from minzheng.extract.figures import indicator_frame
+    from minzheng.read.report import report_from_text
 
     text = "全市在保低保对象1.1万人。从南通全市看，今年共有低保对象5.8万人。南通全市养老床位超过5.6万张。"
-    report = report_from_text(text, region="海安市", year=2024, level="county-level city", meta={"parent_city": "南通市", "province": "江苏省"})
+    report = report_from_text(
+        text,
+        region="海安市",
+        year=2024,
+        level="county-level city",
+        meta={"parent_city": "南通市", "province": "江苏省"},
+    )
     assert indicator_frame([report])["value"].tolist() == [11_000]
 
 

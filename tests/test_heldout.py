@@ -1,4 +1,5 @@
 """Accuracy on reports written for testing, outside seeds/: the extractor must work on reports it has never seen."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@ report, and with regions set to two; the checks read the tables each executed no
 
 All six executions run once per module (two at a time, in worker processes) and the tests share them.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,11 +52,22 @@ class Execution:
 
 def sixth_report_corpus(folder: Path) -> Path:
     """The seeds plus a short sixth report with its manifest row."""
-    return seeds_with_extra_report(folder, SIXTH_FILE, SIXTH_TEXT, {
-        "region": SIXTH_REGION, "level": "county", "province": "山东省", "published": "2024-01-15", "year": "2023",
-        "genre": "annual summary", "publisher": "样本县民政局", "script": "simplified",
-        "notes": "a short report written by tests/test_notebooks_synthesis.py",
-    })
+    return seeds_with_extra_report(
+        folder,
+        SIXTH_FILE,
+        SIXTH_TEXT,
+        {
+            "region": SIXTH_REGION,
+            "level": "county",
+            "province": "山东省",
+            "published": "2024-01-15",
+            "year": "2023",
+            "genre": "annual summary",
+            "publisher": "样本县民政局",
+            "script": "simplified",
+            "notes": "a short report written by tests/test_notebooks_synthesis.py",
+        },
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +76,10 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Exec
     root = tmp_path_factory.mktemp("notebooks-synthesis")
     scenarios = {
         "seeds": ({"corpus_dir": None, "regions": None}, SEED_REGIONS),
-        "sixth": ({"corpus_dir": str(sixth_report_corpus(root / "corpus6")), "regions": None}, [*SEED_REGIONS, SIXTH_REGION]),
+        "sixth": (
+            {"corpus_dir": str(sixth_report_corpus(root / "corpus6")), "regions": None},
+            [*SEED_REGIONS, SIXTH_REGION],
+        ),
         "two": ({"corpus_dir": None, "regions": ",".join(TWO_REGIONS)}, TWO_REGIONS),
     }
     jobs = {}
@@ -77,7 +92,9 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Exec
                 jobs[(scenario, name)] = pool.submit(execute_project_notebook, name, str(out / f"{name}.ipynb"), params)
         done = {key: job.result() for key, job in jobs.items()}
     return {
-        (scenario, name): Execution(nbformat.read(done[(scenario, name)], as_version=4), root / scenario / name, scenarios[scenario][1])
+        (scenario, name): Execution(
+            nbformat.read(done[(scenario, name)], as_version=4), root / scenario / name, scenarios[scenario][1]
+        )
         for scenario, name in done
     }
 
@@ -106,7 +123,12 @@ def test_notebook_code_and_prose_name_no_region(name):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_prose_types_no_figure_from_the_reports(name):
     nb = nbformat.read(paths.NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
-    allowed = {"10,000", "2008", "1", "0"}  # the per-10,000-characters scale, a citation year, the ends of the similarity scale
+    allowed = {
+        "10,000",
+        "2008",
+        "1",
+        "0",
+    }  # the per-10,000-characters scale, a citation year, the ends of the similarity scale
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             numbers = set(re.findall(r"\d[\d,.]*", cell.source.replace("04_", "").replace("05_", "")))

@@ -3,6 +3,7 @@ on a corpus with a sixth report, and on two regions, their saved tables holding 
 
 The nine executions run once per module, two at a time, in worker processes (module-scoped fixture `runs`).
 """
+
 from __future__ import annotations
 
 import re
@@ -62,11 +63,23 @@ class Run:
 
 def write_six_report_corpus(folder: Path) -> Path:
     """The seeds plus a short sixth report with its manifest row."""
-    return seeds_with_extra_report(folder, SIXTH_FILE, SIXTH_TEXT, {
-        "region": SIXTH_REGION, "level": "county", "province": "山东省", "parent_city": "临沂市", "published": "2025-01-15",
-        "year": "2024", "genre": "annual summary", "publisher": "样例县民政局", "script": "simplified",
-        "notes": "a short report written by tests/test_notebooks_themes.py",
-    })
+    return seeds_with_extra_report(
+        folder,
+        SIXTH_FILE,
+        SIXTH_TEXT,
+        {
+            "region": SIXTH_REGION,
+            "level": "county",
+            "province": "山东省",
+            "parent_city": "临沂市",
+            "published": "2025-01-15",
+            "year": "2024",
+            "genre": "annual summary",
+            "publisher": "样例县民政局",
+            "script": "simplified",
+            "notes": "a short report written by tests/test_notebooks_themes.py",
+        },
+    )
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +99,14 @@ def runs(tmp_path_factory) -> dict[str, Run]:
             (out / "executed").mkdir(parents=True)
             for notebook in THEME_NOTEBOOKS:
                 target = str(out / "executed" / f"{notebook}.ipynb")
-                jobs[(scenario, notebook)] = pool.submit(execute_project_notebook, notebook, target, {**params, "output_dir": str(out)})
+                jobs[(scenario, notebook)] = pool.submit(
+                    execute_project_notebook, notebook, target, {**params, "output_dir": str(out)}
+                )
         done = {key: future.result() for key, future in jobs.items()}
     return {
-        scenario: Run(root / scenario, {nb: nbformat.read(done[(scenario, nb)], as_version=4) for nb in THEME_NOTEBOOKS})
+        scenario: Run(
+            root / scenario, {nb: nbformat.read(done[(scenario, nb)], as_version=4) for nb in THEME_NOTEBOOKS}
+        )
         for scenario in scenarios
     }
 
@@ -139,10 +156,18 @@ def test_theme_notebooks_run_without_errors_or_stderr(runs, scenario):
 @pytest.mark.slow
 def test_social_assistance_standards_hold_jining_dibao_924_and_745_per_month(runs):
     std = runs["seeds"].table("01_social_assistance", "standards")
-    assert value(std, "济宁市", "sa.dibao_standard_urban") == 924 and value(std, "济宁市", "sa.dibao_standard_rural") == 745
+    assert (
+        value(std, "济宁市", "sa.dibao_standard_urban") == 924
+        and value(std, "济宁市", "sa.dibao_standard_rural") == 745
+    )
     assert (std["unit"] == "元/人/月").all() and set(std["region"]) == {"济宁市"}
-    assert value(std, "济宁市", "sa.tekun_standard_urban") == 1202 and value(std, "济宁市", "sa.tekun_care_standard") == 702
-    assert value(std, "济宁市", "sa.dibao_standard_urban", "evidence").startswith("其中，城乡低保标准分别达到每人每月924元")
+    assert (
+        value(std, "济宁市", "sa.tekun_standard_urban") == 1202
+        and value(std, "济宁市", "sa.tekun_care_standard") == 702
+    )
+    assert value(std, "济宁市", "sa.dibao_standard_urban", "evidence").startswith(
+        "其中，城乡低保标准分别达到每人每月924元"
+    )
 
 
 @pytest.mark.slow
@@ -159,10 +184,15 @@ def test_social_assistance_sets_the_single_standard_against_national_averages_in
 def test_social_assistance_tables_hold_recipients_money_and_mechanisms_with_evidence(runs):
     run = runs["seeds"]
     paid = run.table("01_social_assistance", "recipients_and_funds")
-    assert value(paid, "兰陵县", "sa.dibao_recipients") == 32285 and value(paid, "徐州市", "sa.total_assistance_funds") == 2.4e9
+    assert (
+        value(paid, "兰陵县", "sa.dibao_recipients") == 32285
+        and value(paid, "徐州市", "sa.total_assistance_funds") == 2.4e9
+    )
     assert paid["evidence"].notna().all()
     summary = run.table("01_social_assistance", "mechanisms").set_index("mechanism")
-    assert summary.loc["sa.rapid_24h", "named_by"] == "济宁市" and summary.loc["sa.tekun_insurance", "named_by"] == "莒县"
+    assert (
+        summary.loc["sa.rapid_24h", "named_by"] == "济宁市" and summary.loc["sa.tekun_insurance", "named_by"] == "莒县"
+    )
     brands = run.table("01_social_assistance", "service_brands")
     assert {"莒力助", "济时救"} <= set(brands["name"])
 
@@ -183,7 +213,9 @@ def test_elderly_care_per_capita_leaves_juxian_as_a_visible_gap(runs):
     per = run.table("02_elderly_care", "per_capita")
     juxian = per[per["region"] == "莒县"]
     assert len(juxian) and juxian["per_1000"].isna().all() and juxian["status"].str.startswith("gap").all()
-    jining = per[(per["region"] == "济宁市") & (per["indicator"] == "ec.beds") & (per["denominator"] == "resident_population")]
+    jining = per[
+        (per["region"] == "济宁市") & (per["indicator"] == "ec.beds") & (per["denominator"] == "resident_population")
+    ]
     assert jining["per_1000"].item() == pytest.approx(67000 / 8357897 * 1000) and jining["source_title"].item()
     assert "the reference file has no population for 莒县" in run.text("02_elderly_care")
 
@@ -192,9 +224,14 @@ def test_elderly_care_per_capita_leaves_juxian_as_a_visible_gap(runs):
 def test_child_protection_network_holds_lanling_609_child_directors(runs):
     run = runs["seeds"]
     network = run.table("03_child_protection", "network")
-    assert value(network, "兰陵县", "cp.child_directors") == 609 and value(network, "兰陵县", "cp.child_supervisors") == 17
+    assert (
+        value(network, "兰陵县", "cp.child_directors") == 609 and value(network, "兰陵县", "cp.child_supervisors") == 17
+    )
     funds = run.table("03_child_protection", "funds")
-    assert value(funds, "莒县", "cp.child_allowance_funds") == 8239100 and value(funds, "兰陵县", "cp.child_allowance_funds") == 5821300
+    assert (
+        value(funds, "莒县", "cp.child_allowance_funds") == 8239100
+        and value(funds, "兰陵县", "cp.child_allowance_funds") == 5821300
+    )
     std = run.table("03_child_protection", "standards")
     assert value(std, "济宁市", "cp.orphan_standard_institutional") == 2310
     statuses = run.table("03_child_protection", "demonstrations")
@@ -204,8 +241,10 @@ def test_child_protection_network_holds_lanling_609_child_directors(runs):
 
 @pytest.mark.slow
 def test_executed_theme_notebooks_draw_charts_only_where_two_regions_compare(runs):
-    images = {nb: sum("image/png" in o.get("data", {}) for c in node.cells for o in c.get("outputs", []))
-              for nb, node in runs["seeds"].notebooks.items()}
+    images = {
+        nb: sum("image/png" in o.get("data", {}) for c in node.cells for o in c.get("outputs", []))
+        for nb, node in runs["seeds"].notebooks.items()
+    }
     assert images == {"01_social_assistance": 1, "02_elderly_care": 2, "03_child_protection": 1}
 
 
@@ -219,7 +258,10 @@ def test_a_sixth_report_with_a_yearly_standard_is_converted_and_makes_a_standard
     assert value(std, SIXTH_REGION, "sa.dibao_standard_urban") == 900
     assert value(std, SIXTH_REGION, "sa.dibao_standard_urban", "conversion") == "10,800 元/人/年 ÷ 12"
     assert value(std, SIXTH_REGION, "sa.dibao_standard_rural") == 700
-    assert value(std, "济宁市", "sa.dibao_standard_urban") == 924 and value(std, "济宁市", "sa.dibao_standard_rural") == 745
+    assert (
+        value(std, "济宁市", "sa.dibao_standard_urban") == 924
+        and value(std, "济宁市", "sa.dibao_standard_rural") == 745
+    )
     text = run.text("01_social_assistance")
     assert "Only 济宁市 states these standards" not in text and "2 regions state these standards" in text
     assert "2 regions have comparable figures for 城市低保标准" in text
@@ -235,7 +277,10 @@ def test_a_sixth_report_flows_into_capacity_network_and_mechanisms(runs):
     per = run.table("02_elderly_care", "per_capita")
     assert per.loc[per["region"] == SIXTH_REGION, "per_1000"].isna().all()  # no reference row: a gap, not filled
     network = run.table("03_child_protection", "network")
-    assert value(network, SIXTH_REGION, "cp.child_directors") == 300 and value(network, "兰陵县", "cp.child_directors") == 609
+    assert (
+        value(network, SIXTH_REGION, "cp.child_directors") == 300
+        and value(network, "兰陵县", "cp.child_directors") == 609
+    )
     mentions = run.table("01_social_assistance", "mechanism_mentions")
     assert {"sa.one_window", "sa.rapid_24h"} <= set(mentions.loc[mentions["region"] == SIXTH_REGION, "mechanism"])
 

@@ -3,6 +3,7 @@
 The pipeline runs few times per session: the fixtures below cache their runs at module level, and the other
 test modules import them (`from .test_pipeline import seeds_run, tiny_runs`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,8 @@ from typing import Any
 import nbformat
 import pytest
 
-from minzheng import paths, pipeline
+from minzheng import cli, paths
+from minzheng.publish import kernel, run
 
 from .helpers import seeds_with_extra_report
 
@@ -67,15 +69,19 @@ class TinyRuns:
 
 
 def run_pipeline(*args: str) -> Run:
-    """Run `python -m minzheng.pipeline ARGS` as `make` would (MPLBACKEND=Agg exported) and capture it."""
+    """Run `python -m minzheng run ARGS` as `make` would (MPLBACKEND=Agg exported) and capture it."""
     outputs = Path(args[args.index("--outputs") + 1])
     folder = Path(args[args.index("--notebooks") + 1]) if "--notebooks" in args else paths.NOTEBOOKS_DIR
     notebooks = sorted(folder.glob("*.ipynb"))
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "minzheng.pipeline", *args],
-        cwd=paths.PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=1800,
+        [sys.executable, "-m", "minzheng", "run", *args],
+        cwd=paths.PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     return Run(outputs, done.returncode, done.stdout, done.stderr, time.perf_counter() - start, notebooks)
 
@@ -103,10 +109,14 @@ def output_bytes(outputs: Path) -> dict[str, bytes]:
 
 def new_notebook(title: str, summary: str, code: list[str], parameters: str) -> nbformat.NotebookNode:
     """A notebook with a title cell, a parameters cell and code cells, on the project's kernel."""
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "minzheng", "display_name": "Python (minzheng)", "language": "python"}})
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "minzheng", "display_name": "Python (minzheng)", "language": "python"}}
+    )
     params = nbformat.v4.new_code_cell(parameters)
     params.metadata["tags"] = ["parameters"]
-    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n{summary}"), params] + [nbformat.v4.new_code_cell(c) for c in code]
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n{summary}"), params] + [
+        nbformat.v4.new_code_cell(c) for c in code
+    ]
     return nb
 
 
@@ -114,9 +124,10 @@ def hostile_notebook() -> nbformat.NotebookNode:
     """A notebook whose markdown and outputs hold script, onerror and javascript: payloads as report text would."""
     payload = " ".join(PAYLOADS)
     nb = new_notebook(
-        "Hostile report text 恶意文本", "Report text that looks like HTML must stay text.",
+        "Hostile report text 恶意文本",
+        "Report text that looks like HTML must stay text.",
         [
-            "from IPython.display import HTML, display\nimport pandas as pd\nfrom minzheng.plotting import md, show_table, use_house_style\nuse_house_style()",
+            "from IPython.display import HTML, display\nimport pandas as pd\nfrom minzheng.present.markdown import md, show_table\nfrom minzheng.present.style import use_house_style\nuse_house_style()",
             f"payload = {payload!r}\ndisplay(HTML(payload))",
             "md('The report says: {text}', text=payload)",
             "print(payload)",
@@ -133,7 +144,8 @@ def hostile_notebook() -> nbformat.NotebookNode:
 def flaky_notebook() -> nbformat.NotebookNode:
     """A notebook that raises when its parameter `fail` is true."""
     return new_notebook(
-        "Flaky 不稳定", "Raises when fail is true.",
+        "Flaky 不稳定",
+        "Raises when fail is true.",
         ["if fail:\n    raise RuntimeError('flaky notebook failed on purpose')", "print('flaky notebook finished')"],
         "corpus_dir = None\nregions = None\noutput_dir = None\nfail = False",
     )
@@ -166,11 +178,23 @@ def tiny_runs(tmp_path_factory: pytest.TempPathFactory) -> TinyRuns:
 
 def write_sixth_report(corpus: Path) -> None:
     """Copy seeds/ to `corpus` and add a sixth report with its manifest row."""
-    seeds_with_extra_report(corpus, SIXTH_FILE, SIXTH_TEXT, {
-        "region": SIXTH_REGION, "level": "county", "province": "山东省", "parent_city": "临沂市", "published": "2024-01-10",
-        "year": "2023", "genre": "annual summary", "publisher": "示例县民政局", "script": "simplified",
-        "notes": "a short report written by tests/test_pipeline.py",
-    })
+    seeds_with_extra_report(
+        corpus,
+        SIXTH_FILE,
+        SIXTH_TEXT,
+        {
+            "region": SIXTH_REGION,
+            "level": "county",
+            "province": "山东省",
+            "parent_city": "临沂市",
+            "published": "2024-01-10",
+            "year": "2023",
+            "genre": "annual summary",
+            "publisher": "示例县民政局",
+            "script": "simplified",
+            "notes": "a short report written by tests/test_pipeline.py",
+        },
+    )
 
 
 def executed(outputs: Path, name: str) -> nbformat.NotebookNode:
@@ -183,50 +207,86 @@ def executed(outputs: Path, name: str) -> nbformat.NotebookNode:
 
 def test_register_adds_run_with_every_option_and_run_command():
     parser = argparse.ArgumentParser()
-    pipeline.register(parser.add_subparsers(dest="command"))
+    cli.register_run(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["run"])
-    assert args.func is pipeline.run_command
+    assert args.func is cli.run_command
     assert (args.notebooks, args.outputs, args.corpus) == (paths.NOTEBOOKS_DIR, paths.OUTPUTS_DIR, paths.SEEDS_DIR)
     assert args.regions is None and args.workers == (os.cpu_count() or 1) and args.only == [] and not args.strict
-    args = parser.parse_args(["run", "--regions", "莒县,徐州市", "--workers", "3", "--only", "00_corpus_overview", "--only", "b.ipynb", "--strict", "-p", "n=5", "-p", "label=县"])
-    options = pipeline.options_from_args(args)
-    assert options.regions == "莒县,徐州市" and options.workers == 3 and options.only == ["00_corpus_overview", "b.ipynb"]
+    args = parser.parse_args(
+        [
+            "run",
+            "--regions",
+            "莒县,徐州市",
+            "--workers",
+            "3",
+            "--only",
+            "00_corpus_overview",
+            "--only",
+            "b.ipynb",
+            "--strict",
+            "-p",
+            "n=5",
+            "-p",
+            "label=县",
+        ]
+    )
+    options = cli.options_from_args(args)
+    assert (
+        options.regions == "莒县,徐州市" and options.workers == 3 and options.only == ["00_corpus_overview", "b.ipynb"]
+    )
     assert options.strict and options.parameters == {"n": 5, "label": "县"}
 
 
 def test_cli_maps_run_to_the_pipeline():
     from minzheng import cli
 
-    assert cli.build_parser().parse_args(["run", "--workers", "1"]).func is pipeline.run_command
+    assert cli.build_parser().parse_args(["run", "--workers", "1"]).func is cli.run_command
 
 
-@pytest.mark.parametrize("text, expected", [("n=5", ("n", 5)), ("flag=true", ("flag", True)), ("x=null", ("x", None)), ("region=莒县", ("region", "莒县")), ("path=/a=b", ("path", "/a=b"))])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("n=5", ("n", 5)),
+        ("flag=true", ("flag", True)),
+        ("x=null", ("x", None)),
+        ("region=莒县", ("region", "莒县")),
+        ("path=/a=b", ("path", "/a=b")),
+    ],
+)
 def test_parameters_are_read_as_json_or_kept_as_text(text, expected):
-    assert pipeline.parse_parameter(text) == expected
+    assert cli.parse_parameter(text) == expected
 
 
 @pytest.mark.parametrize("text", ["novalue", "1x=2", "=3"])
 def test_malformed_parameters_are_rejected(text):
     with pytest.raises(argparse.ArgumentTypeError):
-        pipeline.parse_parameter(text)
+        cli.parse_parameter(text)
 
 
 def test_every_notebook_gets_corpus_dir_regions_output_dir_and_strict(tmp_path):
-    options = pipeline.RunOptions(corpus_dir=tmp_path / "c", outputs_dir=tmp_path / "o", regions="莒县", strict=True, parameters={"extra": 1})
-    params = pipeline.notebook_parameters(options)
-    assert params == {"corpus_dir": str(tmp_path / "c"), "regions": "莒县", "output_dir": str(tmp_path / "o"), "strict": True, "extra": 1}
+    options = run.RunOptions(
+        corpus_dir=tmp_path / "c", outputs_dir=tmp_path / "o", regions="莒县", strict=True, parameters={"extra": 1}
+    )
+    params = run.notebook_parameters(options)
+    assert params == {
+        "corpus_dir": str(tmp_path / "c"),
+        "regions": "莒县",
+        "output_dir": str(tmp_path / "o"),
+        "strict": True,
+        "extra": 1,
+    }
     assert all(isinstance(params[k], str) for k in ("corpus_dir", "output_dir"))
 
 
 def test_only_selects_notebooks_by_name_and_rejects_unknown_names(tmp_path):
     for name in ("b", "a", "c"):
         nbformat.write(nbformat.v4.new_notebook(), tmp_path / f"{name}.ipynb")
-    assert [p.stem for p in pipeline.select_notebooks(tmp_path, [])] == ["a", "b", "c"]
-    assert [p.stem for p in pipeline.select_notebooks(tmp_path, ["c.ipynb", "a"])] == ["a", "c"]
-    with pytest.raises(pipeline.PipelineError, match="unknown notebook"):
-        pipeline.select_notebooks(tmp_path, ["zzz"])
-    with pytest.raises(pipeline.PipelineError, match="no notebooks"):
-        pipeline.select_notebooks(tmp_path / "empty", [])
+    assert [p.stem for p in run.select_notebooks(tmp_path, [])] == ["a", "b", "c"]
+    assert [p.stem for p in run.select_notebooks(tmp_path, ["c.ipynb", "a"])] == ["a", "c"]
+    with pytest.raises(run.PipelineError, match="unknown notebook"):
+        run.select_notebooks(tmp_path, ["zzz"])
+    with pytest.raises(run.PipelineError, match="no notebooks"):
+        run.select_notebooks(tmp_path / "empty", [])
 
 
 def test_run_refuses_an_unknown_notebook_with_exit_code_2(tmp_path):
@@ -239,15 +299,15 @@ def test_run_refuses_an_unknown_notebook_with_exit_code_2(tmp_path):
 def test_missing_kernelspec_is_installed_for_the_given_prefix(tmp_path, monkeypatch):
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "share" / "jupyter"))
     name = "minzheng-test-kernel"
-    folder = pipeline.ensure_kernel(name, prefix=str(tmp_path))
+    folder = kernel.ensure_kernel(name, prefix=str(tmp_path))
     spec = json.loads((folder / "kernel.json").read_text())
     assert folder == tmp_path / "share" / "jupyter" / "kernels" / name
     assert spec["argv"][0] == sys.executable
-    assert pipeline.ensure_kernel(name, prefix=str(tmp_path)) == folder
+    assert kernel.ensure_kernel(name, prefix=str(tmp_path)) == folder
 
 
 def test_the_project_kernel_exists():
-    assert (pipeline.ensure_kernel() / "kernel.json").is_file()
+    assert (kernel.ensure_kernel() / "kernel.json").is_file()
 
 
 def test_notebooks_are_committed_clean_on_the_minzheng_kernel_with_a_parameters_cell_defaulting_to_the_project():
@@ -269,15 +329,14 @@ def test_notebooks_are_committed_clean_on_the_minzheng_kernel_with_a_parameters_
 
 
 def test_overview_notebook_defaults_resolve_to_the_project_folders():
-    from minzheng import compare
 
     nb = nbformat.read(paths.NOTEBOOKS_DIR / "00_corpus_overview.ipynb", as_version=4)
     params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     namespace: dict[str, Any] = {}
     exec(params.source, namespace)  # noqa: S102 - the notebook's own parameters cell
     assert namespace["corpus_dir"] is None and namespace["regions"] is None
-    assert compare.resolve_corpus_dir(namespace["corpus_dir"]) == paths.SEEDS_DIR
-    assert compare.resolve_output_dir(namespace["output_dir"]) == paths.OUTPUTS_DIR
+    assert paths.resolve_corpus_dir(namespace["corpus_dir"]) == paths.SEEDS_DIR
+    assert paths.resolve_output_dir(namespace["output_dir"]) == paths.OUTPUTS_DIR
 
 
 # --- the run on seeds/ ----------------------------------------------------------------------------
@@ -389,7 +448,9 @@ def test_a_failing_notebook_keeps_its_last_good_exports_and_others_finish(tiny_r
 def test_a_notebook_that_succeeds_again_clears_its_failed_copy(tiny_runs, tmp_path):
     outputs = tmp_path / "outputs"
     shutil.copytree(tiny_runs.second.outputs, outputs)
-    done = run_pipeline("--notebooks", str(tiny_runs.notebooks), "--outputs", str(outputs), "--only", "20_flaky", "-p", "fail=false")
+    done = run_pipeline(
+        "--notebooks", str(tiny_runs.notebooks), "--outputs", str(outputs), "--only", "20_flaky", "-p", "fail=false"
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert not (outputs / "failed" / "20_flaky.ipynb").exists()
     assert "the last run failed" not in (outputs / "index.html").read_text(encoding="utf-8")
@@ -398,7 +459,7 @@ def test_a_notebook_that_succeeds_again_clears_its_failed_copy(tiny_runs, tmp_pa
 def test_failed_copy_explains_errors_that_happen_outside_a_cell(tmp_path):
     source = tmp_path / "n.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), source)
-    nb = pipeline.failed_notebook(source, tmp_path / "never-written.ipynb", RuntimeError("kernel died"))
+    nb = kernel.failed_notebook(source, tmp_path / "never-written.ipynb", RuntimeError("kernel died"))
     assert nb.cells[0].cell_type == "markdown" and "RuntimeError: kernel died" in nb.cells[0].source
     assert nb.cells[1].source == "1"
 
@@ -407,8 +468,13 @@ def test_failed_copy_explains_errors_that_happen_outside_a_cell(tmp_path):
 def test_a_notebook_whose_kernel_dies_is_reported_failed_without_stopping_the_run(tmp_path):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    nbformat.write(new_notebook("Dies", "Kills its kernel.", ["import os\nos._exit(3)"], "corpus_dir = None"), notebooks / "dies.ipynb")
-    nbformat.write(new_notebook("Lives", "Finishes.", ["print('fine')"], "corpus_dir = None"), notebooks / "lives.ipynb")
+    nbformat.write(
+        new_notebook("Dies", "Kills its kernel.", ["import os\nos._exit(3)"], "corpus_dir = None"),
+        notebooks / "dies.ipynb",
+    )
+    nbformat.write(
+        new_notebook("Lives", "Finishes.", ["print('fine')"], "corpus_dir = None"), notebooks / "lives.ipynb"
+    )
     done = run_pipeline("--notebooks", str(notebooks), "--outputs", str(tmp_path / "outputs"))
     assert done.returncode == 1
     assert (tmp_path / "outputs" / "failed" / "dies.ipynb").is_file()
@@ -421,12 +487,12 @@ def test_a_kernel_that_dies_before_starting_is_started_again(tmp_path, monkeypat
 
     def flaky(source, target, parameters, kernel_log):
         calls.append(source)
-        if len(calls) < pipeline.KERNEL_START_ATTEMPTS:
+        if len(calls) < kernel.KERNEL_START_ATTEMPTS:
             raise RuntimeError("Kernel died before replying to kernel_info")
 
-    monkeypatch.setattr(pipeline, "_run_papermill", flaky)
-    pipeline.run_papermill_with_retries(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {}, tmp_path / "log")
-    assert len(calls) == pipeline.KERNEL_START_ATTEMPTS
+    monkeypatch.setattr(kernel, "_run_papermill", flaky)
+    kernel.run_papermill_with_retries(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {}, tmp_path / "log")
+    assert len(calls) == kernel.KERNEL_START_ATTEMPTS
 
 
 def test_a_notebook_error_is_not_retried(tmp_path, monkeypatch):
@@ -436,7 +502,7 @@ def test_a_notebook_error_is_not_retried(tmp_path, monkeypatch):
         calls.append(source)
         raise RuntimeError("a cell raised")
 
-    monkeypatch.setattr(pipeline, "_run_papermill", failing)
+    monkeypatch.setattr(kernel, "_run_papermill", failing)
     with pytest.raises(RuntimeError, match="a cell raised"):
-        pipeline.run_papermill_with_retries(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {}, tmp_path / "log")
+        kernel.run_papermill_with_retries(tmp_path / "a.ipynb", tmp_path / "b.ipynb", {}, tmp_path / "log")
     assert len(calls) == 1

@@ -1,10 +1,12 @@
 """The quantity parser: numbers, multipliers, units, qualifiers, ranges, and what is not a quantity."""
+
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from minzheng.quantity import chinese_to_number, find_quantities
+from minzheng.extract.numbers import chinese_to_number, find_quantities
 
 
 def only(sentence: str):
@@ -77,7 +79,9 @@ def test_qualifiers_are_read_from_the_words_around_the_number(sentence, qualifie
     assert only(sentence).qualifier == qualifier
 
 
-@pytest.mark.parametrize("sentence, low, high", [("每村配备2至3名协理员", 2, 3), ("安排5-8个项目", 5, 8), ("选派三至五名社工", 3, 5)])
+@pytest.mark.parametrize(
+    "sentence, low, high", [("每村配备2至3名协理员", 2, 3), ("安排5-8个项目", 5, 8), ("选派三至五名社工", 3, 5)]
+)
 def test_a_range_is_one_quantity_with_its_lower_bound_at_least(sentence, low, high):
     quantity = only(sentence)
     assert (quantity.value, quantity.upper, quantity.qualifier) == (low, high, "at_least")
@@ -114,7 +118,7 @@ def test_raw_keeps_the_figure_as_written_and_offsets_point_to_it():
     sentence = "全县新纳入低保1100余人，退出2699人"
     found = find_quantities(sentence)
     assert [q.raw for q in found] == ["1100余人", "2699人"]
-    assert [sentence[q.start:q.end] for q in found] == ["1100余人", "2699人"]
+    assert [sentence[q.start : q.end] for q in found] == ["1100余人", "2699人"]
 
 
 @given(st.integers(min_value=1, max_value=99_999_999))
@@ -130,7 +134,9 @@ def test_thousands_separators_do_not_change_the_value(number, separator):
     assert only(f"发放资金{written}元").value == number
 
 
-@given(st.decimals(min_value="0.01", max_value="9999.99", places=2), st.sampled_from([("万", 10_000), ("亿", 100_000_000)]))
+@given(
+    st.decimals(min_value="0.01", max_value="9999.99", places=2), st.sampled_from([("万", 10_000), ("亿", 100_000_000)])
+)
 def test_multipliers_scale_decimal_amounts(amount, multiplier):
     word, factor = multiplier
     quantity = only(f"累计发放资金{amount}{word}元")
@@ -145,6 +151,10 @@ def test_chinese_numerals_read_like_arabic_ones(number):
     assert chinese_to_number(text) == number
 
 
-@given(st.integers(min_value=1900, max_value=2099), st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28))
+@given(
+    st.integers(min_value=1900, max_value=2099),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=1, max_value=28),
+)
 def test_no_date_is_ever_a_quantity(year, month, day):
     assert find_quantities(f"{year}年{month}月{day}日，{year}-{month:02d}-{day:02d}") == []

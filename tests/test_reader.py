@@ -1,12 +1,13 @@
 """The corpus reader on the real seeds: decoding, cleaning, script conversion, offsets, segmentation."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from minzheng.cleaning import clean_text
-from minzheng.script import convert_to_simplified, detect_script, traditional_share
+from minzheng.read.chinese_script import convert_to_simplified, detect_script, traditional_share
+from minzheng.read.clean import clean_text
 
 SEED_REGIONS = ["莒县", "兰陵县", "徐州市", "济宁市", "长沙县"]
 RESIDUE_WORDS = ["ICP", "版权", "责任编辑", "登录", "扫一扫", "字号", "首页 >", "您可能感兴趣", "关于我们", "公网安备"]
@@ -52,7 +53,8 @@ def test_every_removed_span_is_logged_with_its_place_in_the_original(seed_corpus
         assert 0 <= removal.start <= removal.end <= len(report.original)
         removed.update(range(removal.start, removal.end))
     unaccounted = [
-        i for i in range(len(report.original))
+        i
+        for i in range(len(report.original))
         if i not in removed and i not in set(kept) and not report.original[i].isspace()
     ]
     assert unaccounted == []
@@ -64,7 +66,7 @@ def test_offset_map_points_every_clean_character_back_to_its_source(seed_corpus,
     cleaned = report.cleaned
     assert len(cleaned.starts) == len(cleaned.text) == len(cleaned.ends)
     for index in range(0, len(cleaned.text), 7):
-        original = report.original[cleaned.starts[index]:cleaned.ends[index]]
+        original = report.original[cleaned.starts[index] : cleaned.ends[index]]
         char = cleaned.text[index]
         if char.isspace():
             continue
@@ -76,7 +78,7 @@ def test_figures_point_to_their_exact_place_in_the_original_file(seed_corpus):
     rows = seed_corpus.indicators()
     for row in rows.dropna(subset=["value"]).itertuples():
         report = seed_corpus[row.region]
-        source = report.original[row.source_start:row.source_end]
+        source = report.original[row.source_start : row.source_end]
         assert convert_to_simplified(source).replace(",", "，") == row.raw, (source, row.raw)
 
 
@@ -85,7 +87,9 @@ def test_detect_script_tells_traditional_from_simplified():
     assert detect_script("莒县民政局按照全省民政系统模范机关建设") == "simplified"
 
 
-@pytest.mark.parametrize("traditional, simplified", [("著力加強", "着力加强"), ("隨著發展", "随着发展"), ("顯著成效", "显著成效")])
+@pytest.mark.parametrize(
+    "traditional, simplified", [("著力加強", "着力加强"), ("隨著發展", "随着发展"), ("顯著成效", "显著成效")]
+)
 def test_conversion_fixes_opencc_misses_and_keeps_correct_uses(traditional, simplified):
     assert convert_to_simplified(traditional) == simplified
 
@@ -131,9 +135,9 @@ def test_html_tags_and_entities_are_removed_and_logged():
 def test_sentences_end_at_chinese_and_half_width_punctuation(seed_corpus):
     report = seed_corpus["兰陵县"]
     for sentence in report.sentences:
-        assert report.text[sentence.start:sentence.end] == sentence.text
+        assert report.text[sentence.start : sentence.end] == sentence.text
     cleaned = clean_text("第一句话。第二句话!第三句话;第四句")
-    from minzheng.segment import segment
+    from minzheng.read.sentences import segment
 
     sentences, _ = segment(cleaned.text)
     assert [s.text for s in sentences] == ["第一句话。", "第二句话！", "第三句话；", "第四句"]

@@ -1,4 +1,5 @@
 """`python -m minzheng` runs the command line."""
+
 import sys
 
 from minzheng.cli import main

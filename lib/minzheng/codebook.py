@@ -1,22 +1,30 @@
 """The indicator codebook: one data file that extraction, notebooks and the data dictionary all read."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
 from minzheng import paths
 
-QUOTES = "“”‘’「」『』\""
+QUOTES = '“”‘’「」『』"'
+
+
 TERM_SEPARATOR = "…"
+
+
 THEMES = {
     "social_assistance": ("社会救助", "Social assistance"),
     "elderly_care": ("养老服务", "Elderly care"),
     "child_protection": ("儿童福利与未成年人保护", "Child welfare and protection"),
     "party_building": ("党建", "Party building"),
-    "social_organisations_and_governance": ("社会组织、慈善、社工与基层治理", "Social organisations, charity and governance"),
+    "social_organisations_and_governance": (
+        "社会组织、慈善、社工与基层治理",
+        "Social organisations, charity and governance",
+    ),
 }
 
 
@@ -113,3 +121,51 @@ def indicator(indicator_id: str) -> Indicator:
 def theme_label(theme: str) -> str:
     """The English label of a theme id."""
     return THEMES.get(theme, ("", theme))[1]
+
+
+def section_ids(theme: str, section: str) -> tuple[str, ...]:
+    """The ids a theme notebook shows in one section (codebook `section`), in the codebook's `section_rank` order."""
+    book = _codebook_frame()
+    rows = book[(book["theme"] == theme) & (book["section"] == section)]
+    return tuple(rows.sort_values("section_rank", key=lambda s: s.astype(int), kind="stable")["id"])
+
+
+def sections_of(theme: str) -> dict[str, tuple[str, ...]]:
+    """Every section of a theme notebook with its ids, sections in the order they first appear in the codebook."""
+    book = _codebook_frame()
+    names = dict.fromkeys(book.loc[(book["theme"] == theme) & (book["section"] != ""), "section"])
+    return {name: section_ids(theme, name) for name in names}
+
+
+def ids_where(column: str, value: str | None = None) -> tuple[str, ...]:
+    """Ids whose codebook `column` equals `value` (or is filled at all when value is None), in codebook order."""
+    book = _codebook_frame()
+    chosen = book[column] != "" if value is None else book[column] == value
+    return tuple(book.loc[chosen, "id"])
+
+
+@cache
+def _column_map(column: str) -> tuple[tuple[str, str], ...]:
+    book = _codebook_frame()
+    filled = book[book[column] != ""]
+    return tuple(zip(filled["id"], filled[column]))
+
+
+def column_map(column: str) -> dict[str, str]:
+    """Id → value of a codebook column, for the ids where it is filled."""
+    return dict(_column_map(column))
+
+
+@cache
+def text_kind_id(kind: str) -> str:
+    """The id of a text indicator by its codebook `text_kind` (party_brand, party_plus_model, service_brand)."""
+    found = ids_where("text_kind", kind)
+    if len(found) != 1:
+        raise KeyError(f"codebook: expected one indicator of text_kind {kind!r}, found {len(found)}")
+    return found[0]
+
+
+def theme_ids_of_kind(theme: str, kind: str) -> tuple[str, ...]:
+    """Ids of one theme and kind (number or text), in codebook order."""
+    book = _codebook_frame()
+    return tuple(book.loc[(book["theme"] == theme) & (book["kind"] == kind), "id"])

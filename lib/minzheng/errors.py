@@ -1,4 +1,5 @@
 """Errors that name the file (and manifest line) and say what to do."""
+
 from __future__ import annotations
 
 

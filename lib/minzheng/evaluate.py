@@ -1,10 +1,9 @@
 """Score extraction against the hand-annotated gold files: precision, recall, F1 and attribute accuracy."""
+
 from __future__ import annotations
 
-import argparse
 import math
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,10 +11,11 @@ import pandas as pd
 
 from minzheng import paths
 from minzheng.codebook import load_codebook
-from minzheng.corpus import load_corpus
-from minzheng.script import convert_to_simplified
+from minzheng.read.chinese_script import convert_to_simplified
 
 GOLD_COLUMNS = ["indicator", "value", "unit", "qualifier", "modality", "period", "raw", "note"]
+
+
 ATTRIBUTES = ("unit", "qualifier", "modality", "period")
 
 
@@ -41,16 +41,22 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def load_gold(gold_dir: Path = paths.GOLD_DIR) -> pd.DataFrame:
-    """All gold rows, with the document each belongs to."""
-    frames = []
-    for path in sorted(Path(gold_dir).glob("*.csv")):
-        frame = pd.read_csv(path, dtype={"raw": str, "unit": str, "qualifier": str, "modality": str, "note": str})
-        frame.insert(0, "document", path.stem + ".txt")
-        frames.append(frame)
-    gold = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["document", *GOLD_COLUMNS])
-    gold["period"] = pd.array(gold["period"], dtype="Int64")
-    return gold.fillna({"unit": "", "qualifier": "", "raw": "", "modality": ""})
+def load_gold(gold: Path = paths.GOLD_DIR) -> pd.DataFrame:
+    """All gold rows with their document: a folder of `<stem>.csv` per report, or one CSV with a `file` column."""
+    gold = Path(gold)
+    dtypes = {"raw": str, "unit": str, "qualifier": str, "modality": str, "note": str, "file": str}
+    if gold.is_file():
+        frame = pd.read_csv(gold, dtype=dtypes).rename(columns={"file": "document"})
+        frames = [frame[["document", *GOLD_COLUMNS]]]
+    else:
+        frames = []
+        for path in sorted(gold.glob("*.csv")):
+            frame = pd.read_csv(path, dtype=dtypes)
+            frame.insert(0, "document", path.stem + ".txt")
+            frames.append(frame)
+    gold_rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["document", *GOLD_COLUMNS])
+    gold_rows["period"] = pd.array(gold_rows["period"], dtype="Int64")
+    return gold_rows.fillna({"unit": "", "qualifier": "", "raw": "", "modality": "", "note": ""})
 
 
 def name_key(text: object) -> str:
@@ -100,10 +106,14 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
     per_theme = {}
     for theme in sorted(set(predicted["theme"]) | set(gold["theme"])):
         matched = sum(predicted.loc[p, "theme"] == theme for p, _ in pairs)
-        per_theme[theme] = Scores(matched, int((predicted["theme"] == theme).sum()), int((gold["theme"] == theme).sum()))
+        per_theme[theme] = Scores(
+            matched, int((predicted["theme"] == theme).sum()), int((gold["theme"] == theme).sum())
+        )
     accuracy = {}
     for attribute in ATTRIBUTES:
-        relevant = [(p, g) for p, g in pairs if attribute not in ("unit", "qualifier") or not pd.isna(gold.loc[g, "value"])]
+        relevant = [
+            (p, g) for p, g in pairs if attribute not in ("unit", "qualifier") or not pd.isna(gold.loc[g, "value"])
+        ]
         agree = sum(same(predicted.loc[p, attribute], gold.loc[g, attribute]) for p, g in relevant)
         accuracy[attribute] = agree / len(relevant) if relevant else 1.0
     disagreements = [
@@ -133,33 +143,20 @@ def format_report(result: dict[str, object]) -> str:
     lines += [line(theme, scores) for theme, scores in result["per_theme"].items()]
     lines.append(line("overall", result["overall"]))
     lines.append("")
-    lines.append("attribute accuracy on matched rows: " + ", ".join(f"{k} {v:.3f}" for k, v in result["accuracy"].items()))
+    lines.append(
+        "attribute accuracy on matched rows: " + ", ".join(f"{k} {v:.3f}" for k, v in result["accuracy"].items())
+    )
     lines.append("")
     lines.append(f"missed ({len(result['missed'])}):")
     lines += [f"  {r.document}  {r.indicator}  {r.value}  {r.raw}" for r in result["missed"].itertuples()]
     lines.append(f"spurious ({len(result['spurious'])}):")
-    lines += [f"  {r.document}  {r.indicator}  {r.value}  {r.raw}  | {r.evidence[:60]}" for r in result["spurious"].itertuples()]
+    lines += [
+        f"  {r.document}  {r.indicator}  {r.value}  {r.raw}  | {r.evidence[:60]}"
+        for r in result["spurious"].itertuples()
+    ]
     lines.append(f"attribute disagreements ({len(result['disagreements'])}):")
     lines += [
         f"  {attribute}: {p['document']} {p['indicator']} {p['raw']}: extracted {p[attribute]!s}, gold {g[attribute]!s}"
         for attribute, p, g in result["disagreements"]
     ]
     return "\n".join(lines)
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the evaluate sub-command."""
-    parser = subparsers.add_parser("evaluate", help="score extraction against the gold files")
-    parser.add_argument("--corpus", default=str(paths.SEEDS_DIR), help="folder with the reports and manifest.csv")
-    parser.add_argument("--gold", default=str(paths.GOLD_DIR), help="folder with one gold CSV per report")
-    parser.set_defaults(func=evaluate_command)
-
-
-def evaluate_command(args: argparse.Namespace) -> int:
-    """Print the evaluation of the corpus against the gold files."""
-    gold = load_gold(Path(args.gold))
-    corpus = load_corpus(Path(args.corpus))
-    predicted = corpus.indicators()
-    predicted = predicted[predicted["document"].isin(set(gold["document"]))].reset_index(drop=True)
-    print(format_report(evaluate(predicted, gold)))
-    return 0

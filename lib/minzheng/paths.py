@@ -1,22 +1,50 @@
 """Every path the project uses, in one place."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
+from minzheng import paths
+
 PACKAGE_DIR = Path(__file__).resolve().parent
+
+
 DATA_DIR = PACKAGE_DIR / "data"
+
+
 CODEBOOK_FILE = DATA_DIR / "codebook.csv"
+
+
 USER_DICT_FILE = DATA_DIR / "userdict.txt"
+
+
 THEME_VOCAB_FILE = DATA_DIR / "theme_vocabulary.csv"
+
+
 OPENCC_FIXES_FILE = DATA_DIR / "opencc_fixes.csv"
+
+
 RESIDUE_RULES_FILE = DATA_DIR / "residue_rules.csv"
 
+
 PROJECT_ROOT = PACKAGE_DIR.parent.parent
+
+
 SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+
 MANIFEST_NAME = "manifest.csv"
+
+
 REFERENCE_DIR = SEEDS_DIR / "reference"
+
+
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+
+
 OUTPUTS_DIR = PROJECT_ROOT / "outputs"
+
+
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 
 
@@ -25,3 +53,13 @@ def outputs_subdir(name: str, root: Path | None = None) -> Path:
     path = (root or OUTPUTS_DIR) / name
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def resolve_corpus_dir(corpus_dir: str | Path | None) -> Path:
+    """Return the corpus folder a notebook should read: the parameter, or the project's seeds/ when None."""
+    return Path(corpus_dir) if corpus_dir else paths.SEEDS_DIR
+
+
+def resolve_output_dir(output_dir: str | Path | None) -> Path:
+    """Return the folder a notebook may write files to: the parameter, or the project's outputs/ when None."""
+    return Path(output_dir) if output_dir else paths.OUTPUTS_DIR

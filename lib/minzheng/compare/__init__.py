@@ -1,0 +1,1 @@
+"""Comparison: figures → comparison tables (DataFrames only: no Markdown, no charts)."""

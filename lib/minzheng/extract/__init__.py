@@ -1,0 +1,1 @@
+"""Extraction: sentences → codebook figures with unit, qualifier, modality, period and evidence."""

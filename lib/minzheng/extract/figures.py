@@ -1,0 +1,162 @@
+"""Extract the codebook's figures from a report: indicator, value, unit, qualifier, modality, period, evidence.
+
+The indicator of a figure comes from its own subject: the words of its clause that stand
+between the previous figure (or the clause start) and the number, or, where the number
+comes first, the noun phrase it counts. A cue's head term must stand there; its modifier
+terms may stand earlier in the sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from minzheng.extract.matching import indicators_of, row_unit
+from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
+from minzheng.extract.names import text_rows
+from minzheng.extract.record import Row
+from minzheng.extract.scope import about_another_place, other_places, part_of_total
+from minzheng.extract.subjects import figures_of
+from minzheng.read.sentences import Sentence
+
+COLUMNS = [
+    "document",
+    "region",
+    "level",
+    "year",
+    "indicator",
+    "theme",
+    "label_zh",
+    "label_en",
+    "value",
+    "unit",
+    "qualifier",
+    "modality",
+    "period",
+    "raw",
+    "evidence",
+    "start",
+    "end",
+    "source_start",
+    "source_end",
+    "evidence_start",
+    "evidence_end",
+    "section",
+    "mentions",
+]
+
+
+def keep_highest_tier(rows: list[Row]) -> list[Row]:
+    """For indicators the codebook marks keep=max (care standards by tier), keep a sentence's highest value."""
+    highest: dict[str, Row] = {}
+    for row in rows:
+        if row.indicator.keep == "max":
+            current = highest.get(row.indicator.id)
+            if current is None or (row.value or 0) > (current.value or 0):
+                highest[row.indicator.id] = row
+    return [row for row in rows if row.indicator.keep != "max" or highest[row.indicator.id] is row]
+
+
+def sentence_rows(
+    sentence: Sentence,
+    context: SectionContext,
+    year: int | None,
+    level: str = "",
+    others: tuple[str, ...] = (),
+    earlier_rows: list[Row] | None = None,
+) -> list[Row]:
+    """Extract the numeric rows of one sentence."""
+    rows: list[Row] = []
+    figures = figures_of(sentence.text)
+    for figure, found in zip(figures, indicators_of(figures)):
+        q = figure.quantity
+        if found is None or about_another_place(sentence.text, q.start, level, others):
+            continue
+        if part_of_total(sentence.text, q.start, found, rows + (earlier_rows or [])[-3:]):
+            continue
+        modality = figure_modality(sentence.text, q.start, context)
+        qualifier = (
+            "at_least"
+            if q.qualifier == "more_than" and modality == "target" and "力争" in sentence.text and "以上" in q.raw
+            else q.qualifier
+        )
+        period = figure_period(sentence.text, figure, context, year)
+        rows.append(
+            Row(found, q.value, row_unit(found, figure), qualifier, modality, period, q.raw, sentence, q.start, q.end)
+        )
+    return keep_highest_tier(rows)
+
+
+def merge_mentions(rows: list[Row]) -> list[Row]:
+    """A figure stated twice in one report is one row with two mentions."""
+    merged: dict[tuple[object, ...], Row] = {}
+    for row in rows:
+        key = (row.indicator.id, row.value, row.unit) if row.value is not None else (row.indicator.id, row.raw)
+        if key in merged:
+            merged[key].mentions += 1
+        else:
+            merged[key] = row
+    return list(merged.values())
+
+
+def report_rows(report) -> list[Row]:
+    """Every codebook row of a report, numeric and text, in reading order."""
+    contexts = section_contexts(report.sentences, report.headings, report.year)
+    rows: list[Row] = []
+    known_services: set[str] = set()
+    others = other_places(report.meta)
+    for sentence in report.sentences:
+        context = contexts[sentence.index]
+        paragraph_rows = [row for row in rows if row.sentence.paragraph == sentence.paragraph and row.value is not None]
+        rows.extend(sentence_rows(sentence, context, report.year, report.level, others, paragraph_rows))
+        section_text = " ".join(report.headings[i].text for i in sentence.headings)
+        rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
+    rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
+    return merge_mentions(rows)
+
+
+def row_record(report, row: Row) -> dict[str, object]:
+    """A row as a record of the output table."""
+    start, end = row.sentence.start + row.start, row.sentence.start + row.end
+    source_start, source_end = report.cleaned.original_span(start, end)
+    headings = [report.headings[i].text for i in row.sentence.headings]
+    return {
+        "document": report.file,
+        "region": report.region,
+        "level": report.level,
+        "year": report.year,
+        "indicator": row.indicator.id,
+        "theme": row.indicator.theme,
+        "label_zh": row.indicator.label_zh,
+        "label_en": row.indicator.label_en,
+        "value": row.value,
+        "unit": row.unit,
+        "qualifier": row.qualifier,
+        "modality": row.modality,
+        "period": row.period,
+        "raw": row.raw,
+        "evidence": row.sentence.text,
+        "start": start,
+        "end": end,
+        "source_start": source_start,
+        "source_end": source_end,
+        "evidence_start": row.sentence.start,
+        "evidence_end": row.sentence.end,
+        "section": " › ".join(headings),
+        "mentions": row.mentions,
+    }
+
+
+def indicator_frame(reports) -> pd.DataFrame:
+    """One tidy table of every report's rows, in the codebook's record shape."""
+    records = [row_record(report, row) for report in reports for row in report_rows(report)]
+    frame = pd.DataFrame(records, columns=COLUMNS)
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
+    for column in ("year", "period"):
+        frame[column] = pd.array(frame[column], dtype="Int64")
+    return frame
+
+
+def extract_text(text: str, region: str = "", year: int | None = None, level: str = "") -> pd.DataFrame:
+    """Extract the codebook's rows from a report's text (no file needed)."""
+    from minzheng.read.report import report_from_text
+
+    return indicator_frame([report_from_text(text, region=region, year=year, level=level)])

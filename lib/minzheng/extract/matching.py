@@ -1,0 +1,153 @@
+"""Which codebook indicator a figure's subject names: cue scores, head positions, units and exclusions."""
+
+from __future__ import annotations
+
+import re
+
+from minzheng.codebook import Cue, Indicator, indicators
+from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
+from minzheng.extract.subjects import Figure, Subject
+
+RIGHT_TAIL_MAX = 4
+
+
+RIGHT_HEAD_MAX_START = 16
+
+
+TOTAL_HEAD_MAX_START = 2
+
+
+LEFT_HEAD_MAX_DISTANCE = 12
+
+
+UNIT_CLASSES = {
+    "元/人/月": {"money"},
+    "元/人/年": {"money"},
+    "元": {"money"},
+    "人": {"people"},
+    "人次": {"person_times", "people"},
+    "张": {"beds"},
+    "处": {"places"},
+    "个": {"places"},
+    "户": {"households"},
+    "次": {"times"},
+    "%": {"percent"},
+}
+
+
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of a pattern in a text."""
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
+def list_cue_score(cue: Cue, subject: Subject) -> float | None:
+    """Score a cue for one value of a 分别 list: its first term names the item, the rest the list's topic."""
+    if not cue.patterns[0].search(subject.first_term_in):
+        return None
+    score = cue.weight * 10.0
+    for pattern in cue.patterns[1:]:
+        if pattern.search(subject.own):
+            continue
+        if not pattern.search(subject.before):
+            return None
+        score -= 1
+    return score
+
+
+def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
+    """Score how well a cue names a subject, (tier, score): the figure's own words before it beat the words after."""
+    if subject.first_term_in:
+        score = list_cue_score(cue, subject)
+        return None if score is None else (1, score)
+    head = last_match(cue.head, subject.own)
+    if head is not None and (subject.anywhere or len(subject.own) - head.end() <= LEFT_HEAD_MAX_DISTANCE):
+        tier, distance = 1, len(subject.own) - head.end()
+        context = subject.before + subject.own[: head.start()]
+    else:
+        head = right_head(cue.head, subject)
+        if head is None:
+            return None
+        tier, distance = 0, head.start()
+        context = subject.after[: head.start()]
+    penalty = 0.0
+    for modifier in reversed(cue.modifiers):
+        found = last_match(modifier, context)
+        if found is None:
+            return None
+        penalty += (len(context) - found.end()) / 50
+        context = context[: found.start()]
+    return tier, cue.weight * 10 - distance - penalty
+
+
+def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
+    """The head term in the noun phrase a number counts, when the number comes first."""
+    after = subject.after
+    coverage = COVERAGE.search(after)
+    if coverage:
+        return head.search(after, 0, coverage.end())
+    match = head.search(after)
+    if match is None:
+        return None
+    if subject.total and subject.counted_after:
+        place = PLACE_PHRASE.match(after)
+        if match.start() <= TOTAL_HEAD_MAX_START or (place and match.start() <= place.end() + TOTAL_HEAD_MAX_START):
+            return match
+    tail = PARENTHETICAL.sub("", after[match.end() :]).strip()
+    return match if match.start() <= RIGHT_HEAD_MAX_START and len(tail) <= RIGHT_TAIL_MAX else None
+
+
+def unit_fits(indicator: Indicator, figure: Figure) -> bool:
+    """Whether a figure's unit can measure the indicator."""
+    q = figure.quantity
+    if q.unit_class not in UNIT_CLASSES.get(indicator.unit, set()):
+        return False
+    per = q.per or figure.per_inherited
+    if indicator.unit.startswith("元/人/"):
+        return bool(per) or "标准" in figure.subject.own
+    if indicator.unit == "元":
+        return not per
+    return True
+
+
+def excluded(indicator: Indicator, subject: Subject) -> bool:
+    """Whether the subject holds a term that rules the indicator out."""
+    return any(p.search(subject.own) for p in indicator.excludes)
+
+
+def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
+    """The codebook indicator whose cue best names the figure's subject."""
+    subject = subject or figure.subject
+    best, best_score = None, None
+    for candidate in indicators():
+        if candidate.kind != "number" or not unit_fits(candidate, figure) or excluded(candidate, subject):
+            continue
+        for cue in candidate.cues:
+            score = cue_score(cue, subject)
+            if score is not None and (best_score is None or score > best_score):
+                best, best_score = candidate, score
+    return best
+
+
+def indicators_of(figures: list[Figure]) -> list[Indicator | None]:
+    """The indicator of each figure; a list whose items do not each name one falls back to its shared subject."""
+    found = [best_indicator(figure) for figure in figures]
+    groups = {figure.group for figure in figures if figure.group is not None}
+    for group in groups:
+        members = [k for k, figure in enumerate(figures) if figure.group == group]
+        if any(found[k] is None for k in members):
+            for k in members:
+                shared = figures[k].shared
+                found[k] = best_indicator(figures[k], shared) if shared else None
+    return found
+
+
+def row_unit(indicator: Indicator, figure: Figure) -> str:
+    """The unit a row reports: per-person standards keep their period; counts take the codebook's unit."""
+    q = figure.quantity
+    per = q.per or figure.per_inherited
+    if indicator.unit.startswith("元/人/"):
+        return f"元/人/{per or '月'}"
+    if q.unit_class == "places":
+        return indicator.unit
+    return q.unit

@@ -1,0 +1,166 @@
+"""Achieved or target, and the year a figure refers to: from the sentence, its section, or the document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from minzheng.extract.subjects import Figure
+from minzheng.read.sentences import Heading, Sentence
+
+PLAN_HEADING = re.compile(r"打算|计划|思路|下一步|工作安排|重点任务|工作要点|展望|目标任务")
+
+
+SUMMARY_HEADING = re.compile(r"总结|情况|回顾|成效|成绩|开展")
+
+
+PLAN_WORDS = re.compile(r"计划|力争|拟|目标|争取|预计|确保(?!了)|下一步|打算|(?<![现亦必终])将(?!近|其)")
+
+
+BA_VERB = re.compile(r"放在|纳入|列入|送到|送达|作为|融入|落实到|转化为|变为|打造成|打造为|建成|用于|交给")
+
+
+FUTURE_ANNOUNCEMENT = re.compile(r"将|计划|拟|下一步|打算")
+
+
+YEAR = re.compile(r"(?<![比较由从])((?:19|20)\d{2})\s*年(?!以来|来|起|至今|以前|之前|前|的?标准|的?基础|的?水平|同期)")
+
+
+RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1}
+
+
+RELATIVE = re.compile("(?<![比较由从])(?:" + "|".join(sorted(RELATIVE_YEAR, key=len, reverse=True)) + ")")
+
+
+BA_WINDOW = 16
+
+
+QUOTED_OR_TITLE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|‘[^‘’]*’|《[^《》]*》")
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    """What a sentence's place in the report says: a plan section or not, and its year."""
+
+    plan: bool = False
+    year: int | None = None
+
+
+def without_quotes(text: str) -> str:
+    """The text with quoted names and book titles blanked out, same length (“关爱成长计划” names no plan)."""
+    return QUOTED_OR_TITLE.sub(lambda m: "\u3000" * len(m.group(0)), text)
+
+
+def future_words(text: str) -> list[re.Match[str]]:
+    """Plan words of a text outside quotes, leaving out 将 where it means 把 (将X纳入 …)."""
+    text = without_quotes(text)
+    found = []
+    for match in PLAN_WORDS.finditer(text):
+        if match.group(0) == "将" and BA_VERB.search(text, match.end(), match.end() + BA_WINDOW):
+            continue
+        found.append(match)
+    return found
+
+
+def is_plan_heading(text: str) -> bool:
+    """A heading of plans only: 2024年工作打算, 工作要点 — not 2023年工作总结和2024年工作思路."""
+    return bool(PLAN_HEADING.search(text)) and not SUMMARY_HEADING.search(text)
+
+
+def document_is_plan(sentences: list[Sentence], headings: list[Heading]) -> bool:
+    """Whether the document's title, before any numbered section, names a plan (工作要点, 工作计划)."""
+    first = sentences[0] if sentences else None
+    return bool(first and first.is_heading and first.headings and is_plan_heading(headings[first.headings[-1]].text))
+
+
+def heading_year(text: str) -> int | None:
+    """The year a heading names, if any."""
+    match = YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def announces_plans(sentence: Sentence, following: Sentence | None) -> bool:
+    """A paragraph's last sentence that announces plans right before a run of headings."""
+    if following is None or not following.is_heading or sentence.is_heading:
+        return False
+    if following.paragraph == sentence.paragraph:
+        return False
+    return any(FUTURE_ANNOUNCEMENT.match(m.group(0)) for m in future_words(sentence.text))
+
+
+def section_contexts(
+    sentences: list[Sentence], headings: list[Heading], doc_year: int | None
+) -> dict[int, SectionContext]:
+    """The section context of every sentence: plan sections and the year a section names."""
+    contexts: dict[int, SectionContext] = {}
+    whole_plan = document_is_plan(sentences, headings)
+    scope_level: int | None = None
+    scope_year: int | None = heading_year(headings[0].text) if whole_plan and headings else None
+    for position, sentence in enumerate(sentences):
+        chain = [headings[i] for i in sentence.headings]
+        if sentence.is_heading and scope_level is not None and chain and chain[-1].level < scope_level:
+            scope_level, scope_year = None, None
+        plan = whole_plan or scope_level is not None or any(is_plan_heading(h.text) for h in chain)
+        years = [y for y in (heading_year(h.text) for h in chain) if y]
+        contexts[sentence.index] = SectionContext(plan, years[-1] if years else scope_year if plan else None)
+        following = sentences[position + 1] if position + 1 < len(sentences) else None
+        if scope_level is None and announces_plans(sentence, following):
+            scope_level = headings[following.headings[-1]].level
+            scope_year = heading_year(sentence.text)
+    return contexts
+
+
+def figure_modality(sentence: str, position: int, context: SectionContext) -> str:
+    """'target' when the section is a plan or the clause up to the figure speaks of plans, else 'achieved'."""
+    if context.plan:
+        return "target"
+    clause_end = re.search(r"[，；。]", sentence[position:])
+    upto = sentence[: position + (clause_end.start() if clause_end else len(sentence) - position)]
+    return "target" if future_words(upto) else "achieved"
+
+
+def sentence_period(sentence: str, position: int, context: SectionContext, doc_year: int | None) -> int | None:
+    """The year a figure refers to: stated before it in the sentence, else the section's, else the document's."""
+    before = sentence[:position]
+    years = [int(m.group(1)) for m in YEAR.finditer(before)]
+    if years:
+        return years[-1]
+    relative = [RELATIVE_YEAR[m.group(0)] for m in RELATIVE.finditer(before)]
+    if relative and doc_year:
+        return doc_year + relative[-1]
+    return context.year or doc_year
+
+
+# Modalities that mean "planned, not yet done" in the extractor's `modality` column.
+PLANNED_MODALITIES = frozenset({"target", "planned", "plan", "goal", "task", "expected"})
+
+
+def is_planned(modality: object, planned: Collection[str] = PLANNED_MODALITIES) -> bool:
+    """Tell whether a modality value means a target or plan rather than an achieved figure."""
+    return str(modality).strip().lower() in planned
+
+
+YEAR_IN_SPAN = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+LAST_YEAR = re.compile(r"去年|上年|上一年")
+
+
+def year_in_span(text: str, year: int | None) -> int | None:
+    """The year a phrase names, explicitly (2022年) or as last year (上年末, 去年), else None."""
+    explicit = YEAR_IN_SPAN.search(text)
+    if explicit:
+        return int(explicit.group(1))
+    return year - 1 if year and LAST_YEAR.search(text) else None
+
+
+def figure_period(text: str, figure: Figure, context: SectionContext, year: int | None) -> int | None:
+    """The year a figure refers to; earlier values of rises and comparisons take the year their phrase names."""
+    q = figure.quantity
+    if figure.compared_with:
+        return year_in_span(text[figure.compared_with[0] : figure.compared_with[1]], year)
+    if figure.earlier:
+        marker = text.rfind("由", 0, q.start), text.rfind("从", 0, q.start)
+        return year_in_span(text[max(marker) : q.start], year) if max(marker) >= 0 else None
+    return sentence_period(text, q.start, context, year)

@@ -1,0 +1,324 @@
+"""Find the quantities a Chinese sentence states: number, multiplier, unit, qualifier and range.
+
+Dates, years, ordinals, document numbers, hotlines and policy formulas are not quantities."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from minzheng import paths
+
+CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+CHINESE_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+MULTIPLIERS = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
+
+
+# written unit -> (base unit, unit class); classes decide which codebook units a figure can fill
+UNITS = {
+    "人次": ("人次", "person_times"),
+    "户次": ("户次", "person_times"),
+    "家次": ("次", "times"),
+    "场次": ("次", "times"),
+    "元": ("元", "money"),
+    "人": ("人", "people"),
+    "名": ("人", "people"),
+    "位": ("人", "people"),
+    "户": ("户", "households"),
+    "张": ("张", "beds"),
+    "床": ("张", "beds"),
+    "处": ("处", "places"),
+    "个": ("个", "places"),
+    "家": ("家", "places"),
+    "所": ("所", "places"),
+    "座": ("座", "places"),
+    "站": ("处", "places"),
+    "次": ("次", "times"),
+    "场": ("次", "times"),
+    "期": ("次", "times"),
+    "轮": ("次", "times"),
+    "项": ("项", "items"),
+    "件": ("件", "items"),
+    "对": ("对", "couples"),
+    "条": ("条", "items"),
+    "篇": ("篇", "items"),
+    "亩": ("亩", "area"),
+    "%": ("%", "percent"),
+    "％": ("%", "percent"),
+}
+
+
+UNIT_ALTERNATION = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+
+
+MORE_THAN = ("余", "多", "超过", "超", "逾", "以上", "突破", "多于", "过")
+
+
+APPROX = ("约", "近", "左右", "大约", "将近", "上下", "接近")
+
+
+AT_LEAST = ("不少于", "不低于", "至少")
+
+
+AT_MOST = ("不超过", "不高于", "以下", "以内", "之内", "不足", "不到")
+
+
+PER_MONTH = ("每人每月", "每月每人", "月人均", "人均每月", "/人/月", "/人·月", "/月/人", "/人.月", "/人月")
+
+
+PER_YEAR = ("每人每年", "每年每人", "年人均", "人均每年", "/人/年", "/人·年", "/年/人", "/人.年")
+
+
+ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+
+
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+
+
+EXACT_PRE = ("最高", "达到", "达", "为")
+
+
+PRE_WORDS = (
+    ("超过", "超", "逾", "突破", "多于") + APPROX[:2] + APPROX[3:4] + APPROX[5:] + AT_LEAST + AT_MOST[:2] + EXACT_PRE
+)
+
+
+PRE = "|".join(sorted(map(re.escape, PRE_WORDS), key=len, reverse=True))
+
+
+PER = "|".join(map(re.escape, PER_MONTH[:4] + PER_YEAR[:4]))
+
+
+PER_PHRASE = re.compile(PER)
+
+
+PER_AFTER = "|".join(map(re.escape, PER_MONTH[4:] + PER_YEAR[4:]))
+
+
+POST = "|".join(map(re.escape, ("以上", "左右", "以下", "以内", "之内", "上下", "多")))
+
+
+QUANTITY = re.compile(
+    rf"(?:(?P<pre>{PRE}))?(?P<per>{PER})?"
+    rf"(?P<num>(?<![0-9０-９.．第每A-Za-z]){ARABIC}|(?<![零〇一二两三四五六七八九十百千万亿第每]){CHINESE})"
+    rf"(?:\s*(?P<dash>[-－—–~～至到])\s*(?P<num2>{ARABIC}|{CHINESE}))?"
+    rf"(?P<more>余|多)?(?P<mult>[千万亿])?(?P<more2>余|多)?"
+    rf"(?P<unit>{UNIT_ALTERNATION})(?![月工周岁年]|小时|分钟|百分点)"
+    rf"(?P<per_after>{PER_AFTER})?(?P<post>{POST})?"
+)
+
+
+PERSON_NOUN = r"困难群众|群众|人口|老年人|老人|儿童|居民|对象|职工"
+
+
+BARE_PEOPLE = re.compile(
+    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．第每A-Za-z]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?(?=(?:名|个)?(?:{PERSON_NOUN}))"
+)
+
+
+YEAR_OR_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{0,2}\s*日?|\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+)
+
+
+QUOTED = re.compile(r"“[^“”]{1,20}”|「[^「」]{1,20}」|『[^『』]{1,20}』|‘[^‘’]{1,20}’|\"[^\"]{1,20}\"")
+
+
+FORMULA = re.compile(
+    r"[0-9０-９N一二三四五六七八九十]+[个项大]?[\u4e00-\u9fff]{0,3}(?:[+＋][0-9０-９N一二三四五六七八九十]+[个项大]?[\u4e00-\u9fff]{0,3})+"
+)
+
+
+REPEATED_NUMERAL = re.compile(
+    r"([一二三四五六七八九十])([\u4e00-\u9fff]{1,3}?)\1([\u4e00-\u9fff]{1,3}?)(?=[”’」』、，。；\s]|$)"
+)
+
+
+STREAK = re.compile(rf"{CHINESE}连(?:增|涨|冠|胜|升)")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity found in a sentence, with its value in the base unit."""
+
+    value: float
+    unit: str
+    unit_class: str
+    qualifier: str
+    raw: str
+    start: int
+    end: int
+    per: str = ""
+    upper: float | None = None
+
+    @property
+    def standard_unit(self) -> str:
+        """The unit with the per-person period attached: 元/人/月, 元/人/年, else the unit."""
+        return f"{self.unit}/人/{self.per}" if self.per else self.unit
+
+
+@lru_cache(maxsize=1)
+def fixed_phrases() -> re.Pattern[str]:
+    """A pattern for the policy formulas listed in the library's data file."""
+    with open(paths.DATA_DIR / "fixed_phrases.txt", encoding="utf-8") as handle:
+        phrases = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(sorted(map(re.escape, phrases), key=len, reverse=True)))
+
+
+def chinese_to_number(text: str) -> float | None:
+    """Convert a Chinese numeral such as 一千二百 or 两 or 十二 to a number, or None."""
+    total, section, digit = 0, 0, None
+    for char in text:
+        if char in CHINESE_DIGITS:
+            if digit is not None:
+                return None
+            digit = CHINESE_DIGITS[char]
+        elif char in CHINESE_UNITS:
+            section += (1 if digit is None else digit) * CHINESE_UNITS[char]
+            digit = None
+        elif char in CHINESE_BIG:
+            total = (total + section + (digit or 0)) * CHINESE_BIG[char]
+            section, digit = 0, None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+def to_number(text: str) -> float | None:
+    """Convert an Arabic (half- or full-width, with separators) or Chinese numeral to a number."""
+    ascii_text = unicodedata.normalize("NFKC", text).replace(",", "").replace("．", ".")
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", ascii_text):
+        return float(ascii_text)
+    return chinese_to_number(text)
+
+
+def masked_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans in which no quantity may start: dates, quotes, formulas, fixed phrases."""
+    patterns = (YEAR_OR_DATE, QUOTED, FORMULA, REPEATED_NUMERAL, STREAK, fixed_phrases())
+    return [m.span() for pattern in patterns for m in pattern.finditer(sentence)]
+
+
+def qualifier_of(pre: str, more: str, post: str, is_range: bool) -> str:
+    """Map the words around a number to the codebook's qualifier."""
+    if is_range or pre in AT_LEAST:
+        return "at_least"
+    if pre in AT_MOST or post in AT_MOST:
+        return "at_most"
+    if more or pre in MORE_THAN or post in MORE_THAN:
+        return "more_than"
+    if pre in APPROX or post in APPROX:
+        return "approx"
+    return "exact"
+
+
+def period_of(per: str) -> str:
+    """Return '月' or '年' for a per-person period phrase, else ''."""
+    if per in PER_MONTH:
+        return "月"
+    if per in PER_YEAR:
+        return "年"
+    return ""
+
+
+def clause_per(sentence: str, position: int) -> str:
+    """A per-person period phrase earlier in the figure's clause (月人均补助520元), or ''."""
+    start = max(sentence.rfind(mark, 0, position) for mark in "，,；;。")
+    found = PER_PHRASE.findall(sentence, start + 1, position)
+    return found[-1] if found else ""
+
+
+def is_not_a_count(match: re.Match[str]) -> bool:
+    """A lone 一 means 'a', and 万/千 without a digit mean 'many' (万人签名): neither counts."""
+    numeral = match["num"]
+    if numeral == "一" and not match["num2"]:
+        return True
+    return bool(re.fullmatch(CHINESE, numeral)) and not re.search("[零〇一二两三四五六七八九]|^十", numeral)
+
+
+def from_match(match: re.Match[str]) -> Quantity | None:
+    """Build a Quantity from a regex match, or None when it is no quantity."""
+    number = to_number(match["num"])
+    if number is None or is_not_a_count(match):
+        return None
+    multiplier = MULTIPLIERS.get(match["mult"] or "", 1)
+    upper = to_number(match["num2"]) if match["num2"] else None
+    if match["num2"] and upper is None:
+        return None
+    unit, unit_class = UNITS[match["unit"]]
+    per = period_of(match["per"] or match["per_after"] or clause_per(match.string, match.start()))
+    pre = match["pre"] or ""
+    raw_start = match.start()
+    if pre in EXACT_PRE:
+        raw_start = match.start("per") if match["per"] else match.start("num")
+    return Quantity(
+        value=round(number * multiplier, 6),
+        unit=unit,
+        unit_class=unit_class,
+        qualifier=qualifier_of(
+            pre, (match["more"] or "") + (match["more2"] or ""), match["post"] or "", upper is not None
+        ),
+        raw=match.string[raw_start : match.end()],
+        start=raw_start,
+        end=match.end(),
+        per=per,
+        upper=round(upper * multiplier, 6) if upper is not None else None,
+    )
+
+
+def bare_people(match: re.Match[str]) -> Quantity:
+    """A count of people written without a measure word: 34万困难群众."""
+    number = to_number(match["num"]) or 0.0
+    pre = match["pre"] or ""
+    start = match.start("num") if pre in EXACT_PRE else match.start()
+    more = (match["more"] or "") + (match["more2"] or "")
+    return Quantity(
+        value=round(number * MULTIPLIERS[match["mult"]], 6),
+        unit="人",
+        unit_class="people",
+        qualifier=qualifier_of(pre, more, "", False),
+        raw=match.string[start : match.end()],
+        start=start,
+        end=match.end(),
+    )
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Return the quantities a sentence states, left to right."""
+    masks = masked_spans(sentence)
+    found = [q for m in QUANTITY.finditer(sentence) if (q := from_match(m)) is not None]
+    taken = [(q.start, q.end) for q in found]
+    found += [
+        bare_people(m)
+        for m in BARE_PEOPLE.finditer(sentence)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+    return sorted((q for q in found if not masked_number(q, masks)), key=lambda q: q.start)
+
+
+def masked_number(quantity: Quantity, masks: list[tuple[int, int]]) -> bool:
+    """Whether the number of a quantity starts inside a masked span."""
+    digits = re.search(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]", quantity.raw)
+    position = quantity.start + (digits.start() if digits else 0)
+    return any(a <= position < b for a, b in masks)

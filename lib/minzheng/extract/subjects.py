@@ -1,0 +1,236 @@
+"""The subject of each figure in a sentence: the words that say what the number measures.
+
+Most figures take the words of their own clause before the number. Lists (分别A、B), rises
+(由X提高到Y), comparisons (比去年的X) and compound counts (8126户13574人) share or distribute
+subjects; a number written before its noun counts the noun after it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from minzheng.extract.numbers import Quantity, find_quantities
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+
+
+LIST_JOINER = re.compile(r"^[、和及与\s]*$")
+
+
+LIST_TAIL = re.compile(r"[、和及与]$")
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
+
+
+FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
+
+
+COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?的?$")
+
+
+BENEFICIARY = re.compile(r"(?:为|对|向|给)$")
+
+
+TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)$")
+
+
+RESPECTIVELY = "分别"
+
+
+URBAN_RURAL = ("城市", "农村")
+
+
+UNIFIED = re.compile(r"城乡")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Where to look for a figure's indicator: its own words, what precedes them, and what follows."""
+
+    own: str
+    before: str
+    after: str = ""
+    counted_after: bool = False
+    total: bool = False
+    first_term_in: str = ""
+    anywhere: bool = False
+
+
+@dataclass
+class Figure:
+    """A quantity with the subject that decides its indicator."""
+
+    quantity: Quantity
+    subject: Subject
+    shared: Subject | None = None
+    group: int | None = None
+    earlier: bool = False
+    compared_with: tuple[int, int] | None = None
+    per_inherited: str = ""
+
+
+def clause_start(text: str, position: int) -> int:
+    """Start of the clause that holds a position."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)]
+    return breaks[-1] if breaks else 0
+
+
+def clause_end(text: str, position: int) -> int:
+    """End of the clause that holds a position."""
+    match = CLAUSE_BREAK.search(text, position)
+    return match.start() if match else len(text)
+
+
+def cut_at_qizhong(text: str, position: int) -> int:
+    """Where the context of a figure may begin: at the last 其中 before it, else 0."""
+    index = text.rfind("其中", 0, position)
+    return index if index >= 0 else 0
+
+
+def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
+    """The subject of quantity i: own words before it, sentence before them, and the words after it."""
+    q = quantities[i]
+    start = clause_start(text, q.start)
+    if i > 0 and quantities[i - 1].end > start:
+        start = quantities[i - 1].end
+    own = text[start : q.start]
+    if i > 0 and start == quantities[i - 1].end and LIST_TAIL.search(own):
+        own = ""
+    after_end = clause_end(text, q.end)
+    if i + 1 < len(quantities) and quantities[i + 1].start < after_end:
+        after_end = quantities[i + 1].start
+    lead = text[start : q.start].rstrip()
+    return Subject(
+        own=own,
+        before=text[cut_at_qizhong(text, q.start) : start],
+        after=text[q.end : after_end],
+        counted_after=not BENEFICIARY.search(TOTALITY.sub("", lead)),
+        total=bool(TOTALITY.search(lead)),
+    )
+
+
+def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
+    """Runs of two or more values of one kind joined only by 、/和 (924元、745元)."""
+    runs: list[list[int]] = []
+    current = [0] if quantities else []
+    for i in range(1, len(quantities)):
+        a, b = quantities[i - 1], quantities[i]
+        if LIST_JOINER.match(text[a.end : b.start]) and a.unit_class == b.unit_class:
+            current.append(i)
+        else:
+            runs.append(current)
+            current = [i]
+    runs.append(current)
+    return [run for run in runs if len(run) > 1]
+
+
+def list_items(subject: str, count: int, respectively: bool) -> list[str] | None:
+    """Split a list's subject into one phrase per value, or None when they do not pair."""
+    items = [item for item in re.split(r"、(?![^（(]*[）)])", subject) if item]
+    if len(items) == count and count > 1:
+        return items
+    if respectively and len(items) == 1 and count == 2 and "城乡" in subject:
+        return [subject.replace("城乡", part, 1) for part in URBAN_RURAL]
+    return None
+
+
+def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tuple[list[Subject] | None, Subject]:
+    """For a run of values: one subject per value where the list names them, and the subject they share."""
+    first = quantities[run[0]]
+    start = clause_start(text, first.start)
+    marker = text.rfind(RESPECTIVELY, start, first.start)
+    head_end = marker if marker >= 0 else first.start
+    if not HAN.search(text[start:head_end]) and start > 0:
+        start = clause_start(text, start - 1)
+    subject = text[start:head_end]
+    before = text[cut_at_qizhong(text, start) : start]
+    shared = Subject(own=text[start : first.start], before=before, anywhere=True)
+    items = list_items(subject, len(run), marker >= 0)
+    if items is None:
+        return None, shared
+    tail = items[-1] if len(items[-1]) > 2 else ""
+    distributed = [
+        Subject(
+            own=item if k == len(items) - 1 or "城乡" in subject else f"{item}…{tail}",
+            before=before,
+            first_term_in=item,
+        )
+        for k, item in enumerate(items)
+    ]
+    return distributed, shared
+
+
+def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> dict[int, int]:
+    """Map each later value of 由X提高到Y (or 由A、B提高到C、D) to its earlier value."""
+    groups = [[i] for i in range(len(quantities)) if not any(i in run for run in runs)] + runs
+    groups.sort(key=lambda group: group[0])
+    pairs: dict[int, int] = {}
+    for earlier, later in zip(groups, groups[1:]):
+        gap = text[quantities[earlier[-1]].end : quantities[later[0]].start]
+        from_marker = FROM_MARKER.search(text[: quantities[earlier[0]].start])
+        if len(earlier) == len(later) and RANGE_JOIN.match(gap) and from_marker:
+            pairs.update(zip(later, earlier))
+    return pairs
+
+
+def unified_standard(figure: Figure) -> list[Figure]:
+    """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure."""
+    own = figure.subject.own
+    if not (figure.quantity.per and UNIFIED.search(own) and not figure.subject.first_term_in):
+        return [figure]
+    return [replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL]
+
+
+def figures_of(text: str) -> list[Figure]:
+    """Find the figures of a sentence, each with the subject that decides its indicator."""
+    quantities = find_quantities(text)
+    runs = value_runs(text, quantities)
+    figures: dict[int, Figure] = {}
+    for group, run in enumerate(runs):
+        distributed, shared = list_subjects(text, quantities, run)
+        for k, i in enumerate(run):
+            subject = distributed[k] if distributed else shared
+            figures[i] = Figure(quantities[i], subject, shared=shared, group=group)
+    pairs = rises(text, quantities, runs)
+    for i, q in enumerate(quantities):
+        if i in pairs:
+            earlier = figures[pairs[i]]
+            figures[i] = Figure(q, earlier.subject, shared=earlier.shared, group=earlier.group)
+            earlier.earlier = True
+            continue
+        if i in figures:
+            continue
+        subject = plain_subject(text, quantities, i)
+        previous = figures.get(i - 1)
+        between = text[quantities[i - 1].end : q.start] if i > 0 else ""
+        if previous and COMPARISON.search(between):
+            figures[i] = Figure(q, previous.subject, compared_with=(quantities[i - 1].end, q.start))
+        elif previous and LIST_JOINER.match(between) and previous.quantity.unit_class != q.unit_class:
+            figures[i] = Figure(q, previous.subject)
+        else:
+            if i + 1 in pairs:
+                subject = replace(subject, own=FROM_MARKER.sub("", subject.own))
+            figures[i] = Figure(q, subject)
+    ordered = [figures[i] for i in range(len(quantities))]
+    inherit_list_units(ordered)
+    return [split for figure in ordered for split in unified_standard(figure)]
+
+
+def inherit_list_units(figures: list[Figure]) -> None:
+    """Values of a list take the first value's 每人每月 and its qualifier (分别不低于A、B)."""
+    first: dict[int, Quantity] = {}
+    for figure in figures:
+        if figure.group is None:
+            continue
+        if figure.group not in first:
+            first[figure.group] = figure.quantity
+            continue
+        lead = first[figure.group]
+        if lead.per and not figure.quantity.per and figure.quantity.unit_class == "money":
+            figure.per_inherited = lead.per
+        if figure.quantity.qualifier == "exact" and lead.qualifier != "exact":
+            figure.quantity = replace(figure.quantity, qualifier=lead.qualifier)

@@ -1,0 +1,1 @@
+"""Presentation: tables → what a notebook shows (sentences, charts, tables)."""

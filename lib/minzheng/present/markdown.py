@@ -1,0 +1,80 @@
+"""Markdown and HTML for notebooks: escaping report text, tables and quote lists."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from minzheng.english import format_number, level_label, year_text
+
+# Markdown/HTML characters a data value must not be able to use as markup.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def escape_md(value: object) -> str:
+    """Escape a data value for Markdown: HTML entities, Markdown punctuation and line breaks."""
+    text = format_number(value) if not isinstance(value, str) else value
+    text = " ".join(text.split())
+    text = html.escape(text, quote=False)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def md_text(template: str, /, **values: object) -> str:
+    """Fill a trusted Markdown template with data values, escaping every value."""
+    return template.format(**{key: escape_md(value) for key, value in values.items()})
+
+
+def md(template: str, /, **values: object) -> Any:
+    """Return a displayable Markdown sentence built from data; report text in the values is escaped."""
+    from IPython.display import Markdown
+
+    return Markdown(md_text(template, **values))
+
+
+def table_html(frame: pd.DataFrame, *, index: bool = False, max_rows: int | None = None) -> str:
+    """Render a DataFrame as escaped HTML (cell text can never become markup)."""
+    formatters: Mapping[str, Any] = {
+        column: format_number for column in frame.columns if pd.api.types.is_float_dtype(frame[column])
+    }
+    return frame.to_html(
+        index=index,
+        escape=True,
+        border=0,
+        classes="minzheng-table",
+        na_rep="",
+        max_rows=max_rows,
+        formatters=dict(formatters),
+        justify="left",
+    )
+
+
+def show_table(frame: pd.DataFrame, *, index: bool = False, max_rows: int | None = None) -> Any:
+    """Return a displayable, escaped HTML table of a DataFrame."""
+    from IPython.display import HTML
+
+    return HTML(table_html(frame, index=index, max_rows=max_rows))
+
+
+def quote_lines(evidence: pd.DataFrame, what: str = "label_zh") -> str:
+    """Evidence rows as an escaped Markdown bullet list: region (level, year, achieved/target), what, and the quote."""
+    lines = []
+    for _, row in evidence.iterrows():
+        label = row.get(what, "")
+        lines.append(
+            md_text(
+                "- **{region}** ({level}, {year}, {modality}) — {label}: “{quote}”"
+                if isinstance(label, str) and label
+                else "- **{region}** ({level}, {year}, {modality}): “{quote}”",
+                region=row["region"],
+                level=level_label(row["level"]),
+                year=year_text(row["year"]),
+                modality=row.get("modality", "") or "text",
+                quote=row["quote"],
+                label=label,
+            )
+        )
+    return "\n".join(lines)

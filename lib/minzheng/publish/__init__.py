@@ -1,0 +1,1 @@
+"""Publishing: executed notebooks → HTML, self-contained e-mail pages and data exports in outputs/."""

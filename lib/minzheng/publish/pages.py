@@ -1,0 +1,190 @@
+"""Notebook pages: HTML with code, self-contained e-mail pages, the combined report and the index."""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from minzheng.publish.render import EMBEDDED_FONT, LANGUAGE, embed_font, render_html
+from minzheng.writers import atomic_write
+
+REPORT_NAME = "minzheng_report"
+
+
+REPORT_TITLE = "minzheng report: civil-affairs reports compared"
+
+
+INDEX_TITLE = "minzheng: reports"
+
+
+_CELL_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class NotebookInfo:
+    """What the index says about one notebook: its name, title, one-line summary and state."""
+
+    name: str
+    title: str
+    summary: str
+    failed: bool = False
+    has_html: bool = True
+
+
+def cell_id(name: str, index: int) -> str:
+    """Return a stable cell id derived from the notebook name and the cell's position."""
+    stem = _CELL_ID_UNSAFE.sub("-", name).strip("-") or "cell"
+    suffix = f"-{index}"
+    return stem[: 64 - len(suffix)] + suffix
+
+
+def normalize_notebook(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """Remove run-specific metadata (timings, papermill timestamps) and give cells stable ids."""
+    nb = copy.deepcopy(nb)
+    nb.nbformat, nb.nbformat_minor = 4, max(int(nb.get("nbformat_minor", 5)), 5)
+    papermill = nb.metadata.pop("papermill", None)
+    if papermill and "parameters" in papermill:
+        nb.metadata["papermill"] = {"parameters": papermill["parameters"]}
+    nb.metadata.pop("widgets", None)
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = cell_id(name, index)
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("collapsed", None)
+        for output in cell.get("outputs", []):
+            output.pop("transient", None)
+    return nb
+
+
+def notebook_text(nb: nbformat.NotebookNode) -> str:
+    """Return the JSON text of a notebook in nbformat's canonical layout."""
+    return nbformat.writes(nb) + "\n"
+
+
+def first_markdown(nb: nbformat.NotebookNode) -> str:
+    """Return the source of the notebook's first markdown cell ('' if none)."""
+    return next((cell.source for cell in nb.cells if cell.cell_type == "markdown"), "")
+
+
+def _plain(markdown_line: str) -> str:
+    """Strip heading marks and simple emphasis from one Markdown line."""
+    return re.sub(r"[*_`]+", "", markdown_line.lstrip("#").strip())
+
+
+def notebook_summary(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
+    """Return (title, one-line summary) taken from the first markdown cell."""
+    lines = [line.strip() for line in first_markdown(nb).splitlines() if line.strip()]
+    headings = [line for line in lines if line.startswith("#")]
+    prose = [line for line in lines if not line.startswith("#")]
+    title = _plain(headings[0]) if headings else fallback
+    return title, (_plain(prose[0]) if prose else "")
+
+
+def export_notebook_pages(nb: nbformat.NotebookNode, name: str, source_dir: Path | None = None) -> dict[str, str]:
+    """Render an executed notebook's pages: {"html": page with code, "email": self-contained page}."""
+    title, _ = notebook_summary(nb, name)
+    return {
+        "html": render_html(nb, title, email=False, source_dir=source_dir),
+        "email": render_html(nb, title, email=True, source_dir=source_dir),
+    }
+
+
+def export_notebook(
+    nb: nbformat.NotebookNode, name: str, outputs_dir: Path, source_dir: Path | None = None
+) -> list[Path]:
+    """Write html/NAME.html (with code) and email/NAME.html (self-contained) for an executed notebook."""
+    pages = export_notebook_pages(nb, name, source_dir)
+    return [atomic_write(Path(outputs_dir) / folder / f"{name}.html", page) for folder, page in pages.items()]
+
+
+def combined_notebook(notebooks: Iterable[tuple[str, nbformat.NotebookNode]]) -> nbformat.NotebookNode:
+    """Concatenate executed notebooks in order, after a contents cell listing their titles."""
+    parts = list(notebooks)
+    combined = nbformat.v4.new_notebook()
+    if parts:
+        combined.metadata.update(
+            {k: v for k, v in parts[0][1].metadata.items() if k in ("kernelspec", "language_info")}
+        )
+    contents = "\n".join(f"{i}. {notebook_summary(nb, name)[0]}" for i, (name, nb) in enumerate(parts, 1))
+    intro = nbformat.v4.new_markdown_cell(f"# {REPORT_TITLE}\n\nAll notebooks in one file, in order:\n\n{contents}")
+    intro["id"] = cell_id(REPORT_NAME, 0)
+    combined.cells.append(intro)
+    for index, (_, nb) in enumerate(parts):
+        if index:
+            rule = nbformat.v4.new_markdown_cell("---")
+            rule["id"] = cell_id(REPORT_NAME, index)
+            combined.cells.append(rule)
+        combined.cells.extend(copy.deepcopy(nb.cells))
+    return combined
+
+
+def export_combined_report(
+    notebooks: Iterable[tuple[str, nbformat.NotebookNode]], outputs_dir: Path, source_dir: Path | None = None
+) -> Path:
+    """Write email/minzheng_report.html: every notebook in one self-contained page."""
+    page = render_html(combined_notebook(notebooks), REPORT_TITLE, email=True, source_dir=source_dir)
+    return atomic_write(Path(outputs_dir) / "email" / f"{REPORT_NAME}.html", page)
+
+
+def index_page(entries: Iterable[NotebookInfo], has_data: bool = True) -> str:
+    """Return outputs/index.html: a link to every report with its one-line summary."""
+    esc = html.escape
+    items = []
+    for entry in entries:
+        if not entry.has_html:
+            items.append(
+                f"<li><strong>{esc(entry.title)}</strong> — {esc(entry.summary)} <em>(failed; no good version yet: see failed/{esc(entry.name)}.ipynb)</em></li>"
+            )
+            continue
+        note = (
+            f" <em>(the last run failed; this is the last good version; see failed/{esc(entry.name)}.ipynb)</em>"
+            if entry.failed
+            else ""
+        )
+        items.append(
+            f'<li><a href="email/{esc(entry.name)}.html">{esc(entry.title)}</a> — {esc(entry.summary)}'
+            f' <span class="alt">(<a href="html/{esc(entry.name)}.html">with code</a>)</span>{note}</li>'
+        )
+    data = (
+        '<li><a href="data/indicators.csv">indicators.csv</a> and <a href="data/indicators.xlsx">indicators.xlsx</a>'
+        " — every extracted figure with its evidence, the data dictionary and the sources</li>"
+        if has_data
+        else ""
+    )
+    return f"""<!DOCTYPE html>
+<html lang="{LANGUAGE}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{esc(INDEX_TITLE)}</title>
+<style>
+body {{ font-family: "{EMBEDDED_FONT}", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; max-width: 900px; margin: 2em auto; line-height: 1.5; padding: 0 1em; }}
+li {{ margin: 0.4em 0; }} .alt {{ font-size: 0.9em; }}
+</style>
+</head>
+<body>
+<h1>{esc(INDEX_TITLE)}</h1>
+<p><a href="email/{REPORT_NAME}.html">{esc(REPORT_TITLE)}</a> — all notebooks in one self-contained file, the one to attach to an e-mail.</p>
+<h2>Notebooks</h2>
+<ul>
+{chr(10).join(items)}
+</ul>
+<h2>Data</h2>
+<ul>
+{data}
+</ul>
+</body>
+</html>
+"""
+
+
+def write_index(entries: Iterable[NotebookInfo], outputs_dir: Path) -> Path:
+    """Write outputs/index.html."""
+    has_data = (Path(outputs_dir) / "data" / "indicators.csv").is_file()
+    return atomic_write(Path(outputs_dir) / "index.html", embed_font(index_page(entries, has_data)))

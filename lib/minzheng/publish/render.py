@@ -1,0 +1,287 @@
+"""Notebook → safe HTML: sanitised output, offline template, images inline and the CJK font embedded."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import io
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import bleach
+import nbformat
+from jinja2 import DictLoader
+
+LANGUAGE = "zh"
+
+
+DROPPED_MIMETYPES = (
+    "application/javascript",
+    "application/vnd.jupyter.widget-view+json",
+    "application/vnd.jupyter.widget-state+json",
+)
+
+
+EMBEDDED_FONT = "minzheng Noto Sans CJK SC"
+
+
+CJK_FACE_INDEX = 2  # Simplified Chinese face in NotoSansCJK-Regular.ttc (JP, KR, SC, TC, HK)
+
+
+HOUSE_CSS = """
+body, main {
+  --jp-content-font-family: "minzheng Noto Sans CJK SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
+  --jp-ui-font-family: var(--jp-content-font-family);
+  --jp-code-font-family-default: Menlo, Consolas, "DejaVu Sans Mono", "minzheng Noto Sans CJK SC", monospace;
+}
+body { font-family: "minzheng Noto Sans CJK SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; }
+.jp-RenderedHTMLCommon table.minzheng-table { border-collapse: collapse; font-size: 0.85em; }
+.jp-RenderedHTMLCommon table.minzheng-table th { background: #eef3f8; text-align: left; }
+.jp-RenderedHTMLCommon table.minzheng-table td, .jp-RenderedHTMLCommon table.minzheng-table th { padding: 3px 8px; border-bottom: 1px solid #d9d9d9; }
+.jp-RenderedHTMLCommon table.minzheng-table td, .jp-RenderedHTMLCommon table.minzheng-table th { text-align: left; vertical-align: top; }
+.jp-RenderedHTMLCommon table.minzheng-table td:first-child { white-space: nowrap; }
+.jp-RenderedImage img { max-width: 100%; height: auto; }
+.minzheng-missing-image { color: #7f7f7f; font-style: italic; }
+"""
+
+
+# An offline variant of nbconvert's lab template: no <script> tags (require.js, MathJax, mermaid, widgets) at all.
+OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block data_javascript -%}{%- endblock data_javascript -%}
+{%- block data_widget_view -%}{%- endblock data_widget_view -%}
+{% block extra_css %}<style type="text/css">{{ resources.house_css }}</style>{% endblock extra_css %}
+"""
+
+
+OFFLINE_TEMPLATE_NAME = "minzheng_offline.html.j2"
+
+
+SAFE_TAGS = frozenset(bleach.ALLOWED_TAGS) | {
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "div",
+    "span",
+    "pre",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "colgroup",
+    "col",
+    "img",
+    "sup",
+    "sub",
+    "dl",
+    "dt",
+    "dd",
+    "del",
+    "ins",
+    "s",
+    "u",
+    "small",
+    "kbd",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+}
+
+
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir"})
+
+
+CELL_ATTRIBUTES = frozenset({"colspan", "rowspan", "align"})
+
+
+SAFE_PROTOCOLS = ("http", "https", "mailto", "data")
+
+
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
+
+
+_SCRIPT_BLOCK = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+
+
+_LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+_ATTRIBUTE = re.compile(r"""\b(src|alt)\s*=\s*("([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+class ExportError(RuntimeError):
+    """An export would break its promise (e.g. an e-mail page that loads something from outside)."""
+
+
+def _keep_output(output: Mapping[str, Any], email: bool) -> bool:
+    """Tell whether an output belongs in an export (no stderr in e-mail, nothing empty)."""
+    if email and output.get("output_type") == "stream" and output.get("name") == "stderr":
+        return False
+    if output.get("output_type") in ("display_data", "execute_result"):
+        return bool(output.get("data"))
+    return True
+
+
+def exportable(nb: nbformat.NotebookNode, email: bool) -> nbformat.NotebookNode:
+    """Copy a notebook for export: drop script and widget outputs; for e-mail also stderr and output-less code."""
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        if "remove-cell" in cell.metadata.get("tags", []):
+            continue
+        if cell.cell_type == "code":
+            for output in cell.outputs:
+                for mimetype in DROPPED_MIMETYPES:
+                    output.get("data", {}).pop(mimetype, None)
+            cell.outputs = [output for output in cell.outputs if _keep_output(output, email)]
+            if email and not cell.outputs:
+                continue
+        cells.append(cell)
+    nb.cells = cells
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def _attribute_allowed(tag: str, name: str, value: str) -> bool:
+    """Allow an attribute: layout attributes, http(s)/mailto/#anchor links, and data:image sources only."""
+    if name in GLOBAL_ATTRIBUTES:
+        return True
+    if tag == "a" and name == "href":
+        return value.startswith("#") or re.match(r"(?i)(https?|mailto):", value.strip()) is not None
+    if tag == "img":
+        if name == "src":
+            return value.strip().lower().startswith("data:image/")
+        return name in ("alt", "width", "height")
+    return tag in ("th", "td") and name in CELL_ATTRIBUTES
+
+
+def clean_html(fragment: object) -> str:
+    """Sanitize HTML from markdown and outputs: disallowed tags become visible text, event handlers and scripts go."""
+    text = fragment.decode() if isinstance(fragment, bytes) else str(fragment)
+    text = _STYLE_BLOCK.sub("", text)
+    return bleach.clean(
+        text,
+        tags=SAFE_TAGS,
+        attributes=_attribute_allowed,
+        protocols=SAFE_PROTOCOLS,
+        strip=False,
+        strip_comments=True,
+    )
+
+
+def make_exporter(email: bool) -> Any:
+    """Build nbconvert's HTMLExporter (lab template, sanitized, offline); e-mail hides code and prompts."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        template_file=OFFLINE_TEMPLATE_NAME,
+        extra_loaders=[DictLoader({OFFLINE_TEMPLATE_NAME: OFFLINE_TEMPLATE})],
+        sanitize_html=True,
+        language_code=LANGUAGE,
+        embed_images=True,
+        exclude_input=email,
+        exclude_input_prompt=email,
+        exclude_output_prompt=email,
+        anchor_link_text="¶",
+    )
+    exporter.register_filter("clean_html", clean_html)
+    return exporter
+
+
+def _replace_external_image(match: re.Match[str]) -> str:
+    """Keep an <img> with a data: source; replace any other with its alt text."""
+    attributes = {
+        m.group(1).lower(): (m.group(3) if m.group(3) is not None else m.group(4))
+        for m in _ATTRIBUTE.finditer(match.group(0))
+    }
+    if attributes.get("src", "").strip().lower().startswith("data:image/"):
+        return match.group(0)
+    alt = attributes.get("alt") or "image"
+    return f'<span class="minzheng-missing-image">[{alt}]</span>'
+
+
+def make_self_contained(page: str) -> str:
+    """Remove every <script> and <link> tag and every image that is not a data: URI; force lang="zh"."""
+    page = _SCRIPT_BLOCK.sub("", page)
+    page = _LINK_TAG.sub("", page)
+    page = _IMG_TAG.sub(_replace_external_image, page)
+    return _HTML_TAG.sub(f'<html lang="{LANGUAGE}">', page, count=1)
+
+
+def font_subset(characters: Iterable[str]) -> bytes:
+    """Return the Noto Sans CJK SC face cut down to the given characters (OpenType, deterministic bytes)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from minzheng.present.style import cjk_font_path
+
+    font = TTFont(str(cjk_font_path()), fontNumber=CJK_FACE_INDEX, lazy=True, recalcTimestamp=False)
+    options = subset.Options()
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted({ord(c) for c in characters if ord(c) >= 0x20}))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def embed_font(page: str) -> str:
+    """Add an @font-face with a data: URI holding exactly the glyphs the page uses, so Chinese renders anywhere."""
+    data = base64.b64encode(font_subset(set(page))).decode("ascii")
+    face = f'<style type="text/css">@font-face {{ font-family: "{EMBEDDED_FONT}"; src: url(data:font/otf;base64,{data}) format("opentype"); }}</style>\n'
+    head_end = page.lower().find("</head>")
+    return page[:head_end] + face + page[head_end:] if head_end >= 0 else face + page
+
+
+def check_self_contained(page: str, label: str) -> str:
+    """Raise ExportError if a page still holds a script or loads anything by URL; return it unchanged."""
+    problems = []
+    if re.search(r"<script\b", page, re.IGNORECASE):
+        problems.append("a <script> tag")
+    if re.search(
+        r"""<(?:img|link|iframe|source|video|audio)\b[^>]*\b(?:src|href)\s*=\s*+(?!["']?data:)""", page, re.IGNORECASE
+    ):
+        problems.append("an element that loads a URL")
+    styles = " ".join(match.group(0) for match in _STYLE_BLOCK.finditer(page))
+    if re.search(r"""@import|url\(\s*+(?!["']?data:)""", styles, re.IGNORECASE):
+        problems.append("a stylesheet URL")
+    if problems:
+        raise ExportError(f"{label}: the page holds {', '.join(problems)}")
+    return page
+
+
+def render_html(nb: nbformat.NotebookNode, title: str, *, email: bool, source_dir: Path | None = None) -> str:
+    """Render a notebook to sanitized, script-free HTML (e-mail: no code, no prompts, images inline)."""
+    nb = exportable(nb, email)
+    nb.metadata["title"] = title
+    resources = {"metadata": {"name": title, "path": str(source_dir or Path.cwd())}, "house_css": HOUSE_CSS}
+    body, _ = make_exporter(email).from_notebook_node(nb, resources=resources)
+    return check_self_contained(embed_font(make_self_contained(body)), title)

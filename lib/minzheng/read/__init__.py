@@ -1,0 +1,1 @@
+"""Reading: report files → decoded text → clean text with a cleaning log → sentences."""

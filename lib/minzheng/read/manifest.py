@@ -1,0 +1,91 @@
+"""Read and check the manifest: one row per report, with its region and metadata."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from minzheng.errors import ManifestError
+
+REQUIRED_COLUMNS = ("file", "region", "level", "year")
+
+
+OPTIONAL_COLUMNS = ("province", "parent_city", "published", "genre", "publisher", "script", "notes")
+
+
+LEVELS = ("county", "county-level city", "district", "prefecture-level city", "province")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One manifest row, with the line it stands on."""
+
+    line: int
+    file: str
+    region: str
+    level: str
+    year: int
+    meta: dict[str, str]
+
+
+def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Read the manifest's header and its rows with their line numbers."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
+            return list(reader.fieldnames or []), rows
+    except FileNotFoundError:
+        raise ManifestError(path, ["the manifest is missing: add manifest.csv with one row per report"]) from None
+    except UnicodeDecodeError as error:
+        raise ManifestError(
+            path, [f"the manifest is not UTF-8 (byte offset {error.start}): save it as UTF-8"]
+        ) from None
+
+
+def check_row(line: int, row: dict[str, str]) -> list[str]:
+    """Return the problems of one manifest row."""
+    problems = [f"line {line}: column {c!r} is empty" for c in REQUIRED_COLUMNS if not row.get(c)]
+    if row.get("level") and row["level"] not in LEVELS:
+        problems.append(f"line {line}: unknown level {row['level']!r} (use one of: {', '.join(LEVELS)})")
+    if row.get("year") and not (row["year"].isdigit() and 1949 <= int(row["year"]) <= 2100):
+        problems.append(f"line {line}: year {row['year']!r} is not a four-digit year")
+    return problems
+
+
+def duplicates(rows: list[tuple[int, dict[str, str]]], column: str) -> list[str]:
+    """Return a problem for every value of a column that stands on more than one line."""
+    seen: dict[str, int] = {}
+    problems = []
+    for line, row in rows:
+        value = row.get(column, "")
+        if value and value in seen:
+            problems.append(f"line {line}: duplicate {column} {value!r} (first on line {seen[value]})")
+        seen.setdefault(value, line)
+    return problems
+
+
+def load_manifest(path: Path) -> list[Entry]:
+    """Load and check a manifest, raising ManifestError with every problem found."""
+    header, rows = read_rows(path)
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise ManifestError(
+            path, [f"missing required column(s): {', '.join(missing)} (the header needs {', '.join(REQUIRED_COLUMNS)})"]
+        )
+    problems = [p for line, row in rows for p in check_row(line, row)]
+    problems += duplicates(rows, "file") + duplicates(rows, "region")
+    if problems:
+        raise ManifestError(path, problems)
+    return [
+        Entry(
+            line,
+            row["file"],
+            row["region"],
+            row["level"],
+            int(row["year"]),
+            {c: row.get(c, "") for c in OPTIONAL_COLUMNS},
+        )
+        for line, row in rows
+    ]

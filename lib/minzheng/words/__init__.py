@@ -1,0 +1,1 @@
+"""Words: clean text → jieba tokens → vocabulary shares, key terms and similarity."""

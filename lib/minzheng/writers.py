@@ -1,0 +1,134 @@
+"""The only writers of files: atomic writes, one CSV format, reproducible XLSX, notebook output folders."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+
+def notebook_output_dir(output_dir: str | Path | None, notebook: str) -> Path:
+    """Return (and create) the folder a notebook saves its tables in: output_dir/<notebook>/."""
+    from minzheng.paths import resolve_output_dir
+
+    folder = resolve_output_dir(output_dir) / notebook
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_table(frame: pd.DataFrame, folder: Path, name: str) -> Path:
+    """Write a table as UTF-8 CSV (stable bytes for identical data) and return its path."""
+    path = Path(folder) / f"{name}.csv"
+    text = frame.to_csv(index=False, lineterminator="\n")
+    tmp = path.with_suffix(".csv.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def output_folder(output_dir: str | Path | None, name: str) -> Path:
+    """The folder a notebook writes its tables to: output_dir (or outputs/) / name, created."""
+    from minzheng.paths import resolve_output_dir
+
+    folder = resolve_output_dir(output_dir) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_tables(folder: str | Path, tables: Mapping[str, pd.DataFrame]) -> list[Path]:
+    """Write each table as `<name>.csv` (UTF-8, fixed float format, \\n line ends), atomically; return the paths."""
+    folder = Path(folder)
+    return [atomic_write(folder / f"{name}.csv", csv_bytes(frame)) for name, frame in tables.items()]
+
+
+FLOAT_FORMAT = "%.12g"
+
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+FIXED_DOC_TIME = datetime(2000, 1, 1, 0, 0, 0)
+
+
+FIXED_DOC_STAMP = "2000-01-01T00:00:00Z"
+
+
+_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def atomic_write(path: Path, data: bytes | str) -> Path:
+    """Write a file atomically: a temporary file in the same folder, then os.replace."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """Return a DataFrame as UTF-8 CSV with a fixed float format and \\n line ends."""
+    return frame.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n").encode("utf-8")
+
+
+def _fix_core_dates(xml: bytes) -> bytes:
+    """Set the created and modified dates of docProps/core.xml to a fixed stamp."""
+    return _CORE_DATES.sub(lambda m: m.group(1) + FIXED_DOC_STAMP.encode() + m.group(3), xml)
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite a zip (xlsx) with fixed entry timestamps, permissions and document dates."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _fix_core_dates(content)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 3
+            target.writestr(entry, content, compresslevel=6)
+    return buffer.getvalue()
+
+
+def _keep_text_as_text(book: Any) -> None:
+    """Store every string cell as text, so report text starting with '=' never becomes a formula."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
+def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """Return a workbook with one sheet per DataFrame, byte-identical for identical input."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for sheet_name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=sheet_name, index=False)
+        book = writer.book
+        _keep_text_as_text(book)
+        book.properties.creator = "minzheng"
+        book.properties.lastModifiedBy = "minzheng"
+        book.properties.created = FIXED_DOC_TIME
+        book.properties.modified = FIXED_DOC_TIME
+    return normalize_zip(buffer.getvalue())
