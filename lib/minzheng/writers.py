@@ -25,13 +25,8 @@ def notebook_output_dir(output_dir: str | Path | None, notebook: str) -> Path:
 
 
 def save_table(frame: pd.DataFrame, folder: Path, name: str) -> Path:
-    """Write a table as UTF-8 CSV (stable bytes for identical data) and return its path."""
-    path = Path(folder) / f"{name}.csv"
-    text = frame.to_csv(index=False, lineterminator="\n")
-    tmp = path.with_suffix(".csv.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    """Write a table as `<name>.csv` in the one CSV format (see csv_bytes), atomically, and return its path."""
+    return atomic_write(Path(folder) / f"{name}.csv", csv_bytes(frame))
 
 
 def output_folder(output_dir: str | Path | None, name: str) -> Path:
