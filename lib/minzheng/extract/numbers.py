@@ -85,10 +85,15 @@ AT_LEAST = ("不少于", "不低于", "至少")
 AT_MOST = ("不超过", "不高于", "以下", "以内", "之内", "不足", "不到")
 
 
-PER_MONTH = ("每人每月", "每月每人", "月人均", "人均每月", "/人/月", "/人·月", "/月/人", "/人.月", "/人月")
+# Per-person periods written before the number (每人每月924元) and after its unit (924元/人·月, 1155元/月).
+PER_MONTH_BEFORE = ("每人每月", "每月每人", "月人均", "人均每月", "人均月", "每人月")
+PER_MONTH_AFTER = ("/人/月", "/人·月", "/月/人", "/人.月", "/人月", "/月·人", "/月")
+PER_MONTH = PER_MONTH_BEFORE + PER_MONTH_AFTER
 
 
-PER_YEAR = ("每人每年", "每年每人", "年人均", "人均每年", "/人/年", "/人·年", "/年/人", "/人.年")
+PER_YEAR_BEFORE = ("每人每年", "每年每人", "年人均", "人均每年", "人均年", "每人年")
+PER_YEAR_AFTER = ("/人/年", "/人·年", "/年/人", "/人.年", "/年·人", "/年")
+PER_YEAR = PER_YEAR_BEFORE + PER_YEAR_AFTER
 
 
 ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
@@ -108,13 +113,13 @@ PRE_WORDS = (
 PRE = "|".join(sorted(map(re.escape, PRE_WORDS), key=len, reverse=True))
 
 
-PER = "|".join(map(re.escape, PER_MONTH[:4] + PER_YEAR[:4]))
+PER = "|".join(sorted(map(re.escape, PER_MONTH_BEFORE + PER_YEAR_BEFORE), key=len, reverse=True))
 
 
 PER_PHRASE = re.compile(PER)
 
 
-PER_AFTER = "|".join(map(re.escape, PER_MONTH[4:] + PER_YEAR[4:]))
+PER_AFTER = "|".join(sorted(map(re.escape, PER_MONTH_AFTER + PER_YEAR_AFTER), key=len, reverse=True))
 
 
 POST = "|".join(map(re.escape, ("以上", "左右", "以下", "以内", "之内", "上下", "多")))

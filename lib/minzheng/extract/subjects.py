@@ -47,6 +47,12 @@ URBAN_RURAL = ("城市", "农村")
 UNIFIED = re.compile(r"城乡")
 
 
+# A standard named without any area (最低生活保障标准, 特困人员基本生活标准) is one standard for town and country.
+AREA_FREE_STANDARD = re.compile(r"(?:低保|最低生活保障|特困|供养人员)[^，,；;。]{0,12}?标准")
+NAMES_AN_AREA = re.compile(r"城市|城镇|农村|城乡|乡村|牧区|集中|分散|孤儿|儿童|照料|护理|边缘|补差|残疾|平均|最低为")
+AREA_PREFIXES = ("城市居民", "农村居民")
+
+
 @dataclass(frozen=True)
 class Subject:
     """Where to look for a figure's indicator: its own words, what precedes them, and what follows."""
@@ -180,9 +186,21 @@ def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> dict[
 def unified_standard(figure: Figure) -> list[Figure]:
     """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure."""
     own = figure.subject.own
-    if not (figure.quantity.per and UNIFIED.search(own) and not figure.subject.first_term_in):
+    if not figure.quantity.per or figure.subject.first_term_in:
         return [figure]
-    return [replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL]
+    if UNIFIED.search(own):
+        return [replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL]
+    found = AREA_FREE_STANDARD.search(own)
+    if found and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
+        at = found.start()
+        return [replace(figure, subject=replace(figure.subject, own=own[:at] + prefix + own[at:])) for prefix in AREA_PREFIXES]
+    return [figure]
+
+
+def clause_head(before: str) -> str:
+    """The words of the figure's clause that stand before its own subject."""
+    cut = max(before.rfind(mark) for mark in "，,；;。")
+    return before[cut + 1 :]
 
 
 def figures_of(text: str) -> list[Figure]:

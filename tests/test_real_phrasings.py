@@ -1,0 +1,75 @@
+"""Phrasings learned from real bureau reports (tests/realtext/), each in sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from minzheng.extract.figures import extract_text
+
+
+def found(sentence: str) -> set[tuple[str, float, str]]:
+    """The (indicator, value, unit) triples extracted from one sentence of a county report."""
+    rows = extract_text(sentence, region="某县", year=2024)
+    return {(r.indicator, r.value, r.unit) for r in rows.itertuples()}
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("今年7月起，我县最低生活保障标准由每人每月800元提高到每人每月850元。", 850.0, "元/人/月"),
+        ("城乡低保标准统一调至每人每月760元。", 760.0, "元/人/月"),
+        ("全县低保标准提高到9600元/年。", 9600.0, "元/人/年"),
+    ],
+)
+def test_a_dibao_standard_that_names_no_area_is_both_the_urban_and_the_rural_standard(sentence, value, unit):
+    assert {("sa.dibao_standard_urban", value, unit), ("sa.dibao_standard_rural", value, unit)} <= found(sentence)
+
+
+def test_a_tekun_standard_that_names_no_area_is_both_the_urban_and_the_rural_standard():
+    got = found("全市特困人员基本生活标准提高到1300元/月。")
+    assert got == {("sa.tekun_standard_urban", 1300.0, "元/人/月"), ("sa.tekun_standard_rural", 1300.0, "元/人/月")}
+
+
+@pytest.mark.parametrize(
+    "sentence, unit",
+    [
+        ("农村低保标准为5600元/年。", "元/人/年"),
+        ("农村低保标准为470元/人·月。", "元/人/月"),
+        ("农村低保标准为470元/月。", "元/人/月"),
+        ("农村低保人均月标准为470元。", "元/人/月"),
+    ],
+)
+def test_the_period_of_a_standard_may_follow_the_number_or_come_as_a_monthly_average(sentence, unit):
+    assert {r[2] for r in found(sentence) if r[0] == "sa.dibao_standard_rural"} == {unit}
+
+
+def test_a_standard_of_the_dibao_margin_is_not_a_dibao_standard():
+    assert found("低保边缘家庭认定标准为每人每月1275元。") == set()
+
+
+def test_urban_and_rural_recipients_stated_apart_get_their_own_indicators_and_no_total():
+    got = found("截至年底，全县城市低保对象2100人，农村低保对象9300人。")
+    assert got == {("sa.dibao_recipients_urban", 2100.0, "人"), ("sa.dibao_recipients_rural", 9300.0, "人")}
+
+
+def test_a_household_and_person_pair_gives_households_and_recipients():
+    got = found("目前在保低保对象4200户7100人。")
+    assert got == {("sa.dibao_households", 4200.0, "户"), ("sa.dibao_recipients", 7100.0, "人")}
+
+
+def test_the_two_disability_subsidies_named_apart_are_disability_money_not_elderly_money():
+    got = found("全年发放困难残疾人生活补贴120万元、重度残疾人护理补贴95万元。")
+    assert got == {("sa.disability_subsidy_funds", 1200000.0, "元"), ("sa.disability_subsidy_funds", 950000.0, "元")}
+
+
+def test_centralised_and_dispersed_tekun_standards_get_their_own_indicators():
+    got = found("特困人员集中供养标准为每人每月900元，分散供养标准为每人每月700元。")
+    assert got == {
+        ("sa.tekun_standard_centralized", 900.0, "元/人/月"),
+        ("sa.tekun_standard_dispersed", 700.0, "元/人/月"),
+    }
+
+
+def test_a_standard_of_one_area_is_not_doubled():
+    got = found("城市低保标准提高到每人每月900元。")
+    assert got == {("sa.dibao_standard_urban", 900.0, "元/人/月")}
