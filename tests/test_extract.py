@@ -72,7 +72,10 @@ def test_from_x_to_y_without_years_leaves_the_earlier_period_empty():
 
 def test_qizhong_marks_a_part_with_its_own_id_never_a_second_total():
     assert values("全县养老床位4200张，其中护理型床位2600张。") == {"ec.beds": [4200], "ec.nursing_beds": [2600]}
-    assert values("全县纳入低保6000人，其中城市低保对象1500人。") == {"sa.dibao_recipients": [6000]}
+    assert values("全县纳入低保6000人，其中城市低保对象1500人。") == {
+        "sa.dibao_recipients": [6000],
+        "sa.dibao_recipients_urban": [1500],
+    }
 
 
 def test_a_range_is_one_row_with_the_lower_bound_at_least():
@@ -223,7 +226,11 @@ def test_figures_about_a_higher_level_place_are_not_the_regions():
 
 def test_a_count_in_households_and_people_shares_one_subject():
     found = values("全县在保城乡低保对象8200户13500人，其中城市低保对象2100人。")
-    assert found == {"sa.dibao_recipients": [13500]}
+    assert found == {
+        "sa.dibao_households": [8200],
+        "sa.dibao_recipients": [13500],
+        "sa.dibao_recipients_urban": [2100],
+    }
 
 
 def test_a_respectively_list_takes_its_topic_from_the_clause_before():

@@ -189,11 +189,16 @@ def unified_standard(figure: Figure) -> list[Figure]:
     if not figure.quantity.per or figure.subject.first_term_in:
         return [figure]
     if UNIFIED.search(own):
-        return [replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL]
+        return [
+            replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL
+        ]
     found = AREA_FREE_STANDARD.search(own)
     if found and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
         at = found.start()
-        return [replace(figure, subject=replace(figure.subject, own=own[:at] + prefix + own[at:])) for prefix in AREA_PREFIXES]
+        return [
+            replace(figure, subject=replace(figure.subject, own=own[:at] + prefix + own[at:]))
+            for prefix in AREA_PREFIXES
+        ]
     return [figure]
 
 
