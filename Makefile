@@ -7,7 +7,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test test-fast lint format lab bench corpus evaluate clean clobber
+.PHONY: help setup report test test-fast lint format lab bench bench-extraction corpus evaluate clean clobber
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 
 bench: $(STAMP) ## print extraction and pipeline timings and peak memory
 	$(BIN)/python tests/bench.py
+
+bench-extraction: $(STAMP) ## print extraction timings only (seeds, 10, 100 and 1,000 reports)
+	$(BIN)/python tests/bench.py --extraction-only
 
 corpus: $(STAMP) ## print one line per report in seeds/
 	$(BIN)/minzheng corpus seeds --strict

@@ -81,7 +81,7 @@ def print_extraction_table(results: list[dict[str, float]]) -> None:
 
 
 def main() -> None:
-    """Print extraction figures, then the pipeline's."""
+    """Print extraction figures, then the pipeline's (skipped with --extraction-only)."""
     from minzheng import paths
 
     print("Extraction (fresh interpreter per corpus; start-up = imports and jieba dictionary)")
@@ -97,6 +97,8 @@ def main() -> None:
     print(f"cost per report at {largest['reports']} vs {base['reports']} reports: x{ratio:.2f} (1.0 = linear)")
     print()
     sys.stdout.flush()
+    if "--extraction-only" in sys.argv:
+        return
     # its own interpreter, so the memory it reports is the pipeline's, not the 1,000-report extraction's
     subprocess.run([sys.executable, str(ROOT / "tests" / "bench_pipeline.py")], cwd=ROOT, check=False)
 
