@@ -73,3 +73,40 @@ def test_centralised_and_dispersed_tekun_standards_get_their_own_indicators():
 def test_a_standard_of_one_area_is_not_doubled():
     got = found("城市低保标准提高到每人每月900元。")
     assert got == {("sa.dibao_standard_urban", 900.0, "元/人/月")}
+
+
+@pytest.mark.parametrize("verb", ["提高到", "调整为", "提高至", "上调为"])
+def test_both_values_of_a_rise_keep_the_subject_whatever_the_verb(verb):
+    got = found(f"城市居民最低生活保障标准由每人每月600元{verb}640元。")
+    assert {("sa.dibao_standard_urban", 600.0, "元/人/月"), ("sa.dibao_standard_urban", 640.0, "元/人/月")} <= got
+
+
+def test_a_rise_whose_subject_stands_in_the_clause_before_takes_it():
+    got = found("农村特困人员基本生活标准，由每人每月900元提高到960元。")
+    assert got == {("sa.tekun_standard_rural", 900.0, "元/人/月"), ("sa.tekun_standard_rural", 960.0, "元/人/月")}
+
+
+def test_a_clause_before_that_states_a_figure_lends_no_subject():
+    got = found("城市低保对象1200人，由每人每月900元提高到960元。")
+    assert got == {("sa.dibao_recipients_urban", 1200.0, "人")}
+
+
+def test_the_later_value_of_a_rise_after_qizhong_is_not_taken_for_a_part():
+    got = found("调整全县低保标准，其中农村低保标准由每人每月500元调整为530元。")
+    assert ("sa.dibao_standard_rural", 530.0, "元/人/月") in got
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("农村最低生活保障标准提高到6000元/人年。", "sa.dibao_standard_rural"),
+        ("城镇最低生活保障标准提高到720元/人月。", "sa.dibao_standard_urban"),
+        ("农村五保供养标准提高到每人每年7000元。", "sa.tekun_standard_rural"),
+    ],
+)
+def test_full_and_older_names_of_the_programmes_match_like_their_short_names(sentence, indicator):
+    assert indicator in {row[0] for row in found(sentence)}
+
+
+def test_a_rise_written_as_zengfu_is_a_standard_increase():
+    assert ("sa.standard_increase", 6.5, "%") in found("农村低保标准提高到每人每月520元，增幅6.5%。")

@@ -66,10 +66,37 @@ class Indicator:
     keep: str = ""
 
 
-def term_pattern(term: str) -> re.Pattern[str]:
-    """Compile a cue term that tolerates quote marks between its characters."""
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Words a cue term also matches (低保: 最低生活保障), from the library's synonyms file."""
+    frame = pd.read_csv(paths.SYNONYMS_FILE, dtype=str, keep_default_na=False)
+    table: dict[str, tuple[str, ...]] = {}
+    for row in frame.itertuples():
+        table[row.term] = (*table.get(row.term, ()), row.synonym)
+    return table
+
+
+def spelled(word: str) -> str:
+    """A word as a pattern that tolerates quote marks between its characters."""
     gap = f"[{re.escape(QUOTES)}]*"
-    return re.compile(gap.join(re.escape(ch) for ch in term))
+    return gap.join(re.escape(ch) for ch in word)
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Compile a cue term: the term or any synonym of a word in it, quote marks tolerated between characters."""
+    table = synonyms()
+    parts, position = [], 0
+    words = sorted(table, key=len, reverse=True)
+    while position < len(term):
+        word = next((w for w in words if term.startswith(w, position)), None)
+        if word is None:
+            parts.append(spelled(term[position]))
+            position += 1
+            continue
+        parts.append("(?:" + "|".join(spelled(w) for w in (word, *table[word])) + ")")
+        position += len(word)
+    gap = f"[{re.escape(QUOTES)}]*"
+    return re.compile(gap.join(parts))
 
 
 def parse_cues(text: str) -> tuple[Cue, ...]:

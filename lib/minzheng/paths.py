@@ -15,6 +15,9 @@ DATA_DIR = PACKAGE_DIR / "data"
 CODEBOOK_FILE = DATA_DIR / "codebook.csv"
 
 
+SYNONYMS_FILE = DATA_DIR / "synonyms.csv"
+
+
 USER_DICT_FILE = DATA_DIR / "userdict.txt"
 
 

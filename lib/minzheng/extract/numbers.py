@@ -92,7 +92,7 @@ PER_MONTH = PER_MONTH_BEFORE + PER_MONTH_AFTER
 
 
 PER_YEAR_BEFORE = ("每人每年", "每年每人", "年人均", "人均每年", "人均年", "每人年")
-PER_YEAR_AFTER = ("/人/年", "/人·年", "/年/人", "/人.年", "/年·人", "/年")
+PER_YEAR_AFTER = ("/人/年", "/人·年", "/年/人", "/人.年", "/人年", "/年·人", "/年")
 PER_YEAR = PER_YEAR_BEFORE + PER_YEAR_AFTER
 
 

@@ -36,7 +36,7 @@ def part_of_total(text: str, position: int, found: Indicator, rows: list[Row]) -
     totals = [
         row
         for row in rows
-        if row.sentence.start + row.end <= row.sentence.start + len(text) and row.indicator.id == found.id
+        if row.indicator.id == found.id and (row.sentence.text != text or row.end <= qizhong)
     ]
     return bool(totals)
 

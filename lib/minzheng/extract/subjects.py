@@ -23,7 +23,10 @@ LIST_TAIL = re.compile(r"[、和及与]$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
+TOPIC_BREAK = "，,：:"
+
+
+RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
 
 
 FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
@@ -103,6 +106,7 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     start = clause_start(text, q.start)
     if i > 0 and quantities[i - 1].end > start:
         start = quantities[i - 1].end
+    start = topic_start(text, quantities, i, start)
     own = text[start : q.start]
     if i > 0 and start == quantities[i - 1].end and LIST_TAIL.search(own):
         own = ""
@@ -117,6 +121,16 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
         counted_after=not BENEFICIARY.search(TOTALITY.sub("", lead)),
         total=bool(TOTALITY.search(lead)),
     )
+
+
+def topic_start(text: str, quantities: list[Quantity], i: int, start: int) -> int:
+    """A clause that names nothing but 由/从 (…标准，由X提高到Y) takes its subject from the clause before it."""
+    if start == 0 or text[start - 1] not in TOPIC_BREAK or HAN.search(FROM_MARKER.sub("", text[start : quantities[i].start])):
+        return start
+    previous = clause_start(text, start - 1)
+    if i > 0 and quantities[i - 1].end > previous:
+        return start
+    return previous
 
 
 def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
