@@ -33,11 +33,7 @@ def part_of_total(text: str, position: int, found: Indicator, rows: list[Row]) -
     qizhong = max(text.rfind("其中", 0, position), partitive_end(text, position))
     if qizhong < 0:
         return False
-    totals = [
-        row
-        for row in rows
-        if row.indicator.id == found.id and (row.sentence.text != text or row.end <= qizhong)
-    ]
+    totals = [row for row in rows if row.indicator.id == found.id and (row.sentence.text != text or row.end <= qizhong)]
     return bool(totals)
 
 

@@ -125,7 +125,11 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
 
 def topic_start(text: str, quantities: list[Quantity], i: int, start: int) -> int:
     """A clause that names nothing but 由/从 (…标准，由X提高到Y) takes its subject from the clause before it."""
-    if start == 0 or text[start - 1] not in TOPIC_BREAK or HAN.search(FROM_MARKER.sub("", text[start : quantities[i].start])):
+    if (
+        start == 0
+        or text[start - 1] not in TOPIC_BREAK
+        or HAN.search(FROM_MARKER.sub("", text[start : quantities[i].start]))
+    ):
         return start
     previous = clause_start(text, start - 1)
     if i > 0 and quantities[i - 1].end > previous:
