@@ -163,3 +163,11 @@ def test_cleaning_log_lists_every_removal_by_report(seed_corpus):
     log = seed_corpus.cleaning_log()
     assert set(log["kind"]) >= {"html", "corrupted", "copyright", "licence_number", "editor", "breadcrumb"}
     assert (log.groupby("region").size() > 0).all()
+
+
+def test_a_pinyin_reading_after_a_character_is_removed_and_logged():
+    from minzheng.read.clean import clean_text
+
+    cleaned = clean_text("全县发(fā)放养（yǎng）老补贴12萬(wàn)元，GDP(gdp)不动。")
+    assert "发放养老补贴" in cleaned.text and "(fā)" not in cleaned.text and "GDP(gdp" in cleaned.text
+    assert sum(1 for removal in cleaned.removals if removal.kind == "pinyin") == 3

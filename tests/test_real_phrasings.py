@@ -110,3 +110,55 @@ def test_full_and_older_names_of_the_programmes_match_like_their_short_names(sen
 
 def test_a_rise_written_as_zengfu_is_a_standard_increase():
     assert ("sa.standard_increase", 6.5, "%") in found("农村低保标准提高到每人每月520元，增幅6.5%。")
+
+
+def test_a_household_and_person_pair_shares_the_noun_after_it():
+    got = found("全镇共有860户1420人享受城乡低保。")
+    assert got == {("sa.dibao_households", 860.0, "户"), ("sa.dibao_recipients", 1420.0, "人")}
+
+
+def test_a_pair_after_an_urban_subject_counts_urban_recipients():
+    got = found("城镇最低生活保障对象210户、330人，累计发放资金60万元。")
+    assert ("sa.dibao_recipients_urban", 330.0, "人") in got
+    assert not any(indicator == "sa.assisted_people" for indicator, _, _ in got)
+
+
+def test_two_values_after_chengxiang_are_the_urban_then_the_rural_standard():
+    got = found("城乡低保平均标准达到710元/月和6100元/年。")
+    assert got == {("sa.dibao_standard_urban", 710.0, "元/人/月"), ("sa.dibao_standard_rural", 6100.0, "元/人/年")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "集中和散居孤儿每人每月保障1500元和1100元。",
+        "机构养育、社会散居孤儿基本生活费标准每人每月分别提高到1500元、1100元。",
+        "集中供养和分散供养孤儿养育标准达1500元/月和1100元/月。",
+    ],
+)
+def test_a_list_of_orphan_groups_gives_the_institutional_then_the_dispersed_standard(sentence):
+    assert found(sentence) == {
+        ("cp.orphan_standard_institutional", 1500.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 1100.0, "元/人/月"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("全年发放五保供养金320万元。", "sa.tekun_funds"),
+        ("为特困供养对象发放集中供养补贴96万元。", "sa.tekun_funds"),
+        ("共发放孤儿保障金88万元。", "cp.child_allowance_funds"),
+        ("发放事实无人抚养儿童生活费61万元。", "cp.child_allowance_funds"),
+        ("为重度残疾人发放护理补贴240万元。", "sa.disability_subsidy_funds"),
+        ("今年已发放慈善救助金300万元。", "so.charity_funds"),
+        ("共发放低保金900万元、临时救助金75万元。", "sa.temp_assistance_funds"),
+    ],
+)
+def test_money_named_by_what_it_pays_for_goes_to_that_programme(sentence, indicator):
+    assert indicator in {row[0] for row in found(sentence)}
+
+
+@pytest.mark.parametrize("sentence", ["特困对象2100人。", "全县五保对象980人。", "临时困难救助640人次。"])
+def test_counts_named_by_the_programmes_other_words_are_found(sentence):
+    assert found(sentence)

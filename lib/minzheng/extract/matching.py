@@ -77,7 +77,8 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
             return None
         penalty += (len(context) - found.end()) / 50
         context = context[: found.start()]
-    return tier, cue.weight * 10 - distance - penalty
+    weight = cue.weight + len(head.group(0)) - len(cue.terms[-1])
+    return tier, weight * 10 - distance - penalty
 
 
 def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:

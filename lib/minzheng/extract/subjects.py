@@ -152,12 +152,14 @@ def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
     return [run for run in runs if len(run) > 1]
 
 
-def list_items(subject: str, count: int, respectively: bool) -> list[str] | None:
+def list_items(subject: str, count: int) -> list[str] | None:
     """Split a list's subject into one phrase per value, or None when they do not pair."""
     items = [item for item in re.split(r"、(?![^（(]*[）)])", subject) if item]
+    if len(items) == 1:
+        items = [item for item in re.split(r"[和及与](?![^（(]*[）)])", subject) if item]
     if len(items) == count and count > 1:
         return items
-    if respectively and len(items) == 1 and count == 2 and "城乡" in subject:
+    if len(items) == 1 and count == 2 and "城乡" in subject:
         return [subject.replace("城乡", part, 1) for part in URBAN_RURAL]
     return None
 
@@ -173,7 +175,7 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     subject = text[start:head_end]
     before = text[cut_at_qizhong(text, start) : start]
     shared = Subject(own=text[start : first.start], before=before, anywhere=True)
-    items = list_items(subject, len(run), marker >= 0)
+    items = list_items(subject, len(run))
     if items is None:
         return None, shared
     tail = items[-1] if len(items[-1]) > 2 else ""
@@ -251,7 +253,9 @@ def figures_of(text: str) -> list[Figure]:
         if previous and COMPARISON.search(between):
             figures[i] = Figure(q, previous.subject, compared_with=(quantities[i - 1].end, q.start))
         elif previous and LIST_JOINER.match(between) and previous.quantity.unit_class != q.unit_class:
-            figures[i] = Figure(q, previous.subject)
+            shared = replace(previous.subject, after=subject.after)
+            previous.subject = shared if previous.group is None else previous.subject
+            figures[i] = Figure(q, shared)
         else:
             if i + 1 in pairs:
                 subject = replace(subject, own=FROM_MARKER.sub("", subject.own))

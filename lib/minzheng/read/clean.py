@@ -49,6 +49,13 @@ STRAY_QUESTION = re.compile(rf"(?<=[{CJK}])\?(?=[{CJK}])")
 STRAY_LETTERS = re.compile(rf"(?<=[{CJK}])[\u0370-\u04ff]+(?=[{CJK}])")
 
 
+TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
+
+# A pinyin gloss after a character (发(fā)放, 萬（wàn）元), left by pages that annotate readings.
+PINYIN_GLOSS = re.compile(rf"(?<=[{CJK}])[(（]\s*(?=[a-zü]*[{TONE_MARKED}])[a-zü{TONE_MARKED}]{{1,6}}\s*[)）]")
+
+
 HALF_WIDTH_PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 
 
@@ -265,6 +272,7 @@ def clean_text(original: str) -> Cleaned:
     buffer = Buffer.from_original(original)
     buffer.sub(re.compile(r"\r\n?"), lambda m: "\n", "", "")
     remove_html(buffer)
+    buffer.sub(PINYIN_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character")
     remove_corrupted(buffer)
     buffer.remove_spans(residue_spans(buffer.text))
     normalise_whitespace(buffer)
