@@ -162,3 +162,40 @@ def test_money_named_by_what_it_pays_for_goes_to_that_programme(sentence, indica
 @pytest.mark.parametrize("sentence", ["特困对象2100人。", "全县五保对象980人。", "临时困难救助640人次。"])
 def test_counts_named_by_the_programmes_other_words_are_found(sentence):
     assert found(sentence)
+
+
+def rows_of(text: str, region: str, province: str, parent_city: str = "") -> set[tuple[str, float]]:
+    """The (indicator, value) pairs extracted from a text of a named region."""
+    from minzheng.extract.figures import indicator_frame
+    from minzheng.read.report import report_from_text
+
+    meta = {"province": province, "parent_city": parent_city}
+    report = report_from_text(text, region=region, year=2024, level="district", meta=meta)
+    return {(r.indicator, r.value) for r in indicator_frame([report]).itertuples()}
+
+
+def test_a_neighbouring_countys_standard_is_not_the_regions_own():
+    text = "我区城市低保标准提高到每人每月900元。邻近的黄岩区城市低保标准由每人每月850元提高到880元。"
+    assert rows_of(text, "椒江区", "浙江", "台州市") == {("sa.dibao_standard_urban", 900.0)}
+
+
+def test_the_standard_of_a_district_inside_the_city_is_kept():
+    text = "瓦房店市农村低保标准由每人每月500元提高到520元。"
+    assert ("sa.dibao_standard_rural", 520.0) in rows_of(text, "大连市", "辽宁")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["2024年10月，全县发放低保金120万元。", "10月份发放临时救助金8万元。", "提标首月共发放低保资金95万元。"],
+)
+def test_one_months_payment_is_not_taken_for_the_regions_total(sentence):
+    assert found(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence", ["截至2024年10月31日，累计发放低保金980万元。", "1-10月累计发放低保金980万元。"])
+def test_payments_up_to_a_date_are_taken(sentence):
+    assert found(sentence) == {("sa.dibao_funds", 9800000.0, "元")}
+
+
+def test_a_count_on_one_months_roll_is_kept():
+    assert ("sa.dibao_recipients", 1500.0, "人") in found("2024年10月，全县低保对象1500人，发放低保金60万元。")

@@ -13,7 +13,7 @@ from minzheng.extract.matching import indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
 from minzheng.extract.record import Row
-from minzheng.extract.scope import about_another_place, other_places, part_of_total
+from minzheng.extract.scope import UNPLACED, Home, about_another_place, home_of, one_month, part_of_total
 from minzheng.extract.subjects import figures_of
 from minzheng.read.sentences import Sentence
 
@@ -59,8 +59,7 @@ def sentence_rows(
     sentence: Sentence,
     context: SectionContext,
     year: int | None,
-    level: str = "",
-    others: tuple[str, ...] = (),
+    home: Home = UNPLACED,
     earlier_rows: list[Row] | None = None,
 ) -> list[Row]:
     """Extract the numeric rows of one sentence."""
@@ -68,7 +67,11 @@ def sentence_rows(
     figures = figures_of(sentence.text)
     for figure, found in zip(figures, indicators_of(figures)):
         q = figure.quantity
-        if found is None or about_another_place(sentence.text, q.start, level, others):
+        if (
+            found is None
+            or about_another_place(sentence.text, q.start, home)
+            or one_month(sentence.text, q.start, found)
+        ):
             continue
         if part_of_total(sentence.text, q.start, found, rows + (earlier_rows or [])[-3:]):
             continue
@@ -102,11 +105,11 @@ def report_rows(report) -> list[Row]:
     contexts = section_contexts(report.sentences, report.headings, report.year)
     rows: list[Row] = []
     known_services: set[str] = set()
-    others = other_places(report.meta)
+    home = home_of(report.region, report.level, report.meta)
     for sentence in report.sentences:
         context = contexts[sentence.index]
         paragraph_rows = [row for row in rows if row.sentence.paragraph == sentence.paragraph and row.value is not None]
-        rows.extend(sentence_rows(sentence, context, report.year, report.level, others, paragraph_rows))
+        rows.extend(sentence_rows(sentence, context, report.year, home, paragraph_rows))
         section_text = " ".join(report.headings[i].text for i in sentence.headings)
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))

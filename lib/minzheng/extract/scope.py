@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from minzheng.codebook import Indicator
+from minzheng.extract.places import lies_outside, places_named, region_code
 from minzheng.extract.record import Row
 
 PARENTHETICAL = re.compile(r"[（(][^（）()]{0,8}[）)]")
@@ -14,6 +16,10 @@ PLACE_PHRASE = re.compile(r"^(?:[区乡]镇|乡镇|镇|街道|村|社区|乡)(?:
 
 
 COVERAGE = re.compile(r"实现.{0,12}?全覆盖")
+
+
+# Words by which a report names its own place: a figure after them is the region's own.
+OWN_WORDS = ("我县", "我市", "我区", "我省", "本县", "本市", "本区", "本省")
 
 
 SCOPE_WORDS = ("全国", "全省", "全市", "全州", "全县", "全区")
@@ -26,6 +32,27 @@ HIGHER_SCOPES = {
     "prefecture-level city": ("全国", "全省"),
     "province": ("全国",),
 }
+
+
+# The last time words before a figure: a month, a span of months, or words that mean a period longer than a month.
+TIME_WORDS = re.compile(
+    r"(?P<span>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[-—–~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+    r"|(?P<month>(?<![0-9一二三四五六七八九十])(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
+    r"(?!底|末|以来|起|初|中旬|上旬|下旬|至|到|\s*[-—–~～0-9]))"
+    r"|(?P<first>首月|当月|月发|每月发放)"
+    r"|(?P<longer>截至|截止|累计|全年|年度|上半年|下半年|季度|以来|年底|年末|底)"
+)
+
+
+FLOW_UNITS = ("元", "人次")
+
+
+def one_month(text: str, position: int, found: Indicator) -> bool:
+    """Whether a flow (money paid, cases) is one month's: the nearest time words before it name a single month."""
+    if found.unit not in FLOW_UNITS:
+        return False
+    matches = list(TIME_WORDS.finditer(text, 0, position))
+    return bool(matches) and bool(matches[-1]["month"] or matches[-1]["first"])
 
 
 def part_of_total(text: str, position: int, found: Indicator, rows: list[Row]) -> bool:
@@ -43,17 +70,40 @@ def partitive_end(text: str, position: int) -> int:
     return match.end() if match and match.end() <= position else -1
 
 
-def about_another_place(text: str, position: int, level: str, others: tuple[str, ...]) -> bool:
-    """Whether the place word nearest before a figure names a place above the report's own (全市 in a county report, the parent city)."""
-    words = SCOPE_WORDS + others
-    places = sorted(
-        (m.start(), m.end(), m.group(0)) for word in words for m in re.finditer(re.escape(word), text[:position])
-    )
+@dataclass(frozen=True)
+class Home:
+    """The report's own place: its level, the names of the places above it, and its division code."""
+
+    level: str = ""
+    above: tuple[str, ...] = ()
+    code: str | None = None
+
+
+# A text read without a manifest: no level, no places above it, no division code.
+UNPLACED = Home()
+
+
+def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
+    """The home place of a report, from its region and manifest metadata."""
+    meta = meta or {}
+    return Home(level, other_places(meta), region_code(region, meta.get("parent_city", ""), meta.get("province", "")))
+
+
+def about_another_place(text: str, position: int, home: Home) -> bool:
+    """Whether the place named nearest before a figure is not the report's own: a place above it (全市 in a county
+    report, the parent city) or a division that neither lies inside it nor holds it (a neighbouring county)."""
+    words = SCOPE_WORDS + OWN_WORDS + home.above
+    places = [(m.start(), m.end(), m.group(0)) for word in words for m in re.finditer(re.escape(word), text[:position])]
+    divisions = places_named(text[:position]) if home.code else []
+    places += [(start, end, text[start:end]) for start, end, _ in divisions]
     if not places:
         return False
-    start, _, nearest = places[-1]
-    named_before = any(end == start and word in others for _, end, word in places)
-    return named_before or nearest in others or nearest in HIGHER_SCOPES.get(level, ())
+    start, end, nearest = max(places, key=lambda place: (place[1], place[1] - place[0]))
+    outside = {(a, b) for a, b, codes in divisions if lies_outside(codes, home.code or "")}
+    if (start, end) in outside:
+        return True
+    named_before = any(b == start and word in home.above for _, b, word in places)
+    return named_before or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
 
 
 def other_places(meta: dict[str, str]) -> tuple[str, ...]:

@@ -1,0 +1,110 @@
+"""China's administrative divisions, from cpca's table of names and codes: which place a name is, and what lies inside.
+
+The table (cpca/resources/adcodes.csv, 2020) gives every province, prefecture and county-level division a
+six-digit code whose prefixes are its parents. A name is matched by its stem too (玉环县 and 玉环市 are
+one place under two names), so renamed counties are still known. Only the data file is read: importing
+cpca itself builds an address matcher this project does not need."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from functools import cache
+from pathlib import Path
+
+from minzheng.errors import MinzhengError
+
+SUFFIX = re.compile(r"(?:自治县|自治旗|自治州|地区|林区|特区|县|区|市|旗|州|盟)$")
+
+
+# Real district names that are also common nouns (阳泉市城区, 白银市平川区 has no such problem): never a place here.
+GENERIC_STEMS = frozenset(
+    {"城", "郊", "矿", "市辖", "新", "开发", "高新", "经济", "城关", "市中", "中", "东", "西", "南", "北"}
+)
+
+
+NAME_END = "县区市旗州盟"
+
+
+def divisions_file() -> Path:
+    """Where cpca keeps its table of divisions, found without importing the package."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or spec.origin is None:
+        raise MinzhengError("the cpca package is not installed; run `make setup` to install the project's dependencies")
+    path = Path(spec.origin).parent / "resources" / "adcodes.csv"
+    if not path.is_file():
+        raise MinzhengError(f"{path}: cpca's table of administrative divisions is missing; reinstall cpca")
+    return path
+
+
+def stem(name: str) -> str:
+    """A division's name without its level word: 玉环县 -> 玉环, 大连市 -> 大连."""
+    return SUFFIX.sub("", name)
+
+
+@cache
+def division_codes() -> dict[str, tuple[str, ...]]:
+    """Every prefecture- and county-level division: stem -> six-digit codes (one stem may name several places)."""
+    table: dict[str, list[str]] = {}
+    with open(divisions_file(), encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            code = row["adcode"][:6]
+            if code.endswith("0000"):
+                continue
+            key = stem(row["name"])
+            if len(key) >= 2 and key not in GENERIC_STEMS:
+                table.setdefault(key, []).append(code)
+    return {key: tuple(sorted(set(codes))) for key, codes in table.items()}
+
+
+def code_of(name: str, within: str = "") -> str | None:
+    """The code of a named division, preferring the one inside a parent code; None when unknown or ambiguous."""
+    codes = division_codes().get(stem(name), ())
+    inside = [code for code in codes if within and code.startswith(parent_prefix(within))]
+    if len(inside) == 1:
+        return inside[0]
+    return codes[0] if len(codes) == 1 else None
+
+
+def parent_prefix(code: str) -> str:
+    """The prefix every division inside a code shares: 2 digits for a province, 4 for a prefecture, 6 for a county."""
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+@cache
+def province_codes() -> dict[str, str]:
+    """Province stems -> two-digit prefixes."""
+    with open(divisions_file(), encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["adcode"][:6].endswith("0000")]
+    return {re.sub(r"(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$", "", row["name"]): row["adcode"][:2] for row in rows}
+
+
+def region_code(region: str, parent_city: str = "", province: str = "") -> str | None:
+    """The code of a report's region, disambiguated by its parent city and province; None when unknown."""
+    province_prefix = next((p for name, p in province_codes().items() if province and province.startswith(name)), "")
+    parent = code_of(parent_city, province_prefix + "0000") if parent_city else None
+    return code_of(region, parent or (province_prefix + "0000" if province_prefix else ""))
+
+
+def places_named(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Division names in a text, as (start, end, codes), where the name ends in its level word (县, 区, 市, …)."""
+    found = []
+    for match in re.finditer(f"[{NAME_END}]", text):
+        end = match.end()
+        for start in range(max(0, end - 8), end - 2):
+            codes = division_codes().get(stem(text[start:end]))
+            if codes and re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]):
+                found.append((start, end, codes))
+                break
+    return found
+
+
+def lies_outside(codes: tuple[str, ...], region: str) -> bool:
+    """Whether a named place is neither inside the region nor one that holds it."""
+    inside = parent_prefix(region)
+    return not any(code.startswith(inside) or region.startswith(parent_prefix(code)) for code in codes)

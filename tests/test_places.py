@@ -1,0 +1,34 @@
+"""Administrative divisions: naming a place, finding its code, and telling inside from outside."""
+
+from __future__ import annotations
+
+from minzheng.extract.places import lies_outside, places_named, region_code
+
+
+def test_a_region_is_found_by_name_and_a_duplicate_name_by_its_province():
+    assert region_code("大连市", province="辽宁") == "210200"
+    assert region_code("朝阳区", province="北京") == "110105"
+    assert region_code("朝阳区", province="吉林") == "220104"
+
+
+def test_a_duplicate_district_name_without_province_or_parent_stays_unknown():
+    assert region_code("朝阳区") is None
+
+
+def test_a_renamed_county_is_known_by_its_old_name():
+    assert places_named("玉环县低保标准提高") and places_named("玉环市低保标准提高")
+
+
+def test_generic_words_that_are_also_district_names_are_not_places():
+    assert places_named("全县城区和郊区的低保标准") == []
+
+
+def test_a_neighbouring_county_lies_outside_and_a_district_of_the_city_inside():
+    home = region_code("椒江区", "台州市", "浙江")
+    [(_, _, neighbour)] = places_named("黄岩区低保标准")
+    assert lies_outside(neighbour, home)
+    city = region_code("大连市", province="辽宁")
+    [(_, _, part)] = places_named("瓦房店市农村低保标准")
+    assert not lies_outside(part, city)
+    [(_, _, parent)] = places_named("台州市低保标准")
+    assert not lies_outside(parent, home)
