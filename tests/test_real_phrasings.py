@@ -199,3 +199,36 @@ def test_payments_up_to_a_date_are_taken(sentence):
 
 def test_a_count_on_one_months_roll_is_kept():
     assert ("sa.dibao_recipients", 1500.0, "人") in found("2024年10月，全县低保对象1500人，发放低保金60万元。")
+
+
+def test_money_of_two_programmes_together_is_neither_programmes():
+    assert found("全年发放低保和特困对象资金1.2亿元。") == set()
+
+
+def test_people_of_dibao_and_tekun_together_are_all_people_with_basic_living_support():
+    assert found("惠及2.1万名城乡低保对象和特困供养人员。") == {("sa.assisted_people", 21000.0, "人")}
+
+
+def test_two_programmes_in_one_list_keep_their_own_money():
+    got = found("共发放低保金900万元、特困供养金300万元。")
+    assert got == {("sa.dibao_funds", 9000000.0, "元"), ("sa.tekun_funds", 3000000.0, "元")}
+
+
+@pytest.mark.parametrize("sentence", ["全县城乡低保标准每人每月提高30元。", "农村低保标准每人每月提高了35元。"])
+def test_the_sum_a_standard_rose_by_is_not_the_standard(sentence):
+    assert found(sentence) == set()
+
+
+def test_a_clause_that_says_only_daodao_takes_the_subject_of_the_clause_before():
+    got = found("农村低保标准每人每月提高了35元，达到每人每月560元。")
+    assert got == {("sa.dibao_standard_rural", 560.0, "元/人/月")}
+
+
+def test_a_top_up_amount_is_not_the_dibao_standard():
+    assert found("城市低保标准为每人每月900元，补差标准为每月不低于400元。") == {
+        ("sa.dibao_standard_urban", 900.0, "元/人/月")
+    }
+
+
+def test_newly_added_tekun_people_are_not_the_tekun_count():
+    assert found("上半年新增特困供养人员40人。") == set()

@@ -35,6 +35,24 @@ UNIT_CLASSES = {
 }
 
 
+# Programmes a figure may belong to; a subject that joins two (低保和特困, 低保、五保、孤儿) is all of them together.
+PROGRAMME = r"(?:低保|最低生活保障|特困|五保|孤儿|临时救助)"
+
+
+JOINED_PROGRAMMES = re.compile(
+    rf"({PROGRAMME})[^，,；;。和及与、或]{{0,4}}[和及与、或][^，,；;。]{{0,4}}?({PROGRAMME})"
+)
+
+
+# A sum right after 提高 (without 到/至/为) is by how much a standard rose, not the standard.
+INCREMENT = re.compile(r"(?:提高|增加|上调|提升|增长|调增|上涨|增)了?$")
+
+
+def joins_programmes(own: str) -> bool:
+    """Whether a figure's own words join two different programmes."""
+    return any(a != b for a, b in JOINED_PROGRAMMES.findall(own))
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match of a pattern in a text."""
     matches = list(pattern.finditer(text))
@@ -105,6 +123,8 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
         return False
     per = q.per or figure.per_inherited
     if indicator.unit.startswith("元/人/"):
+        if INCREMENT.search(figure.subject.own):
+            return False
         return bool(per) or "标准" in figure.subject.own
     if indicator.unit == "元":
         return not per
@@ -119,11 +139,14 @@ def excluded(indicator: Indicator, subject: Subject) -> bool:
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
     subject = subject or figure.subject
+    mixed = joins_programmes(subject.own)
     best, best_score = None, None
     for candidate in indicators():
         if candidate.kind != "number" or not unit_fits(candidate, figure) or excluded(candidate, subject):
             continue
         for cue in candidate.cues:
+            if mixed and any(re.search(PROGRAMME, term) for term in cue.terms):
+                continue
             score = cue_score(cue, subject)
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = candidate, score

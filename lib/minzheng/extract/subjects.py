@@ -26,6 +26,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 TOPIC_BREAK = "，,：:"
 
 
+LINKING = re.compile(r"^(?:均|统一|分别|并|再|已)?(?:达到|达|为|(?:提高|提升|调整|上调|提标|增加|调|增)(?:到|至|为))")
+
+
 RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
 
 
@@ -106,8 +109,7 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     start = clause_start(text, q.start)
     if i > 0 and quantities[i - 1].end > start:
         start = quantities[i - 1].end
-    start = topic_start(text, quantities, i, start)
-    own = text[start : q.start]
+    own = topic(text, quantities, i, start) + text[start : q.start]
     if i > 0 and start == quantities[i - 1].end and LIST_TAIL.search(own):
         own = ""
     after_end = clause_end(text, q.end)
@@ -123,18 +125,16 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     )
 
 
-def topic_start(text: str, quantities: list[Quantity], i: int, start: int) -> int:
-    """A clause that names nothing but 由/从 (…标准，由X提高到Y) takes its subject from the clause before it."""
-    if (
-        start == 0
-        or text[start - 1] not in TOPIC_BREAK
-        or HAN.search(FROM_MARKER.sub("", text[start : quantities[i].start]))
-    ):
-        return start
+def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
+    """The words that name a clause's topic when the clause itself says only 由…/达到/提高到 (…标准，由X提高到Y;
+    …标准提高了35元，达到560元): the clause before it, up to its own first figure."""
+    own = LINKING.sub("", FROM_MARKER.sub("", text[start : quantities[i].start]))
+    if start == 0 or text[start - 1] not in TOPIC_BREAK or HAN.search(own):
+        return ""
     previous = clause_start(text, start - 1)
-    if i > 0 and quantities[i - 1].end > previous:
-        return start
-    return previous
+    inside = [q.start for q in quantities[:i] if q.start >= previous]
+    words = text[previous : inside[0] if inside else start - 1]
+    return words if HAN.search(words) else ""
 
 
 def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
