@@ -232,3 +232,63 @@ def test_a_top_up_amount_is_not_the_dibao_standard():
 
 def test_newly_added_tekun_people_are_not_the_tekun_count():
     assert found("上半年新增特困供养人员40人。") == set()
+
+
+def test_a_place_in_a_news_dateline_does_not_make_the_figure_another_places():
+    text = "浙江新闻7月3日讯（记者 王五）最低生活保障标准由每人每月1000元调整为每人每月1100元。"
+    assert ("sa.dibao_standard_urban", 1000.0) in rows_of(text, "杭州市", "浙江")
+
+
+def test_a_province_report_that_names_its_province_states_its_own_figures():
+    text = "河南再次提高农村低保标准，由每人每年4000元提高到4200元。"
+    got = rows_of(text, "河南省", "河南")
+    assert {("sa.dibao_standard_rural", 4000.0), ("sa.dibao_standard_rural", 4200.0)} <= got
+
+
+def test_a_count_in_wan_before_a_qualified_noun_counts_it():
+    assert ("sa.dibao_recipients_rural", 12000.0, "人") in found("全县共有1.2万农村低保对象。")
+
+
+def test_an_area_named_after_the_standard_and_an_area_alone_in_the_next_clause():
+    got = found("特困对象1.2万人，人均月供养标准城市为1300元，农村为1200元。")
+    assert {("sa.tekun_standard_urban", 1300.0, "元/人/月"), ("sa.tekun_standard_rural", 1200.0, "元/人/月")} <= got
+
+
+def test_areas_after_qizhong_take_the_programme_of_the_total():
+    got = found("全县符合最低生活保障条件的对象有900户1600人，其中农村700户1300人，城镇200户300人。")
+    assert {("sa.dibao_recipients_rural", 1300.0, "人"), ("sa.dibao_recipients_urban", 300.0, "人")} <= got
+
+
+def test_one_standard_for_institutions_and_homes_is_both():
+    assert found("集中和分散救助供养保障标准为900元/人·月。") == {
+        ("sa.tekun_standard_centralized", 900.0, "元/人/月"),
+        ("sa.tekun_standard_dispersed", 900.0, "元/人/月"),
+    }
+
+
+@pytest.mark.parametrize("value, unit", [(1100.0, "元/人/月"), (6200.0, "元/人/年")])
+def test_a_standard_without_its_period_is_monthly_unless_the_sum_is_a_years(value, unit):
+    got = found(f"今年我市低保标准提高至{value:.0f}元。")
+    assert got == {("sa.dibao_standard_urban", value, unit), ("sa.dibao_standard_rural", value, unit)}
+
+
+def test_a_word_before_a_number_that_counts_the_noun_after_it_qualifies_that_noun():
+    assert found("新建120个家门口养老服务站。") == {("ec.new_home_care_stations", 120.0, "处")}
+
+
+def test_people_paid_their_programmes_money_are_its_recipients():
+    got = found("为全区300户、420名城镇低保对象发放低保资金120万元。")
+    assert ("sa.dibao_recipients_urban", 420.0, "人") in got
+
+
+def test_institutions_paid_a_subsidy_are_not_counted_as_the_stock():
+    assert found("为6家养老机构发放运营奖补171万元。") == set()
+
+
+def test_a_standard_kept_unchanged_is_still_stated():
+    got = found("其中，城市低保标准暂不作调整，仍按每人每月不低于700元执行。")
+    assert got == {("sa.dibao_standard_urban", 700.0, "元/人/月")}
+
+
+def test_an_average_per_household_is_not_the_money_paid():
+    assert found("办理临时救助23户，户均救助金额1000元。") == set()

@@ -30,7 +30,7 @@ THEMES = {
 
 @dataclass(frozen=True)
 class Cue:
-    """One way reports phrase an indicator: modifier terms, then the head term, in order."""
+    """One way reports phrase an indicator: a head term, and modifier terms that stand anywhere before it."""
 
     terms: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]

@@ -87,14 +87,13 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         if head is None:
             return None
         tier, distance = 0, head.start()
-        context = subject.after[: head.start()]
+        context = subject.own + subject.after[: head.start()]
     penalty = 0.0
     for modifier in reversed(cue.modifiers):
         found = last_match(modifier, context)
         if found is None:
             return None
         penalty += (len(context) - found.end()) / 50
-        context = context[: found.start()]
     weight = cue.weight + len(head.group(0)) - len(cue.terms[-1])
     return tier, weight * 10 - distance - penalty
 
@@ -113,7 +112,27 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
         if match.start() <= TOTAL_HEAD_MAX_START or (place and match.start() <= place.end() + TOTAL_HEAD_MAX_START):
             return match
     tail = PARENTHETICAL.sub("", after[match.end() :]).strip()
-    return match if match.start() <= RIGHT_HEAD_MAX_START and len(tail) <= RIGHT_TAIL_MAX else None
+    short = len(tail) <= RIGHT_TAIL_MAX or pays_own_money(tail)
+    return match if match.start() <= RIGHT_HEAD_MAX_START and short else None
+
+
+# After the people a number counts, the money paid to them as members of that programme (为N名低保对象发放低保资金).
+OWN_MONEY = re.compile(
+    r"^(?:对象|人员|群众|家庭)?(?:发放|支付)(?:了)?(?:\w{0,4}?)(?:资金|保障金|供养金|救助金|生活费|补贴)"
+)
+
+
+def counted_noun(subject: Subject) -> str:
+    """The noun phrase a number written before its noun counts: the words after it up to a verb."""
+    return COUNTED_NOUN_END.split(subject.after, maxsplit=1)[0][: RIGHT_HEAD_MAX_START + RIGHT_TAIL_MAX]
+
+
+COUNTED_NOUN_END = re.compile(r"发放|支付|享受|纳入|实现|提供|[，,；;。]")
+
+
+def pays_own_money(tail: str) -> bool:
+    """Whether the words after a counted noun say the programme's own money was paid to them."""
+    return bool(OWN_MONEY.match(tail)) and not re.search(r"奖补|助学|运营|一次性|物价", tail)
 
 
 def unit_fits(indicator: Indicator, figure: Figure) -> bool:
@@ -148,6 +167,8 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
             if mixed and any(re.search(PROGRAMME, term) for term in cue.terms):
                 continue
             score = cue_score(cue, subject)
+            if score is not None and score[0] == 0 and any(p.search(counted_noun(subject)) for p in candidate.excludes):
+                continue
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = candidate, score
     return best
@@ -166,12 +187,22 @@ def indicators_of(figures: list[Figure]) -> list[Indicator | None]:
     return found
 
 
+# A standard written without its period: no monthly dibao or tekun standard in China has reached this sum
+# (the highest, Shanghai's and Hangzhou's, stand near 1,500 and 2,100 元 in 2024), and few yearly ones are below it.
+YEARLY_FROM = 3000
+
+
+def inferred_period(value: float) -> str:
+    """The period of a per-person standard written without one: 年 for large sums, else 月."""
+    return "年" if value >= YEARLY_FROM else "月"
+
+
 def row_unit(indicator: Indicator, figure: Figure) -> str:
     """The unit a row reports: per-person standards keep their period; counts take the codebook's unit."""
     q = figure.quantity
     per = q.per or figure.per_inherited
     if indicator.unit.startswith("元/人/"):
-        return f"元/人/{per or '月'}"
+        return f"元/人/{per or inferred_period(q.value)}"
     if q.unit_class == "places":
         return indicator.unit
     return q.unit

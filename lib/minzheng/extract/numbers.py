@@ -139,7 +139,7 @@ PERSON_NOUN = r"困难群众|群众|人口|老年人|老人|儿童|居民|对象
 
 
 BARE_PEOPLE = re.compile(
-    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．第每A-Za-z]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?(?=(?:名|个)?(?:{PERSON_NOUN}))"
+    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．第每A-Za-z]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?(?=(?:名|个)?[\u4e00-\u9fff]{{0,6}}?(?:{PERSON_NOUN}))"
 )
 
 

@@ -18,6 +18,10 @@ PLACE_PHRASE = re.compile(r"^(?:[区乡]镇|乡镇|镇|街道|村|社区|乡)(?:
 COVERAGE = re.compile(r"实现.{0,12}?全覆盖")
 
 
+# A news item's dateline (浙江在线7月3日讯（记者 …）, 新华社郑州9月24日电): the places in it are the paper's, not the figure's.
+DATELINE = re.compile(r"^[^，。；,;]{0,30}?(?:讯|电)\s*(?:[（(][^（）()]{0,40}[）)])?")
+
+
 # Words by which a report names its own place: a figure after them is the region's own.
 OWN_WORDS = ("我县", "我市", "我区", "我省", "本县", "本市", "本区", "本省")
 
@@ -86,15 +90,20 @@ UNPLACED = Home()
 def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
     """The home place of a report, from its region and manifest metadata."""
     meta = meta or {}
-    return Home(level, other_places(meta), region_code(region, meta.get("parent_city", ""), meta.get("province", "")))
+    return Home(
+        level, other_places(meta, region), region_code(region, meta.get("parent_city", ""), meta.get("province", ""))
+    )
 
 
 def about_another_place(text: str, position: int, home: Home) -> bool:
     """Whether the place named nearest before a figure is not the report's own: a place above it (全市 in a county
     report, the parent city) or a division that neither lies inside it nor holds it (a neighbouring county)."""
     words = SCOPE_WORDS + OWN_WORDS + home.above
+    dateline = DATELINE.match(text)
+    begin = dateline.end() if dateline and dateline.end() <= position else 0
     places = [(m.start(), m.end(), m.group(0)) for word in words for m in re.finditer(re.escape(word), text[:position])]
-    divisions = places_named(text[:position]) if home.code else []
+    places = [place for place in places if place[0] >= begin]
+    divisions = [d for d in places_named(text[:position]) if d[0] >= begin] if home.code else []
     places += [(start, end, text[start:end]) for start, end, _ in divisions]
     if not places:
         return False
@@ -106,11 +115,14 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     return named_before or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
 
 
-def other_places(meta: dict[str, str]) -> tuple[str, ...]:
-    """Names of the places above the report's region (its parent city, its province), short forms included."""
+def other_places(meta: dict[str, str], region: str = "") -> tuple[str, ...]:
+    """Names of the places above the report's region (its parent city, its province), short forms included;
+    never the region's own name (a province's report names its province)."""
+    short = re.compile(r"(市|省|自治区|自治州|地区)$")
+    own = {region, short.sub("", region)}
     names = []
     for key in ("parent_city", "province"):
         name = (meta or {}).get(key, "")
         if name:
-            names += [name, re.sub(r"(市|省|自治区|自治州|地区)$", "", name)]
-    return tuple(n for n in dict.fromkeys(names) if len(n) >= 2)
+            names += [name, short.sub("", name)]
+    return tuple(n for n in dict.fromkeys(names) if len(n) >= 2 and n not in own)

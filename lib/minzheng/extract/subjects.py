@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from minzheng.extract.numbers import Quantity, find_quantities
+from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
@@ -26,7 +26,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 TOPIC_BREAK = "，,：:"
 
 
-LINKING = re.compile(r"^(?:均|统一|分别|并|再|已)?(?:达到|达|为|(?:提高|提升|调整|上调|提标|增加|调|增)(?:到|至|为))")
+LINKING = re.compile(
+    r"^(?:均|统一|分别|并|再|已|仍)?(?:按照|按|达到|达|为|(?:提高|提升|调整|上调|提标|增加|调|增)(?:到|至|为))"
+)
 
 
 RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
@@ -51,6 +53,11 @@ URBAN_RURAL = ("城市", "农村")
 
 
 UNIFIED = re.compile(r"城乡")
+
+
+# One standard for care in institutions and at home (集中和分散供养标准) holds for both.
+BOTH_MODES = re.compile(r"集中(?:供养)?[和与及、]分散(?:供养)?")
+CARE_MODES = ("集中供养", "分散供养")
 
 
 # A standard named without any area (最低生活保障标准, 特困人员基本生活标准) is one standard for town and country.
@@ -128,7 +135,7 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
 def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     """The words that name a clause's topic when the clause itself says only 由…/达到/提高到 (…标准，由X提高到Y;
     …标准提高了35元，达到560元): the clause before it, up to its own first figure."""
-    own = LINKING.sub("", FROM_MARKER.sub("", text[start : quantities[i].start]))
+    own = PER_PHRASE.sub("", LINKING.sub("", FROM_MARKER.sub("", text[start : quantities[i].start])))
     if start == 0 or text[start - 1] not in TOPIC_BREAK or HAN.search(own):
         return ""
     previous = clause_start(text, start - 1)
@@ -206,8 +213,15 @@ def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> dict[
 def unified_standard(figure: Figure) -> list[Figure]:
     """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure."""
     own = figure.subject.own
-    if not figure.quantity.per or figure.subject.first_term_in:
+    per_person = figure.quantity.per or figure.per_inherited or "标准" in own
+    if not per_person or figure.quantity.unit_class != "money" or figure.subject.first_term_in:
         return [figure]
+    both = BOTH_MODES.search(own)
+    if both:
+        return [
+            replace(figure, subject=replace(figure.subject, own=own[: both.start()] + mode + own[both.end() :]))
+            for mode in CARE_MODES
+        ]
     if UNIFIED.search(own):
         return [
             replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL
@@ -261,8 +275,32 @@ def figures_of(text: str) -> list[Figure]:
                 subject = replace(subject, own=FROM_MARKER.sub("", subject.own))
             figures[i] = Figure(q, subject)
     ordered = [figures[i] for i in range(len(quantities))]
+    name_areas(ordered)
     inherit_list_units(ordered)
     return [split for figure in ordered for split in unified_standard(figure)]
+
+
+# An area named after the standard (…标准城市为1475元), and a clause that names only an area (，农村为1450元).
+AREA_AFTER = re.compile(r"^(?P<head>.*?)(?P<area>城市|城镇|农村|牧区)(?P<link>为|是|达到|达)?$")
+AREA_ONLY = re.compile(r"^[、，,；;]?(?:其中)?[，,：:]?(?P<area>城市|城镇|农村|牧区)(?:有|为|是|达到|达|共有)?$")
+AREA_WORDS = re.compile(r"城乡|城市|城镇|农村|牧区")
+
+
+def name_areas(figures: list[Figure]) -> None:
+    """Put an area that follows its subject, or that stands alone in a clause, before the subject it names."""
+    previous_subject = ""
+    for figure in figures:
+        own = figure.subject.own
+        alone = AREA_ONLY.match(own)
+        after = AREA_AFTER.match(own)
+        if alone and previous_subject:
+            own = alone["area"] + AREA_WORDS.sub("", previous_subject)
+        elif after and HAN.search(after["head"]) and not AREA_WORDS.search(after["head"]):
+            own = after["area"] + after["head"]
+        if own != figure.subject.own:
+            figure.subject = replace(figure.subject, own=own)
+        if HAN.search(AREA_WORDS.sub("", own)):
+            previous_subject = own
 
 
 def inherit_list_units(figures: list[Figure]) -> None:
