@@ -86,9 +86,9 @@ def test_a_rise_whose_subject_stands_in_the_clause_before_takes_it():
     assert got == {("sa.tekun_standard_rural", 900.0, "元/人/月"), ("sa.tekun_standard_rural", 960.0, "元/人/月")}
 
 
-def test_a_clause_before_that_states_a_figure_lends_no_subject():
-    got = found("城市低保对象1200人，由每人每月900元提高到960元。")
-    assert got == {("sa.dibao_recipients_urban", 1200.0, "人")}
+def test_a_clause_before_lends_only_the_words_before_its_own_figure():
+    got = found("全年发放资金500万元用于城市低保，由每人每月900元提高到960元。")
+    assert not any(indicator.startswith("sa.dibao_standard") for indicator, _, _ in got)
 
 
 def test_the_later_value_of_a_rise_after_qizhong_is_not_taken_for_a_part():
@@ -292,3 +292,54 @@ def test_a_standard_kept_unchanged_is_still_stated():
 
 def test_an_average_per_household_is_not_the_money_paid():
     assert found("办理临时救助23户，户均救助金额1000元。") == set()
+
+
+def test_words_inside_a_documents_title_do_not_name_the_figure():
+    sentence = "根据《某市临时救助实施办法》，全年共支出社会救助资金8600万元。"
+    assert found(sentence) == {("sa.total_assistance_funds", 86000000.0, "元")}
+
+
+@pytest.mark.parametrize("sentence", ["共发放孤儿保障金128.5万。", "全年累计发放孤儿保障金 128.5万"])
+def test_a_sum_in_wan_after_a_money_noun_is_yuan_even_without_the_word(sentence):
+    assert found(sentence) == {("cp.child_allowance_funds", 1285000.0, "元")}
+
+
+def test_two_standards_merged_into_one_give_the_one_to_town_and_country():
+    got = found("城乡最低生活保障标准由月人均500元、年人均3000元统一调至月人均700元。")
+    assert got == {
+        ("sa.dibao_standard_urban", 500.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 3000.0, "元/人/年"),
+        ("sa.dibao_standard_urban", 700.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 700.0, "元/人/月"),
+    }
+
+
+def test_a_programme_named_by_area_with_per_person_sums_is_its_standard():
+    got = found("从1月1日起，农村、城市低保分别从300元/人·月、420元/人·月提高到340元/人·月、450元/人·月。")
+    assert got == {
+        ("sa.dibao_standard_rural", 300.0, "元/人/月"),
+        ("sa.dibao_standard_urban", 420.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 340.0, "元/人/月"),
+        ("sa.dibao_standard_urban", 450.0, "元/人/月"),
+    }
+
+
+def test_a_children_in_hardship_subsidy_per_person_is_their_standard():
+    got = found("低保家庭中的困境儿童生活补贴由每人每月500元调整为每人每月520元。")
+    assert got == {
+        ("cp.vulnerable_child_standard", 500.0, "元/人/月"),
+        ("cp.vulnerable_child_standard", 520.0, "元/人/月"),
+    }
+
+
+def test_parts_listed_after_qizhong_across_semicolons_are_not_taken_for_the_total():
+    text = "全年发放城乡低保金900万元。其中，城市低保对象300人，发放城市低保金200万元；农村低保对象1100人，发放农村低保金700万元。"
+    got = found(text)
+    assert ("sa.dibao_funds", 9000000.0, "元") in got
+    assert ("sa.dibao_funds", 7000000.0, "元") not in got and ("sa.dibao_funds", 2000000.0, "元") not in got
+    assert {("sa.dibao_recipients_urban", 300.0, "人"), ("sa.dibao_recipients_rural", 1100.0, "人")} <= got
+
+
+def test_siblings_of_a_list_after_qizhong_are_each_kept_when_no_total_of_their_own_is_stated():
+    got = found("其中：社会救助资金支出900万元（城市低保200万元；农村低保500万元；临时救助80万元）。")
+    assert {("sa.dibao_funds", 2000000.0, "元"), ("sa.dibao_funds", 5000000.0, "元")} <= got

@@ -61,8 +61,10 @@ def sentence_rows(
     year: int | None,
     home: Home = UNPLACED,
     earlier_rows: list[Row] | None = None,
+    continued: bool = False,
 ) -> list[Row]:
-    """Extract the numeric rows of one sentence."""
+    """Extract the numeric rows of one sentence; `continued` when it goes on a 其中 list of the sentence before (…；),
+    and then `earlier_rows` are the totals that list divides."""
     rows: list[Row] = []
     figures = figures_of(sentence.text)
     for figure, found in zip(figures, indicators_of(figures)):
@@ -73,7 +75,8 @@ def sentence_rows(
             or one_month(sentence.text, q.start, found)
         ):
             continue
-        if part_of_total(sentence.text, q.start, found, rows + (earlier_rows or [])[-3:]):
+        earlier = (earlier_rows or []) if continued else (earlier_rows or [])[-3:]
+        if part_of_total(sentence.text, q.start, found, rows + earlier, continued):
             continue
         modality = figure_modality(sentence.text, q.start, context)
         qualifier = (
@@ -106,10 +109,20 @@ def report_rows(report) -> list[Row]:
     rows: list[Row] = []
     known_services: set[str] = set()
     home = home_of(report.region, report.level, report.meta)
+    paragraph, paragraph_rows, totals = None, [], None
     for sentence in report.sentences:
         context = contexts[sentence.index]
-        paragraph_rows = [row for row in rows if row.sentence.paragraph == sentence.paragraph and row.value is not None]
-        rows.extend(sentence_rows(sentence, context, report.year, home, paragraph_rows))
+        if sentence.paragraph != paragraph:
+            paragraph, paragraph_rows, totals = sentence.paragraph, [], None
+        earlier = paragraph_rows if totals is None else totals
+        found = sentence_rows(sentence, context, report.year, home, earlier, totals is not None)
+        rows.extend(found)
+        if not sentence.text.rstrip().endswith(("；", ";")):
+            totals = None
+        elif totals is None and "其中" in sentence.text:
+            at = sentence.text.rfind("其中")
+            totals = paragraph_rows[-3:] + [row for row in found if row.value is not None and row.end <= at]
+        paragraph_rows.extend(row for row in found if row.value is not None)
         section_text = " ".join(report.headings[i].text for i in sentence.headings)
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))

@@ -143,6 +143,13 @@ BARE_PEOPLE = re.compile(
 )
 
 
+# A sum in 万 or 亿 right after a money noun, with 元 left out (孤儿保障金1628.53万, 累计发放资金 2.33亿).
+BARE_MONEY = re.compile(
+    rf"(?<=金|费|款)\s*(?P<num>(?<![0-9０-９.．]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?"
+    r"(?![0-9０-９元\u4e00-\u9fff])"
+)
+
+
 YEAR_OR_DATE = re.compile(
     r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{0,2}\s*日?|\d{1,2}:\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
@@ -292,16 +299,16 @@ def from_match(match: re.Match[str]) -> Quantity | None:
     )
 
 
-def bare_people(match: re.Match[str]) -> Quantity:
-    """A count of people written without a measure word: 34万困难群众."""
+def bare_people(match: re.Match[str], unit: str = "人", unit_class: str = "people") -> Quantity:
+    """A count of people written without a measure word (34万困难群众), or a sum without 元 (资金2.33亿)."""
     number = to_number(match["num"]) or 0.0
-    pre = match["pre"] or ""
+    pre = match.groupdict().get("pre") or ""
     start = match.start("num") if pre in EXACT_PRE else match.start()
     more = (match["more"] or "") + (match["more2"] or "")
     return Quantity(
         value=round(number * MULTIPLIERS[match["mult"]], 6),
-        unit="人",
-        unit_class="people",
+        unit=unit,
+        unit_class=unit_class,
         qualifier=qualifier_of(pre, more, "", False),
         raw=match.string[start : match.end()],
         start=start,
@@ -317,6 +324,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
     found += [
         bare_people(m)
         for m in BARE_PEOPLE.finditer(sentence)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+    found += [
+        bare_people(m, "元", "money")
+        for m in BARE_MONEY.finditer(sentence)
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
     return sorted((q for q in found if not masked_number(q, masks)), key=lambda q: q.start)

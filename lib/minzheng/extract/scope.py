@@ -59,9 +59,10 @@ def one_month(text: str, position: int, found: Indicator) -> bool:
     return bool(matches) and bool(matches[-1]["month"] or matches[-1]["first"])
 
 
-def part_of_total(text: str, position: int, found: Indicator, rows: list[Row]) -> bool:
-    """Whether a figure after 其中 (or 'X中，') would only repeat the indicator of the total before it."""
-    qizhong = max(text.rfind("其中", 0, position), partitive_end(text, position))
+def part_of_total(text: str, position: int, found: Indicator, rows: list[Row], continued: bool = False) -> bool:
+    """Whether a figure after 其中 (or 'X中，', or in a sentence that goes on a 其中 list) would only repeat the
+    indicator of the total before it."""
+    qizhong = max(text.rfind("其中", 0, position), partitive_end(text, position), 0 if continued else -1)
     if qizhong < 0:
         return False
     totals = [row for row in rows if row.indicator.id == found.id and (row.sentence.text != text or row.end <= qizhong)]

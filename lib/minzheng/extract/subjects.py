@@ -11,6 +11,10 @@ from dataclasses import dataclass, replace
 
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
 
+# A document's title (《…临时救助实施办法》): its words name a policy, never the subject of a figure.
+BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
+
+
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
@@ -197,17 +201,24 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     return distributed, shared
 
 
-def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> dict[int, int]:
-    """Map each later value of 由X提高到Y (or 由A、B提高到C、D) to its earlier value."""
+def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple[dict[int, int], set[int]]:
+    """Map each later value of 由X提高到Y (or 由A、B提高到C、D) to its earlier value; also the later values that
+    merge a list into one (由A、B统一调至C)."""
     groups = [[i] for i in range(len(quantities)) if not any(i in run for run in runs)] + runs
     groups.sort(key=lambda group: group[0])
     pairs: dict[int, int] = {}
+    merged: set[int] = set()
     for earlier, later in zip(groups, groups[1:]):
         gap = text[quantities[earlier[-1]].end : quantities[later[0]].start]
         from_marker = FROM_MARKER.search(text[: quantities[earlier[0]].start])
-        if len(earlier) == len(later) and RANGE_JOIN.match(gap) and from_marker:
+        if not (RANGE_JOIN.match(gap) and from_marker):
+            continue
+        if len(earlier) == len(later):
             pairs.update(zip(later, earlier))
-    return pairs
+        elif len(later) == 1 and "统一" in gap:
+            pairs[later[0]] = earlier[0]
+            merged.add(later[0])
+    return pairs, merged
 
 
 def unified_standard(figure: Figure) -> list[Figure]:
@@ -245,6 +256,7 @@ def clause_head(before: str) -> str:
 def figures_of(text: str) -> list[Figure]:
     """Find the figures of a sentence, each with the subject that decides its indicator."""
     quantities = find_quantities(text)
+    text = BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
     runs = value_runs(text, quantities)
     figures: dict[int, Figure] = {}
     for group, run in enumerate(runs):
@@ -252,11 +264,14 @@ def figures_of(text: str) -> list[Figure]:
         for k, i in enumerate(run):
             subject = distributed[k] if distributed else shared
             figures[i] = Figure(quantities[i], subject, shared=shared, group=group)
-    pairs = rises(text, quantities, runs)
+    pairs, merged = rises(text, quantities, runs)
     for i, q in enumerate(quantities):
         if i in pairs:
             earlier = figures[pairs[i]]
-            figures[i] = Figure(q, earlier.subject, shared=earlier.shared, group=earlier.group)
+            if i in merged and earlier.shared:
+                figures[i] = Figure(q, earlier.shared)
+            else:
+                figures[i] = Figure(q, earlier.subject, shared=earlier.shared, group=earlier.group)
             earlier.earlier = True
             continue
         if i in figures:
