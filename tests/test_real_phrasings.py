@@ -343,3 +343,20 @@ def test_parts_listed_after_qizhong_across_semicolons_are_not_taken_for_the_tota
 def test_siblings_of_a_list_after_qizhong_are_each_kept_when_no_total_of_their_own_is_stated():
     got = found("其中：社会救助资金支出900万元（城市低保200万元；农村低保500万元；临时救助80万元）。")
     assert {("sa.dibao_funds", 2000000.0, "元"), ("sa.dibao_funds", 5000000.0, "元")} <= got
+
+
+def test_an_average_payment_per_person_is_not_the_standard():
+    assert found("提标后，城市低保对象平均救助额由每人每月590元提高到620元。") == set()
+
+
+def test_a_group_inside_a_total_after_qizhong_is_not_all_people_with_support():
+    got = found("全年共保障城乡低保对象2万人（其中脱贫兜底保障对象9000人）。")
+    assert got == {("sa.dibao_recipients", 20000.0, "人")}
+
+
+def test_seriously_ill_or_disabled_childrens_allowance_is_a_children_in_hardship_standard():
+    got = found("散居孤儿基本生活费标准提高到每人每月1900元，重病重残儿童基本生活费标准提高到每人每月1000元。")
+    assert got == {
+        ("cp.orphan_standard_dispersed", 1900.0, "元/人/月"),
+        ("cp.vulnerable_child_standard", 1000.0, "元/人/月"),
+    }

@@ -75,6 +75,8 @@ def sentence_rows(
             or one_month(sentence.text, q.start, found)
         ):
             continue
+        if found.keep == "total" and (continued or "其中" in sentence.text[: q.start]):
+            continue
         earlier = (earlier_rows or []) if continued else (earlier_rows or [])[-3:]
         if part_of_total(sentence.text, q.start, found, rows + earlier, continued):
             continue
