@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from minzheng.errors import MinzhengError
@@ -91,7 +91,8 @@ def region_code(region: str, parent_city: str = "", province: str = "") -> str |
     return code_of(region, parent or (province_prefix + "0000" if province_prefix else ""))
 
 
-def places_named(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+@lru_cache(maxsize=256)
+def places_named(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """Division names in a text, as (start, end, codes), where the name ends in its level word (县, 区, 市, …)."""
     found = []
     for match in re.finditer(f"[{NAME_END}]", text):
@@ -101,7 +102,7 @@ def places_named(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
             if codes and re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]):
                 found.append((start, end, codes))
                 break
-    return found
+    return tuple(found)
 
 
 def lies_outside(codes: tuple[str, ...], region: str) -> bool:

@@ -104,7 +104,7 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     begin = dateline.end() if dateline and dateline.end() <= position else 0
     places = [(m.start(), m.end(), m.group(0)) for word in words for m in re.finditer(re.escape(word), text[:position])]
     places = [place for place in places if place[0] >= begin]
-    divisions = [d for d in places_named(text[:position]) if d[0] >= begin] if home.code else []
+    divisions = [d for d in places_named(text) if begin <= d[0] and d[1] <= position] if home.code else []
     places += [(start, end, text[start:end]) for start, end, _ in divisions]
     if not places:
         return False
