@@ -20,7 +20,7 @@ def test_a_renamed_county_is_known_by_its_old_name():
 
 
 def test_generic_words_that_are_also_district_names_are_not_places():
-    assert places_named("全县城区和郊区的低保标准") == []
+    assert places_named("全县城区和郊区的低保标准") == ()
 
 
 def test_a_neighbouring_county_lies_outside_and_a_district_of_the_city_inside():
