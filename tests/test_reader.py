@@ -171,3 +171,22 @@ def test_a_pinyin_reading_after_a_character_is_removed_and_logged():
     cleaned = clean_text("全县发(fā)放养（yǎng）老补贴12萬(wàn)元，GDP(gdp)不动。")
     assert "发放养老补贴" in cleaned.text and "(fā)" not in cleaned.text and "GDP(gdp" in cleaned.text
     assert sum(1 for removal in cleaned.removals if removal.kind == "pinyin") == 3
+
+
+def test_line_breaks_of_a_hard_wrapped_text_are_joined_and_logged():
+    from minzheng.read.clean import clean_text
+
+    body = "全年城市低保累计保障3.5万人次发放保障金一千八百万元农村低保累计保障一万人次发放保障金一千万元特困人员累计保障六千人次发放供养金三百万元孤儿四十八名发放基本生活费12"
+    lines = [body[i : i + 20] for i in range(0, len(body), 20)]
+    text = "\n".join(lines[:-1] + [lines[-1] + "万元。"]) + "\n二、养老服务\n全县养老机构12家。"
+    cleaned = clean_text(text)
+    assert body + "万元。" in cleaned.text
+    assert "\n二、养老服务\n" in cleaned.text
+    assert sum(1 for removal in cleaned.removals if removal.kind == "wrap") == len(lines) - 1
+
+
+def test_a_text_with_lines_of_many_widths_is_not_unwrapped():
+    from minzheng.read.clean import clean_text
+
+    text = "一、社会救助\n全县低保对象1200人，发放低保金500万元\n二、养老服务\n全县养老机构12家"
+    assert clean_text(text).text == text

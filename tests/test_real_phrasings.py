@@ -360,3 +360,43 @@ def test_seriously_ill_or_disabled_childrens_allowance_is_a_children_in_hardship
         ("cp.orphan_standard_dispersed", 1900.0, "元/人/月"),
         ("cp.vulnerable_child_standard", 1000.0, "元/人/月"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("全年城市低保累计保障3.5万人次，发放保障金1800万元。", "sa.dibao_funds"),
+        ("特困人员900人，累计发放特困救助金600万元。", "sa.tekun_funds"),
+        ("全区城乡特困供养人员累计保障3000人次，累计发放金额310万元。", "sa.tekun_funds"),
+    ],
+)
+def test_money_words_of_a_programme_are_its_money(sentence, indicator):
+    assert indicator in {row[0] for row in found(sentence)}
+
+
+def test_a_care_subsidy_in_tiers_is_the_care_standard_at_its_highest_tier():
+    got = found(
+        "分散供养特困人员自理、半失能、失能护理补贴标准分别从150元/月、600元/月、1100元/月提高至170元/月、650元/月、1200元/月。"
+    )
+    assert got == {("sa.tekun_care_standard", 1100.0, "元/人/月"), ("sa.tekun_care_standard", 1200.0, "元/人/月")}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["全市平均每千名老人拥有养老床位31.5张。", "每个中心床位不少于30张。", "每万人拥有持证社工不足2人。"]
+)
+def test_a_figure_per_thousand_people_or_per_centre_is_a_ratio_not_a_count(sentence):
+    assert found(sentence) == set()
+
+
+def test_money_after_a_clause_naming_several_programmes_is_none_of_theirs():
+    assert found("我县为低保、特困群众、孤儿等困难群众提供帮助，一季度共发放救助金1.2亿元。") == set()
+
+
+def test_an_average_after_a_sum_paid_is_not_the_standard():
+    got = found("城镇最低生活保障2000人，发放最低生活保障金1000万元，年人均5000元。")
+    assert not any(indicator.startswith("sa.dibao_standard") for indicator, _, _ in got)
+
+
+def test_households_and_people_split_by_a_comma_are_one_pair():
+    got = found("全市城乡低保对象共计5000户，8800人。")
+    assert got == {("sa.dibao_households", 5000.0, "户"), ("sa.dibao_recipients", 8800.0, "人")}

@@ -45,14 +45,16 @@ COLUMNS = [
 
 
 def keep_highest_tier(rows: list[Row]) -> list[Row]:
-    """For indicators the codebook marks keep=max (care standards by tier), keep a sentence's highest value."""
-    highest: dict[str, Row] = {}
+    """For indicators the codebook marks keep=max (care standards by tier), keep a sentence's highest value of each
+    period (the old tiers of a rise and the new ones are two periods)."""
+    highest: dict[tuple[str, object], Row] = {}
     for row in rows:
         if row.indicator.keep == "max":
-            current = highest.get(row.indicator.id)
+            key = (row.indicator.id, row.period)
+            current = highest.get(key)
             if current is None or (row.value or 0) > (current.value or 0):
-                highest[row.indicator.id] = row
-    return [row for row in rows if row.indicator.keep != "max" or highest[row.indicator.id] is row]
+                highest[key] = row
+    return [row for row in rows if row.indicator.keep != "max" or highest[(row.indicator.id, row.period)] is row]
 
 
 def sentence_rows(

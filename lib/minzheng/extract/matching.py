@@ -48,6 +48,10 @@ JOINED_PROGRAMMES = re.compile(
 INCREMENT = re.compile(r"(?:提高|增加|上调|提升|增长|调增|上涨|增)了?$")
 
 
+# A figure per thousand older people, per ten thousand residents or per centre is a ratio, not the region's count.
+PER_UNIT = re.compile(r"每(?:十万|千|万|百)(?:名|人|位|个|户|常住)?|每(?:个|所|家|处|座)")
+
+
 def joins_programmes(own: str) -> bool:
     """Whether a figure's own words join two different programmes."""
     return any(a != b for a, b in JOINED_PROGRAMMES.findall(own))
@@ -158,13 +162,17 @@ def excluded(indicator: Indicator, subject: Subject) -> bool:
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
     subject = subject or figure.subject
-    mixed = joins_programmes(subject.own)
+    if PER_UNIT.search(subject.own):
+        return None
+    mixed = joins_programmes(subject.own) or (
+        not re.search(PROGRAMME, subject.own) and joins_programmes(subject.before)
+    )
     best, best_score = None, None
     for candidate in indicators():
         if candidate.kind != "number" or not unit_fits(candidate, figure) or excluded(candidate, subject):
             continue
         for cue in candidate.cues:
-            if mixed and any(re.search(PROGRAMME, term) for term in cue.terms):
+            if mixed and candidate.keep != "total" and any(re.search(PROGRAMME, term) for term in cue.terms):
                 continue
             score = cue_score(cue, subject)
             if score is not None and score[0] == 0 and any(p.search(counted_noun(subject)) for p in candidate.excludes):

@@ -139,11 +139,15 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
 def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     """The words that name a clause's topic when the clause itself says only 由…/达到/提高到 (…标准，由X提高到Y;
     …标准提高了35元，达到560元): the clause before it, up to its own first figure."""
-    own = PER_PHRASE.sub("", LINKING.sub("", FROM_MARKER.sub("", text[start : quantities[i].start])))
+    words = FROM_MARKER.sub("", text[start : quantities[i].start])
+    own = PER_PHRASE.sub("", LINKING.sub("", words))
     if start == 0 or text[start - 1] not in TOPIC_BREAK or HAN.search(own):
         return ""
     previous = clause_start(text, start - 1)
     inside = [q.start for q in quantities[:i] if q.start >= previous]
+    pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
+    if inside and not (LINKING.match(words) or pair):
+        return ""
     words = text[previous : inside[0] if inside else start - 1]
     return words if HAN.search(words) else ""
 

@@ -267,6 +267,56 @@ def normalise_whitespace(buffer: Buffer) -> None:
     buffer.sub(re.compile(r"^\n+|\n+$"), lambda m: "", "whitespace", "blank lines at the start or end")
 
 
+# A hard-wrapped text (copied from a PDF or a fixed-width page): most long lines stop at one width.
+WRAP_MIN_WIDTH = 16
+WRAP_SHARE = 0.4
+WRAP_TOLERANCE = 0.08
+SENTENCE_CLOSE = "。！？!?；;：:”’」』"
+TABLE_ROW = re.compile(r"\S(?: {2,}|\t|\u3000{2,})\S|\|")
+CONTINUATION_START = "，,、。；;）)%％"
+
+
+def display_width(line: str) -> int:
+    """A line's width as printed: a full-width character counts two, an ASCII one one."""
+    return sum(2 if ord(char) > 0x2E80 else 1 for char in line)
+
+
+def near(width: int, target: int) -> bool:
+    """Whether a line's width is at a wrap width (within 8%: digits and letters make lines uneven)."""
+    return target - max(2, target * WRAP_TOLERANCE) <= width <= target + max(2, target * WRAP_TOLERANCE)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The display width at which a text's lines were hard-wrapped, or None when they were not."""
+    long = [display_width(line) for line in lines if len(line) >= WRAP_MIN_WIDTH]
+    if len(long) < 3:
+        return None
+    width = max(set(long), key=lambda w: (sum(1 for n in long if near(n, w)), w))
+    at_width = sum(1 for n in long if near(n, width))
+    return width if at_width >= 3 and at_width / len(long) >= WRAP_SHARE else None
+
+
+def join_hard_wraps(buffer: Buffer) -> None:
+    """Join the line breaks a hard wrap put inside sentences (and lines that open with a comma), logging each."""
+    lines = buffer.text.split("\n")
+    width = wrap_width([line.strip() for line in lines if not TABLE_ROW.search(line)])
+    joins: set[int] = set()
+    offset = 0
+    for line, following in zip(lines, lines[1:]):
+        offset += len(line)
+        if TABLE_ROW.search(line) or TABLE_ROW.search(following):
+            offset += 1
+            continue
+        line, following = line.strip(), following.strip()
+        at_wrap = width is not None and display_width(line) >= width - max(2, width * WRAP_TOLERANCE)
+        wrapped = at_wrap and not line.endswith(tuple(SENTENCE_CLOSE)) and bool(following[:1].strip())
+        continued = bool(line) and bool(following) and following[0] in CONTINUATION_START
+        if wrapped or continued:
+            joins.add(offset)
+        offset += 1
+    buffer.sub(re.compile(r"\n"), lambda m: "" if m.start() in joins else None, "wrap", "line break inside a sentence")
+
+
 def clean_text(original: str) -> Cleaned:
     """Clean a report's original text into simplified Chinese with an offset map and an audit log."""
     buffer = Buffer.from_original(original)
@@ -275,6 +325,7 @@ def clean_text(original: str) -> Cleaned:
     buffer.sub(PINYIN_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character")
     remove_corrupted(buffer)
     buffer.remove_spans(residue_spans(buffer.text))
+    join_hard_wraps(buffer)
     normalise_whitespace(buffer)
     script = detect_script(buffer.text)
     if script == "traditional":
