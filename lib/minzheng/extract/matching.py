@@ -48,8 +48,11 @@ JOINED_PROGRAMMES = re.compile(
 INCREMENT = re.compile(r"(?:提高|增加|上调|提升|增长|调增|上涨|增)了?$")
 
 
-# A figure per thousand older people, per ten thousand residents or per centre is a ratio, not the region's count.
-PER_UNIT = re.compile(r"每(?:十万|千|万|百)(?:名|人|位|个|户|常住)?|每(?:个|所|家|处|座)")
+# A figure per thousand older people or per ten thousand residents is a ratio, not the region's count; beds or rooms
+# per centre are a norm (每个乡镇配备督导员2名 stays: the codebook counts supervisors per township).
+PER_THOUSAND = re.compile(r"每(?:十万|千|万|百)(?:名|人|位|个|户|常住)?")
+PER_FACILITY = re.compile(r"每(?:个|所|家|处|座)")
+FACILITY = ("beds", "places")
 
 
 def joins_programmes(own: str) -> bool:
@@ -162,7 +165,9 @@ def excluded(indicator: Indicator, subject: Subject) -> bool:
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
     subject = subject or figure.subject
-    if PER_UNIT.search(subject.own):
+    if PER_THOUSAND.search(subject.own) or (
+        PER_FACILITY.search(subject.own) and figure.quantity.unit_class in FACILITY
+    ):
         return None
     mixed = joins_programmes(subject.own) or (
         not re.search(PROGRAMME, subject.own) and joins_programmes(subject.before)
