@@ -400,3 +400,64 @@ def test_an_average_after_a_sum_paid_is_not_the_standard():
 def test_households_and_people_split_by_a_comma_are_one_pair():
     got = found("全市城乡低保对象共计5000户，8800人。")
     assert got == {("sa.dibao_households", 5000.0, "户"), ("sa.dibao_recipients", 8800.0, "人")}
+
+
+def test_areas_after_a_chengxiang_standard_on_both_sides_of_a_rise():
+    got = found("全市城乡低保标准从原来的城市600元/月、农村400元/月，提升至城市650元/月、农村460元/月。")
+    assert got == {
+        ("sa.dibao_standard_urban", 600.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 400.0, "元/人/月"),
+        ("sa.dibao_standard_urban", 650.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 460.0, "元/人/月"),
+    }
+
+
+def test_a_mode_named_in_the_figures_own_clause_beats_one_in_the_clause_before():
+    got = found("孤儿集中供养标准达到1200元/人月，孤儿散居供养标准达到700元/人月。")
+    assert got == {
+        ("cp.orphan_standard_institutional", 1200.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 700.0, "元/人/月"),
+    }
+
+
+def test_people_counted_by_a_quoted_title_are_award_winners_not_recipients():
+    assert found("表彰张某等40名“全县特困供养工作先进个人”。") == set()
+
+
+def test_a_count_naming_one_programme_is_that_programmes_not_all_support():
+    got = found("全市现有城乡低保已保障对象5万人。")
+    assert got == {("sa.dibao_recipients", 50000.0, "人")}
+
+
+def test_an_orphan_allowance_naming_neither_institution_nor_family_is_both():
+    got = found("全县孤儿养育标准从每人每月2500元提高到每人每月2600元。")
+    assert {
+        ("cp.orphan_standard_institutional", 2600.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 2600.0, "元/人/月"),
+    } <= got
+
+
+def test_subgroups_after_a_total_in_the_same_sentence_are_parts():
+    got = found("全县特困人员1300人，集中供养700人，分散供养600人。")
+    assert got == {("sa.tekun_recipients", 1300.0, "人")}
+
+
+def test_one_months_money_is_known_from_the_sentence_before_in_the_paragraph():
+    assert found("2024年10月，全县救助1200户1900人。其中：低保发放76万元，特困发放30万元。") >= set()
+    assert not any(unit == "元" for _, _, unit in found("2024年10月，全县救助1200户1900人。其中：低保发放76万元。"))
+
+
+def test_money_up_to_a_dated_day_is_cumulative():
+    assert ("sa.dibao_funds", 10100000.0, "元") in found("截至2024年12月，全县共发放低保金1010万元。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "最低生活保障分类施保金标准从每人每月90元提高至100元。",
+        "全县共有低保家庭老年人700户860人。",
+        "为在读孤儿发放助学金每人一万元。",
+    ],
+)
+def test_top_ups_subgroups_and_per_person_grants_are_not_the_programmes_figures(sentence):
+    assert found(sentence) == set()

@@ -13,7 +13,15 @@ from minzheng.extract.matching import indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
 from minzheng.extract.record import Row
-from minzheng.extract.scope import UNPLACED, Home, about_another_place, home_of, one_month, part_of_total
+from minzheng.extract.scope import (
+    UNPLACED,
+    Home,
+    about_another_place,
+    home_of,
+    names_a_subgroup,
+    one_month,
+    part_of_total,
+)
 from minzheng.extract.subjects import figures_of
 from minzheng.read.sentences import Sentence
 
@@ -44,6 +52,10 @@ COLUMNS = [
 ]
 
 
+# How much of a paragraph before a sentence is searched for the time its figures belong to.
+LEAD_CHARS = 400
+
+
 def keep_highest_tier(rows: list[Row]) -> list[Row]:
     """For indicators the codebook marks keep=max (care standards by tier), keep a sentence's highest value of each
     period (the old tiers of a rise and the new ones are two periods)."""
@@ -64,6 +76,7 @@ def sentence_rows(
     home: Home = UNPLACED,
     earlier_rows: list[Row] | None = None,
     continued: bool = False,
+    lead: str = "",
 ) -> list[Row]:
     """Extract the numeric rows of one sentence; `continued` when it goes on a 其中 list of the sentence before (…；),
     and then `earlier_rows` are the totals that list divides."""
@@ -74,13 +87,15 @@ def sentence_rows(
         if (
             found is None
             or about_another_place(sentence.text, q.start, home)
-            or one_month(sentence.text, q.start, found)
+            or one_month(sentence.text, q.start, found, lead)
         ):
             continue
         if found.keep == "total" and (continued or "其中" in sentence.text[: q.start]):
             continue
         earlier = (earlier_rows or []) if continued else (earlier_rows or [])[-3:]
         if part_of_total(sentence.text, q.start, found, rows + earlier, continued):
+            continue
+        if names_a_subgroup(figure.subject.own, q.unit_class) and any(row.indicator.id == found.id for row in rows):
             continue
         modality = figure_modality(sentence.text, q.start, context)
         qualifier = (
@@ -113,13 +128,14 @@ def report_rows(report) -> list[Row]:
     rows: list[Row] = []
     known_services: set[str] = set()
     home = home_of(report.region, report.level, report.meta)
-    paragraph, paragraph_rows, totals = None, [], None
+    paragraph, paragraph_rows, totals, lead = None, [], None, ""
     for sentence in report.sentences:
         context = contexts[sentence.index]
         if sentence.paragraph != paragraph:
-            paragraph, paragraph_rows, totals = sentence.paragraph, [], None
+            paragraph, paragraph_rows, totals, lead = sentence.paragraph, [], None, ""
         earlier = paragraph_rows if totals is None else totals
-        found = sentence_rows(sentence, context, report.year, home, earlier, totals is not None)
+        found = sentence_rows(sentence, context, report.year, home, earlier, totals is not None, lead)
+        lead = (lead + sentence.text)[-LEAD_CHARS:]
         rows.extend(found)
         if not sentence.text.rstrip().endswith(("；", ";")):
             totals = None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from minzheng.codebook import Cue, Indicator, indicators
+from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
-from minzheng.extract.subjects import Figure, Subject
 
 RIGHT_TAIL_MAX = 4
 
@@ -60,6 +60,10 @@ def joins_programmes(own: str) -> bool:
     return any(a != b for a, b in JOINED_PROGRAMMES.findall(own))
 
 
+# A modifier found only in an earlier clause counts less than one in the figure's own words.
+OUTSIDE_CLAUSE = 1.0
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last match of a pattern in a text."""
     matches = list(pattern.finditer(text))
@@ -100,7 +104,7 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         found = last_match(modifier, context)
         if found is None:
             return None
-        penalty += (len(context) - found.end()) / 50
+        penalty += (len(context) - found.end()) / 50 + (OUTSIDE_CLAUSE if found.end() <= len(subject.before) else 0)
     weight = cue.weight + len(head.group(0)) - len(cue.terms[-1])
     return tier, weight * 10 - distance - penalty
 
@@ -112,7 +116,7 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
     if coverage:
         return head.search(after, 0, coverage.end())
     match = head.search(after)
-    if match is None:
+    if match is None or inside_quotes(after, match.start()):
         return None
     if subject.total and subject.counted_after:
         place = PLACE_PHRASE.match(after)
@@ -140,6 +144,11 @@ COUNTED_NOUN_END = re.compile(r"发放|支付|享受|纳入|实现|提供|[，,�
 def pays_own_money(tail: str) -> bool:
     """Whether the words after a counted noun say the programme's own money was paid to them."""
     return bool(OWN_MONEY.match(tail)) and not re.search(r"奖补|助学|运营|一次性|物价", tail)
+
+
+def inside_quotes(text: str, position: int) -> bool:
+    """Whether a position stands inside “…”: the number counts a title or an award (53名“先进个人”), not people."""
+    return text.count("“", 0, position) > text.count("”", 0, position)
 
 
 def unit_fits(indicator: Indicator, figure: Figure) -> bool:
@@ -172,9 +181,12 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
     mixed = joins_programmes(subject.own) or (
         not re.search(PROGRAMME, subject.own) and joins_programmes(subject.before)
     )
+    single = not mixed and len(set(re.findall(PROGRAMME, subject.own))) == 1
     best, best_score = None, None
     for candidate in indicators():
         if candidate.kind != "number" or not unit_fits(candidate, figure) or excluded(candidate, subject):
+            continue
+        if single and candidate.keep == "total":
             continue
         for cue in candidate.cues:
             if mixed and candidate.keep != "total" and any(re.search(PROGRAMME, term) for term in cue.terms):

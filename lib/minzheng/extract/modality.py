@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from minzheng.extract.subjects import Figure
+from minzheng.extract.figure import Figure
 from minzheng.read.sentences import Heading, Sentence
 
 PLAN_HEADING = re.compile(r"打算|计划|思路|下一步|工作安排|重点任务|工作要点|展望|目标任务")

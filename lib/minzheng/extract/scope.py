@@ -44,18 +44,19 @@ TIME_WORDS = re.compile(
     r"|(?P<month>(?<![0-9一二三四五六七八九十])(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
     r"(?!底|末|以来|起|初|中旬|上旬|下旬|至|到|\s*[-—–~～0-9]))"
     r"|(?P<first>首月|当月|月发|每月发放)"
-    r"|(?P<longer>截至|截止|累计|全年|年度|上半年|下半年|季度|以来|年底|年末|底)"
+    r"|(?P<longer>(?:截至|截止)\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|累计|全年|年度|上半年|下半年|季度|以来|年底|年末|底)"
 )
 
 
 FLOW_UNITS = ("元", "人次")
 
 
-def one_month(text: str, position: int, found: Indicator) -> bool:
-    """Whether a flow (money paid, cases) is one month's: the nearest time words before it name a single month."""
+def one_month(text: str, position: int, found: Indicator, lead: str = "") -> bool:
+    """Whether a flow (money paid, cases) is one month's: the nearest time words before it, in its sentence or the
+    sentences of its paragraph before it (`lead`), name a single month."""
     if found.unit not in FLOW_UNITS:
         return False
-    matches = list(TIME_WORDS.finditer(text, 0, position))
+    matches = list(TIME_WORDS.finditer(lead + text[:position]))
     return bool(matches) and bool(matches[-1]["month"] or matches[-1]["first"])
 
 
@@ -67,6 +68,18 @@ def part_of_total(text: str, position: int, found: Indicator, rows: list[Row], c
         return False
     totals = [row for row in rows if row.indicator.id == found.id and (row.sentence.text != text or row.end <= qizhong)]
     return bool(totals)
+
+
+# A clause that opens with a subgroup (…特困人员900人，集中供养300人) divides the total stated before it.
+SUBGROUP = re.compile(r"^[，,、；;\s]*(?:集中供养|分散供养|城市|城镇|农村|牧区|男性|女性)")
+
+
+def names_a_subgroup(own: str, unit_class: str) -> bool:
+    """Whether a count's own words open with a subgroup of a total (集中供养, 城市, 农村)."""
+    return unit_class in COUNTS and bool(SUBGROUP.match(own))
+
+
+COUNTS = ("people", "households")
 
 
 def partitive_end(text: str, position: int) -> int:

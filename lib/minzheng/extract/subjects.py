@@ -7,15 +7,15 @@ subjects; a number written before its noun counts the noun after it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from minzheng.extract.areas import URBAN_RURAL, name_areas, unified_standard
+from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
+from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, LINKING, TOPIC_BREAK
 
 # A document's title (《…临时救助实施办法》): its words name a policy, never the subject of a figure.
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
-
-
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
 LIST_JOINER = re.compile(r"^[、和及与\s]*$")
@@ -24,21 +24,7 @@ LIST_JOINER = re.compile(r"^[、和及与\s]*$")
 LIST_TAIL = re.compile(r"[、和及与]$")
 
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-TOPIC_BREAK = "，,：:"
-
-
-LINKING = re.compile(
-    r"^(?:均|统一|分别|并|再|已|仍)?(?:按照|按|达到|达|为|(?:提高|提升|调整|上调|提标|增加|调|增)(?:到|至|为))"
-)
-
-
 RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
-
-
-FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
 
 
 COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?的?$")
@@ -51,49 +37,6 @@ TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)
 
 
 RESPECTIVELY = "分别"
-
-
-URBAN_RURAL = ("城市", "农村")
-
-
-UNIFIED = re.compile(r"城乡")
-
-
-# One standard for care in institutions and at home (集中和分散供养标准) holds for both.
-BOTH_MODES = re.compile(r"集中(?:供养)?[和与及、]分散(?:供养)?")
-CARE_MODES = ("集中供养", "分散供养")
-
-
-# A standard named without any area (最低生活保障标准, 特困人员基本生活标准) is one standard for town and country.
-AREA_FREE_STANDARD = re.compile(r"(?:低保|最低生活保障|特困|供养人员)[^，,；;。]{0,12}?标准")
-NAMES_AN_AREA = re.compile(r"城市|城镇|农村|城乡|乡村|牧区|集中|分散|孤儿|儿童|照料|护理|边缘|补差|残疾")
-AREA_PREFIXES = ("城市居民", "农村居民")
-
-
-@dataclass(frozen=True)
-class Subject:
-    """Where to look for a figure's indicator: its own words, what precedes them, and what follows."""
-
-    own: str
-    before: str
-    after: str = ""
-    counted_after: bool = False
-    total: bool = False
-    first_term_in: str = ""
-    anywhere: bool = False
-
-
-@dataclass
-class Figure:
-    """A quantity with the subject that decides its indicator."""
-
-    quantity: Quantity
-    subject: Subject
-    shared: Subject | None = None
-    group: int | None = None
-    earlier: bool = False
-    compared_with: tuple[int, int] | None = None
-    per_inherited: str = ""
 
 
 def clause_start(text: str, position: int) -> int:
@@ -225,38 +168,6 @@ def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple
     return pairs, merged
 
 
-def unified_standard(figure: Figure) -> list[Figure]:
-    """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure."""
-    own = figure.subject.own
-    per_person = figure.quantity.per or figure.per_inherited or "标准" in own
-    if not per_person or figure.quantity.unit_class != "money" or figure.subject.first_term_in:
-        return [figure]
-    both = BOTH_MODES.search(own)
-    if both:
-        return [
-            replace(figure, subject=replace(figure.subject, own=own[: both.start()] + mode + own[both.end() :]))
-            for mode in CARE_MODES
-        ]
-    if UNIFIED.search(own):
-        return [
-            replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL
-        ]
-    found = AREA_FREE_STANDARD.search(own)
-    if found and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
-        at = found.start()
-        return [
-            replace(figure, subject=replace(figure.subject, own=own[:at] + prefix + own[at:]))
-            for prefix in AREA_PREFIXES
-        ]
-    return [figure]
-
-
-def clause_head(before: str) -> str:
-    """The words of the figure's clause that stand before its own subject."""
-    cut = max(before.rfind(mark) for mark in "，,；;。")
-    return before[cut + 1 :]
-
-
 def figures_of(text: str) -> list[Figure]:
     """Find the figures of a sentence, each with the subject that decides its indicator."""
     quantities = find_quantities(text)
@@ -297,29 +208,6 @@ def figures_of(text: str) -> list[Figure]:
     name_areas(ordered)
     inherit_list_units(ordered)
     return [split for figure in ordered for split in unified_standard(figure)]
-
-
-# An area named after the standard (…标准城市为1475元), and a clause that names only an area (，农村为1450元).
-AREA_AFTER = re.compile(r"^(?P<head>.*?)(?P<area>城市|城镇|农村|牧区)(?P<link>为|是|达到|达)?$")
-AREA_ONLY = re.compile(r"^[、，,；;]?(?:其中)?[，,：:]?(?P<area>城市|城镇|农村|牧区)(?:有|为|是|达到|达|共有)?$")
-AREA_WORDS = re.compile(r"城乡|城市|城镇|农村|牧区")
-
-
-def name_areas(figures: list[Figure]) -> None:
-    """Put an area that follows its subject, or that stands alone in a clause, before the subject it names."""
-    previous_subject = ""
-    for figure in figures:
-        own = figure.subject.own
-        alone = AREA_ONLY.match(own)
-        after = AREA_AFTER.match(own)
-        if alone and previous_subject:
-            own = alone["area"] + AREA_WORDS.sub("", previous_subject)
-        elif after and HAN.search(after["head"]) and not AREA_WORDS.search(after["head"]):
-            own = after["area"] + after["head"]
-        if own != figure.subject.own:
-            figure.subject = replace(figure.subject, own=own)
-        if HAN.search(AREA_WORDS.sub("", own)):
-            previous_subject = own
 
 
 def inherit_list_units(figures: list[Figure]) -> None:

@@ -1,0 +1,103 @@
+"""Which area and care mode a standard names: 城乡, 集中和分散, every orphan, none at all, or one named after it.
+
+One standard stated for town and country, for institutions and homes, or for every orphan is a figure of each; a
+standard naming no area is both; an area written after its subject (…标准城市为A，农村为B) is put before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from minzheng.extract.figure import Figure
+from minzheng.extract.numbers import PER_PHRASE
+from minzheng.extract.patterns import FROM_MARKER, HAN, LINKING
+
+URBAN_RURAL = ("城市", "农村")
+
+
+UNIFIED = re.compile(r"城乡")
+
+
+# One standard for care in institutions and at home (集中和分散供养标准) holds for both.
+BOTH_MODES = re.compile(r"集中(?:供养)?[和与及、]分散(?:供养)?")
+CARE_MODES = ("集中供养", "分散供养")
+
+
+# An orphan allowance that names neither institution nor family (全市孤儿养育标准) holds for both.
+ORPHAN_STANDARD = re.compile(r"孤儿[^，,；;。]{0,10}?(?:标准|养育|保障)")
+NAMES_A_MODE = re.compile(r"集中|机构|福利院|散居|分散|社会|事实|困境")
+ORPHAN_MODES = ("机构养育", "社会散居")
+
+
+# A standard named without any area (最低生活保障标准, 特困人员基本生活标准) is one standard for town and country.
+AREA_FREE_STANDARD = re.compile(r"(?:低保|最低生活保障|特困|供养人员)[^，,；;。]{0,12}?标准")
+NAMES_AN_AREA = re.compile(r"城市|城镇|农村|城乡|乡村|牧区|集中|分散|孤儿|儿童|照料|护理|边缘|补差|残疾")
+AREA_PREFIXES = ("城市居民", "农村居民")
+
+
+def unified_standard(figure: Figure) -> list[Figure]:
+    """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure."""
+    own = figure.subject.own
+    per_person = figure.quantity.per or figure.per_inherited or "标准" in own
+    if not per_person or figure.quantity.unit_class != "money" or figure.subject.first_term_in:
+        return [figure]
+    orphans = ORPHAN_STANDARD.search(own)
+    if orphans and not NAMES_A_MODE.search(own + clause_head(figure.subject.before)):
+        at = orphans.start()
+        return [
+            replace(figure, subject=replace(figure.subject, own=own[:at] + mode + own[at:])) for mode in ORPHAN_MODES
+        ]
+    both = BOTH_MODES.search(own)
+    if both:
+        return [
+            replace(figure, subject=replace(figure.subject, own=own[: both.start()] + mode + own[both.end() :]))
+            for mode in CARE_MODES
+        ]
+    if UNIFIED.search(own):
+        return [
+            replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL
+        ]
+    found = AREA_FREE_STANDARD.search(own)
+    if found and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
+        at = found.start()
+        return [
+            replace(figure, subject=replace(figure.subject, own=own[:at] + prefix + own[at:]))
+            for prefix in AREA_PREFIXES
+        ]
+    return [figure]
+
+
+def clause_head(before: str) -> str:
+    """The words of the figure's clause that stand before its own subject."""
+    cut = max(before.rfind(mark) for mark in "，,；;。")
+    return before[cut + 1 :]
+
+
+# An area named after the standard (…标准城市为1475元), and a clause that names only an area (，农村为1450元).
+AREA_AFTER = re.compile(r"^(?P<head>.*?)(?P<area>城市|城镇|农村|牧区)(?P<link>为|是|达到|达)?$")
+AREA_ONLY = re.compile(r"^[、，,；;]?(?:其中)?[，,：:]?(?P<area>城市|城镇|农村|牧区)(?:有|为|是|达到|达|共有)?$")
+AREA_WORDS = re.compile(r"城乡|城市|城镇|农村|牧区")
+
+
+def linking_only(words: str) -> str:
+    """What is left of a subject once its linking words (由, 提高到, 为, 每人每月) are taken out."""
+    return PER_PHRASE.sub("", LINKING.sub("", FROM_MARKER.sub("", words.lstrip("，,、；; "))))
+
+
+def name_areas(figures: list[Figure]) -> None:
+    """Put an area that follows its subject, or that stands alone in a clause, before the subject it names."""
+    previous_subject = ""
+    for figure in figures:
+        own = figure.subject.own
+        alone = AREA_ONLY.match(own)
+        after = AREA_AFTER.match(own)
+        if after and not alone and previous_subject and not HAN.search(linking_only(after["head"])):
+            own = after["area"] + AREA_WORDS.sub("", previous_subject)
+        elif alone and previous_subject:
+            own = alone["area"] + AREA_WORDS.sub("", previous_subject)
+        elif after and HAN.search(after["head"]) and not AREA_WORDS.search(after["head"].replace("城乡", "")):
+            own = after["area"] + after["head"].replace("城乡", "")
+        if own != figure.subject.own:
+            figure.subject = replace(figure.subject, own=own)
+        if HAN.search(AREA_WORDS.sub("", own)):
+            previous_subject = own

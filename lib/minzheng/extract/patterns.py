@@ -1,0 +1,21 @@
+"""Text patterns the extractor's modules share: clause breaks, Han characters, linking verbs and 由/从 markers."""
+
+from __future__ import annotations
+
+import re
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+TOPIC_BREAK = "，,：:"
+
+
+LINKING = re.compile(
+    r"^(?:均|统一|分别|并|再|已|仍)?(?:按照|按|达到|达|为|(?:提高|提升|调整|上调|提标|增加|调|增)(?:到|至|为))"
+)
+
+
+FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
