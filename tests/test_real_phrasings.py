@@ -164,13 +164,15 @@ def test_counts_named_by_the_programmes_other_words_are_found(sentence):
     assert found(sentence)
 
 
-def rows_of(text: str, region: str, province: str, parent_city: str = "") -> set[tuple[str, float]]:
+def rows_of(
+    text: str, region: str, province: str, parent_city: str = "", level: str = "district"
+) -> set[tuple[str, float]]:
     """The (indicator, value) pairs extracted from a text of a named region."""
     from minzheng.extract.figures import indicator_frame
     from minzheng.read.report import report_from_text
 
     meta = {"province": province, "parent_city": parent_city}
-    report = report_from_text(text, region=region, year=2024, level="district", meta=meta)
+    report = report_from_text(text, region=region, year=2024, level=level, meta=meta)
     return {(r.indicator, r.value) for r in indicator_frame([report]).itertuples()}
 
 
@@ -179,9 +181,14 @@ def test_a_neighbouring_countys_standard_is_not_the_regions_own():
     assert rows_of(text, "椒江区", "浙江", "台州市") == {("sa.dibao_standard_urban", 900.0)}
 
 
-def test_the_standard_of_a_district_inside_the_city_is_kept():
-    text = "瓦房店市农村低保标准由每人每月500元提高到520元。"
-    assert ("sa.dibao_standard_rural", 520.0) in rows_of(text, "大连市", "辽宁")
+def test_the_standard_of_one_district_of_the_city_is_a_part_not_the_citys_own():
+    text = "全市农村低保标准提高到每人每月560元，瓦房店市农村低保标准由每人每月500元提高到520元。"
+    assert rows_of(text, "大连市", "辽宁", level="prefecture-level city") == {("sa.dibao_standard_rural", 560.0)}
+
+
+def test_places_in_a_breakdown_in_parentheses_do_not_name_the_figure_after_it():
+    text = "全市有农村福利院58所（甲县31所、瓦房店市18所），实有床位4500张。"
+    assert ("ec.beds", 4500.0) in rows_of(text, "大连市", "辽宁", level="prefecture-level city")
 
 
 @pytest.mark.parametrize(

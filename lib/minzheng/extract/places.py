@@ -103,9 +103,3 @@ def places_named(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
                 found.append((start, end, codes))
                 break
     return tuple(found)
-
-
-def lies_outside(codes: tuple[str, ...], region: str) -> bool:
-    """Whether a named place is neither inside the region nor one that holds it."""
-    inside = parent_prefix(region)
-    return not any(code.startswith(inside) or region.startswith(parent_prefix(code)) for code in codes)

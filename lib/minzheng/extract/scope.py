@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from minzheng.codebook import Indicator
-from minzheng.extract.places import lies_outside, places_named, region_code
+from minzheng.extract.places import places_named, region_code
 from minzheng.extract.record import Row
 
 PARENTHETICAL = re.compile(r"[（(][^（）()]{0,8}[）)]")
@@ -23,7 +23,11 @@ DATELINE = re.compile(r"^[^，。；,;]{0,30}?(?:讯|电)\s*(?:[（(][^（）()]
 
 
 # Words by which a report names its own place: a figure after them is the region's own.
-OWN_WORDS = ("我县", "我市", "我区", "我省", "本县", "本市", "本区", "本省")
+OWN_WORDS = ("我县", "我市", "我区", "我省", "本县", "本市", "本区", "本省", "本级")
+
+
+# A breakdown in parentheses (随县31所、广水市18所): the places in it do not name the figures after it.
+CLOSED_PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 SCOPE_WORDS = ("全国", "全省", "全市", "全州", "全县", "全区")
@@ -111,18 +115,23 @@ def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
 
 def about_another_place(text: str, position: int, home: Home) -> bool:
     """Whether the place named nearest before a figure is not the report's own: a place above it (全市 in a county
-    report, the parent city) or a division that neither lies inside it nor holds it (a neighbouring county)."""
+    report, the parent city), a neighbouring county, or one district of the city (a part, not the city's figure)."""
     words = SCOPE_WORDS + OWN_WORDS + home.above
     dateline = DATELINE.match(text)
     begin = dateline.end() if dateline and dateline.end() <= position else 0
     places = [(m.start(), m.end(), m.group(0)) for word in words for m in re.finditer(re.escape(word), text[:position])]
     places = [place for place in places if place[0] >= begin]
-    divisions = [d for d in places_named(text) if begin <= d[0] and d[1] <= position] if home.code else []
+    closed = [m.span() for m in CLOSED_PARENTHESIS.finditer(text, 0, position)]
+    divisions = [
+        d
+        for d in (places_named(text) if home.code else ())
+        if begin <= d[0] and d[1] <= position and not any(a < d[0] < b for a, b in closed)
+    ]
     places += [(start, end, text[start:end]) for start, end, _ in divisions]
     if not places:
         return False
     start, end, nearest = max(places, key=lambda place: (place[1], place[1] - place[0]))
-    outside = {(a, b) for a, b, codes in divisions if lies_outside(codes, home.code or "")}
+    outside = {(a, b) for a, b, codes in divisions if home.code not in codes}
     if (start, end) in outside:
         return True
     named_before = any(b == start and word in home.above for _, b, word in places)
