@@ -468,3 +468,30 @@ def test_money_up_to_a_dated_day_is_cumulative():
 )
 def test_top_ups_subgroups_and_per_person_grants_are_not_the_programmes_figures(sentence):
     assert found(sentence) == set()
+
+
+def test_a_rise_from_an_old_value_after_the_sum_it_rose_by_keeps_the_subject():
+    got = found("其中城市低保标准提高50元/月，从原600元/月提高到650元/月。")
+    assert got == {("sa.dibao_standard_urban", 600.0, "元/人/月"), ("sa.dibao_standard_urban", 650.0, "元/人/月")}
+
+
+def test_a_province_report_naming_its_own_short_name_keeps_its_figures():
+    text = "目前，宁夏农村五保供养人数为15000人。"
+    assert ("sa.tekun_recipients", 15000.0) in rows_of(text, "宁夏回族自治区", "宁夏", level="province")
+
+
+def test_a_per_person_period_written_with_spaces_is_still_monthly():
+    got = found("城市低保标准提高到每人 650元/ 月。")
+    assert got == {("sa.dibao_standard_urban", 650.0, "元/人/月")}
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("困难残疾人生活救助累计3万人次，累计发放补贴200万元。", "sa.disability_subsidy_funds"),
+        ("孤儿200人，累计发放救助金220万元。", "cp.child_allowance_funds"),
+        ("截至12月，全县共发放困难群众救助资金8000万元。", "sa.total_assistance_funds"),
+    ],
+)
+def test_more_money_words_of_real_reports(sentence, indicator):
+    assert indicator in {row[0] for row in found(sentence)}

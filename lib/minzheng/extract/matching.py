@@ -6,6 +6,7 @@ import re
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
+from minzheng.extract.patterns import INCREMENT
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
 RIGHT_TAIL_MAX = 4
@@ -42,10 +43,6 @@ PROGRAMME = r"(?:低保|最低生活保障|特困|五保|孤儿|临时救助)"
 JOINED_PROGRAMMES = re.compile(
     rf"({PROGRAMME})[^，,；;。和及与、或]{{0,4}}[和及与、或][^，,；;。]{{0,4}}?({PROGRAMME})"
 )
-
-
-# A sum right after 提高 (without 到/至/为) is by how much a standard rose, not the standard.
-INCREMENT = re.compile(r"(?:提高|增加|上调|提升|增长|调增|上涨|增)了?$")
 
 
 # A figure per thousand older people or per ten thousand residents is a ratio, not the region's count; beds or rooms

@@ -119,7 +119,9 @@ PER = "|".join(sorted(map(re.escape, PER_MONTH_BEFORE + PER_YEAR_BEFORE), key=le
 PER_PHRASE = re.compile(PER)
 
 
-PER_AFTER = "|".join(sorted(map(re.escape, PER_MONTH_AFTER + PER_YEAR_AFTER), key=len, reverse=True))
+PER_AFTER = "|".join(
+    re.escape(p).replace("/", r"\s*/\s*") for p in sorted(PER_MONTH_AFTER + PER_YEAR_AFTER, key=len, reverse=True)
+)
 
 
 POST = "|".join(map(re.escape, ("以上", "左右", "以下", "以内", "之内", "上下", "多")))
@@ -246,7 +248,8 @@ def qualifier_of(pre: str, more: str, post: str, is_range: bool) -> str:
 
 
 def period_of(per: str) -> str:
-    """Return '月' or '年' for a per-person period phrase, else ''."""
+    """Return '月' or '年' for a per-person period phrase (spaces inside ignored), else ''."""
+    per = re.sub(r"\s", "", per)
     if per in PER_MONTH:
         return "月"
     if per in PER_YEAR:

@@ -19,3 +19,7 @@ LINKING = re.compile(
 
 
 FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
+
+
+# The verb of a rise right before a sum (提高20元): the sum is by how much something rose, not its level.
+INCREMENT = re.compile(r"(?:提高|增加|上调|提升|增长|调增|上涨|增)了?$")

@@ -148,4 +148,4 @@ def other_places(meta: dict[str, str], region: str = "") -> tuple[str, ...]:
         name = (meta or {}).get(key, "")
         if name:
             names += [name, short.sub("", name)]
-    return tuple(n for n in dict.fromkeys(names) if len(n) >= 2 and n not in own)
+    return tuple(n for n in dict.fromkeys(names) if len(n) >= 2 and n not in own and not region.startswith(n))

@@ -12,7 +12,7 @@ from dataclasses import replace
 from minzheng.extract.areas import URBAN_RURAL, name_areas, unified_standard
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
-from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, LINKING, TOPIC_BREAK
+from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, TOPIC_BREAK
 
 # A document's title (《…临时救助实施办法》): its words name a policy, never the subject of a figure.
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
@@ -89,9 +89,9 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     previous = clause_start(text, start - 1)
     inside = [q.start for q in quantities[:i] if q.start >= previous]
     pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
-    if inside and not (LINKING.match(words) or pair):
+    if inside and not (LINKING.match(words) or pair or FROM_MARKER.match(text[start : quantities[i].start])):
         return ""
-    words = text[previous : inside[0] if inside else start - 1]
+    words = INCREMENT.sub("", text[previous : inside[0] if inside else start - 1])
     return words if HAN.search(words) else ""
 
 
