@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
@@ -168,6 +169,12 @@ def excluded(indicator: Indicator, subject: Subject) -> bool:
     return any(p.search(subject.own) for p in indicator.excludes)
 
 
+@cache
+def numeric_indicators(unit_class: str) -> tuple[Indicator, ...]:
+    """The numeric indicators whose unit a quantity of this class can fill."""
+    return tuple(i for i in indicators() if i.kind == "number" and unit_class in UNIT_CLASSES.get(i.unit, set()))
+
+
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
     subject = subject or figure.subject
@@ -180,8 +187,8 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
     )
     single = not mixed and len(set(re.findall(PROGRAMME, subject.own))) == 1
     best, best_score = None, None
-    for candidate in indicators():
-        if candidate.kind != "number" or not unit_fits(candidate, figure) or excluded(candidate, subject):
+    for candidate in numeric_indicators(figure.quantity.unit_class):
+        if not unit_fits(candidate, figure) or excluded(candidate, subject):
             continue
         if single and candidate.keep == "total":
             continue

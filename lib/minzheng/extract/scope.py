@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from minzheng.codebook import Indicator
 from minzheng.extract.places import places_named, region_code
@@ -113,14 +114,19 @@ def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
     )
 
 
+@lru_cache(maxsize=64)
+def place_words(above: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the scope words, the report's own words and the names of the places above it."""
+    words = sorted(set(SCOPE_WORDS + OWN_WORDS + above), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def about_another_place(text: str, position: int, home: Home) -> bool:
     """Whether the place named nearest before a figure is not the report's own: a place above it (全市 in a county
     report, the parent city), a neighbouring county, or one district of the city (a part, not the city's figure)."""
-    words = SCOPE_WORDS + OWN_WORDS + home.above
     dateline = DATELINE.match(text)
     begin = dateline.end() if dateline and dateline.end() <= position else 0
-    places = [(m.start(), m.end(), m.group(0)) for word in words for m in re.finditer(re.escape(word), text[:position])]
-    places = [place for place in places if place[0] >= begin]
+    places = [(m.start(), m.end(), m.group(0)) for m in place_words(home.above).finditer(text, begin, position)]
     closed = [m.span() for m in CLOSED_PARENTHESIS.finditer(text, 0, position)]
     divisions = [
         d

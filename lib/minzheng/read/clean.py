@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import html
 import re
@@ -50,6 +51,9 @@ STRAY_LETTERS = re.compile(rf"(?<=[{CJK}])[\u0370-\u04ff]+(?=[{CJK}])")
 
 
 TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
+
+TONE_MARK = re.compile(f"[{TONE_MARKED}]")
 
 
 # A pinyin gloss after a character (发(fā)放, 萬（wàn）元), left by pages that annotate readings.
@@ -276,24 +280,26 @@ TABLE_ROW = re.compile(r"\S(?: {2,}|\t|\u3000{2,})\S|\|")
 CONTINUATION_START = "，,、。；;）)%％"
 
 
+WIDE_CHAR = re.compile(r"[\u2e81-\U0010ffff]")
+
+
 def display_width(line: str) -> int:
     """A line's width as printed: a full-width character counts two, an ASCII one one."""
-    return sum(2 if ord(char) > 0x2E80 else 1 for char in line)
-
-
-def near(width: int, target: int) -> bool:
-    """Whether a line's width is at a wrap width (within 8%: digits and letters make lines uneven)."""
-    return target - max(2, target * WRAP_TOLERANCE) <= width <= target + max(2, target * WRAP_TOLERANCE)
+    return len(line) + len(WIDE_CHAR.findall(line))
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The display width at which a text's lines were hard-wrapped, or None when they were not."""
-    long = [display_width(line) for line in lines if len(line) >= WRAP_MIN_WIDTH]
+    long = sorted(display_width(line) for line in lines if len(line) >= WRAP_MIN_WIDTH)
     if len(long) < 3:
         return None
-    width = max(set(long), key=lambda w: (sum(1 for n in long if near(n, w)), w))
-    at_width = sum(1 for n in long if near(n, width))
-    return width if at_width >= 3 and at_width / len(long) >= WRAP_SHARE else None
+
+    def at(width: int) -> int:
+        margin = max(2, width * WRAP_TOLERANCE)
+        return bisect.bisect_right(long, width + margin) - bisect.bisect_left(long, width - margin)
+
+    width = max(set(long), key=lambda w: (at(w), w))
+    return width if at(width) >= 3 and at(width) / len(long) >= WRAP_SHARE else None
 
 
 def join_hard_wraps(buffer: Buffer) -> None:
@@ -314,7 +320,10 @@ def join_hard_wraps(buffer: Buffer) -> None:
         if wrapped or continued:
             joins.add(offset)
         offset += 1
-    buffer.sub(re.compile(r"\n"), lambda m: "" if m.start() in joins else None, "wrap", "line break inside a sentence")
+    if joins:
+        buffer.sub(
+            re.compile(r"\n"), lambda m: "" if m.start() in joins else None, "wrap", "line break inside a sentence"
+        )
 
 
 def clean_text(original: str) -> Cleaned:
@@ -322,7 +331,8 @@ def clean_text(original: str) -> Cleaned:
     buffer = Buffer.from_original(original)
     buffer.sub(re.compile(r"\r\n?"), lambda m: "\n", "", "")
     remove_html(buffer)
-    buffer.sub(PINYIN_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character")
+    if TONE_MARK.search(buffer.text):
+        buffer.sub(PINYIN_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character")
     remove_corrupted(buffer)
     buffer.remove_spans(residue_spans(buffer.text))
     join_hard_wraps(buffer)
