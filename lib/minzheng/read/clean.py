@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import csv
 import html
 import re
@@ -13,6 +12,7 @@ from functools import lru_cache
 
 from minzheng import paths
 from minzheng.read.chinese_script import convert_to_simplified, detect_script
+from minzheng.read.wraps import wrap_joins
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -271,61 +271,6 @@ def normalise_whitespace(buffer: Buffer) -> None:
     buffer.sub(re.compile(r"^\n+|\n+$"), lambda m: "", "whitespace", "blank lines at the start or end")
 
 
-# A hard-wrapped text (copied from a PDF or a fixed-width page): most long lines stop at one width.
-WRAP_MIN_WIDTH = 16
-WRAP_SHARE = 0.4
-WRAP_TOLERANCE = 0.08
-SENTENCE_CLOSE = "。！？!?；;：:”’」』"
-TABLE_ROW = re.compile(r"\S(?: {2,}|\t|\u3000{2,})\S|\|")
-CONTINUATION_START = "，,、。；;）)%％"
-
-
-WIDE_CHAR = re.compile(r"[\u2e81-\U0010ffff]")
-
-
-def display_width(line: str) -> int:
-    """A line's width as printed: a full-width character counts two, an ASCII one one."""
-    return len(line) + len(WIDE_CHAR.findall(line))
-
-
-def wrap_width(lines: list[str]) -> int | None:
-    """The display width at which a text's lines were hard-wrapped, or None when they were not."""
-    long = sorted(display_width(line) for line in lines if len(line) >= WRAP_MIN_WIDTH)
-    if len(long) < 3:
-        return None
-
-    def at(width: int) -> int:
-        margin = max(2, width * WRAP_TOLERANCE)
-        return bisect.bisect_right(long, width + margin) - bisect.bisect_left(long, width - margin)
-
-    width = max(set(long), key=lambda w: (at(w), w))
-    return width if at(width) >= 3 and at(width) / len(long) >= WRAP_SHARE else None
-
-
-def join_hard_wraps(buffer: Buffer) -> None:
-    """Join the line breaks a hard wrap put inside sentences (and lines that open with a comma), logging each."""
-    lines = buffer.text.split("\n")
-    width = wrap_width([line.strip() for line in lines if not TABLE_ROW.search(line)])
-    joins: set[int] = set()
-    offset = 0
-    for line, following in zip(lines, lines[1:]):
-        offset += len(line)
-        if TABLE_ROW.search(line) or TABLE_ROW.search(following):
-            offset += 1
-            continue
-        line, following = line.strip(), following.strip()
-        at_wrap = width is not None and display_width(line) >= width - max(2, width * WRAP_TOLERANCE)
-        wrapped = at_wrap and not line.endswith(tuple(SENTENCE_CLOSE)) and bool(following[:1].strip())
-        continued = bool(line) and bool(following) and following[0] in CONTINUATION_START
-        if wrapped or continued:
-            joins.add(offset)
-        offset += 1
-    if joins:
-        buffer.sub(
-            re.compile(r"\n"), lambda m: "" if m.start() in joins else None, "wrap", "line break inside a sentence"
-        )
-
-
 def clean_text(original: str) -> Cleaned:
     """Clean a report's original text into simplified Chinese with an offset map and an audit log."""
     buffer = Buffer.from_original(original)
@@ -335,7 +280,11 @@ def clean_text(original: str) -> Cleaned:
         buffer.sub(PINYIN_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character")
     remove_corrupted(buffer)
     buffer.remove_spans(residue_spans(buffer.text))
-    join_hard_wraps(buffer)
+    joins = wrap_joins(buffer.text)
+    if joins:
+        buffer.sub(
+            re.compile(r"\n"), lambda m: "" if m.start() in joins else None, "wrap", "line break inside a sentence"
+        )
     normalise_whitespace(buffer)
     script = detect_script(buffer.text)
     if script == "traditional":

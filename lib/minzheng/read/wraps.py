@@ -1,0 +1,57 @@
+"""Hard-wrapped text (copied from a PDF or a fixed-width page): where its line breaks fall inside sentences."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# A hard-wrapped text (copied from a PDF or a fixed-width page): most long lines stop at one width.
+WRAP_MIN_WIDTH = 16
+WRAP_SHARE = 0.4
+WRAP_TOLERANCE = 0.08
+SENTENCE_CLOSE = "。！？!?；;：:”’」』"
+TABLE_ROW = re.compile(r"\S(?: {2,}|\t|\u3000{2,})\S|\|")
+CONTINUATION_START = "，,、。；;）)%％"
+
+
+WIDE_CHAR = re.compile(r"[\u2e81-\U0010ffff]")
+
+
+def display_width(line: str) -> int:
+    """A line's width as printed: a full-width character counts two, an ASCII one one."""
+    return len(line) + len(WIDE_CHAR.findall(line))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The display width at which a text's lines were hard-wrapped, or None when they were not."""
+    long = sorted(display_width(line) for line in lines if len(line) >= WRAP_MIN_WIDTH)
+    if len(long) < 3:
+        return None
+
+    def at(width: int) -> int:
+        margin = max(2, width * WRAP_TOLERANCE)
+        return bisect.bisect_right(long, width + margin) - bisect.bisect_left(long, width - margin)
+
+    width = max(set(long), key=lambda w: (at(w), w))
+    return width if at(width) >= 3 and at(width) / len(long) >= WRAP_SHARE else None
+
+
+def wrap_joins(text: str) -> set[int]:
+    """The offsets of the line breaks a hard wrap put inside sentences (and before lines that open with a comma)."""
+    lines = text.split("\n")
+    width = wrap_width([line.strip() for line in lines if not TABLE_ROW.search(line)])
+    joins: set[int] = set()
+    offset = 0
+    for line, following in zip(lines, lines[1:]):
+        offset += len(line)
+        if TABLE_ROW.search(line) or TABLE_ROW.search(following):
+            offset += 1
+            continue
+        line, following = line.strip(), following.strip()
+        at_wrap = width is not None and display_width(line) >= width - max(2, width * WRAP_TOLERANCE)
+        wrapped = at_wrap and not line.endswith(tuple(SENTENCE_CLOSE)) and bool(following[:1].strip())
+        continued = bool(line) and bool(following) and following[0] in CONTINUATION_START
+        if wrapped or continued:
+            joins.add(offset)
+        offset += 1
+    return joins
