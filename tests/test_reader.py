@@ -190,3 +190,11 @@ def test_a_text_with_lines_of_many_widths_is_not_unwrapped():
 
     text = "一、社会救助\n全县低保对象1200人，发放低保金500万元\n二、养老服务\n全县养老机构12家"
     assert clean_text(text).text == text
+
+
+def test_pinyin_readings_without_tone_marks_are_removed_where_a_text_has_several():
+    from minzheng.read.clean import clean_text
+
+    text = "标准提（ti)(ti）高（gao）至（zhi)1865元，孤（gu）儿（er）。"
+    assert clean_text(text).text == "标准提高至1865元，孤儿。"
+    assert clean_text("城市低保（a）标准提高").text == "城市低保（a）标准提高"

@@ -7,6 +7,8 @@ terms may stand earlier in the sentence."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from minzheng.extract.matching import indicators_of, row_unit
@@ -23,6 +25,7 @@ from minzheng.extract.scope import (
     part_of_total,
 )
 from minzheng.extract.subjects import figures_of
+from minzheng.extract.tables import is_table_line, table_values
 from minzheng.read.sentences import Sentence
 
 COLUMNS = [
@@ -134,6 +137,8 @@ def report_rows(report) -> list[Row]:
         if sentence.paragraph != paragraph:
             paragraph, paragraph_rows, totals, lead = sentence.paragraph, [], None, ""
         earlier = paragraph_rows if totals is None else totals
+        if is_table_line(sentence.text):
+            continue
         found = sentence_rows(sentence, context, report.year, home, earlier, totals is not None, lead)
         lead = (lead + sentence.text)[-LEAD_CHARS:]
         rows.extend(found)
@@ -145,8 +150,34 @@ def report_rows(report) -> list[Row]:
         paragraph_rows.extend(row for row in found if row.value is not None)
         section_text = " ".join(report.headings[i].text for i in sentence.headings)
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
+    rows.extend(table_figure_rows(report, contexts, home))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
     return merge_mentions(rows)
+
+
+def table_figure_rows(report, contexts: list[SectionContext], home: Home) -> list[Row]:
+    """The figures of a report's table rows: each value read in the phrase its row makes, placed at its cell."""
+    rows: list[Row] = []
+    totals: set[str] = set()
+    label, part = "", False
+    for value in table_values(report.sentences):
+        phrase = replace(value.sentence, text=value.phrase)
+        year = report.year - value.years_back if report.year else None
+        found = sentence_rows(phrase, contexts[value.sentence.index], year, home)
+        ids = {row.indicator.id for row in found}
+        if value.phrase[: value.value_at] != label:
+            label, part = value.phrase[: value.value_at], value.sub_item and bool(ids & totals)
+            totals = ids | totals if value.sub_item else ids
+        if part:
+            continue
+        for row in found:
+            if row.start <= value.value_at < row.end:
+                raw = value.sentence.text[value.start : value.end]
+                period = year if value.years_back else row.period
+                rows.append(
+                    replace(row, sentence=value.sentence, start=value.start, end=value.end, raw=raw, period=period)
+                )
+    return rows
 
 
 def row_record(report, row: Row) -> dict[str, object]:

@@ -56,8 +56,12 @@ TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 TONE_MARK = re.compile(f"[{TONE_MARKED}]")
 
 
-# A pinyin gloss after a character (发(fā)放, 萬（wàn）元), left by pages that annotate readings.
+# A pinyin gloss after a character (发(fā)放, 萬（wàn）元), left by pages that annotate readings; some pages write
+# the readings without tone marks (提（ti)(ti）), which count only where a text has several of them.
 PINYIN_GLOSS = re.compile(rf"(?<=[{CJK}])[(（]\s*(?=[a-zü]*[{TONE_MARKED}])[a-zü{TONE_MARKED}]{{1,6}}\s*[)）]")
+SYLLABLE = r"(?:[bpmfdtnlgkhjqxrwyz]|zh|ch|sh|c|s)?(?:[aeiouvü]{1,3})(?:ng|n|r)?"
+TONELESS_GLOSS = re.compile(rf"(?<=[{CJK}])(?:[(（]\s*{SYLLABLE}\s*[)）])+")
+TONELESS_MIN = 3
 
 
 HALF_WIDTH_PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -278,6 +282,8 @@ def clean_text(original: str) -> Cleaned:
     remove_html(buffer)
     if TONE_MARK.search(buffer.text):
         buffer.sub(PINYIN_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character")
+    if len(TONELESS_GLOSS.findall(buffer.text)) >= TONELESS_MIN:
+        buffer.sub(TONELESS_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character (without tone marks)")
     remove_corrupted(buffer)
     buffer.remove_spans(residue_spans(buffer.text))
     joins = wrap_joins(buffer.text)

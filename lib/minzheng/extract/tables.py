@@ -1,0 +1,148 @@
+"""Statistics tables saved as text (指标名称 | 单位 | 数量): each row read as the phrase its cells make.
+
+Quarterly civil-affairs statistics and yearbooks give a label, a unit and one or more values per row, under group
+rows that name the programme or area (城市最低生活保障). A row becomes the phrase `group + label + value + unit`
+(城市最低生活保障 最低生活保障人数 6.1万人), which the sentence extractor reads; the row keeps its own line as
+evidence and the value cell as the figure's place. A column headed 上年 holds the year before's values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minzheng.read.sentences import Sentence
+
+CELL_SEPARATOR = "|"
+
+
+NUMBER_CELL = re.compile(r"^-?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?$")
+
+
+UNIT_CELL = re.compile(r"^(?:万|亿)?(?:人次|户次|人|户|个|家|所|张|处|元|元/人·月|元/人·年|元/人/月|元/人/年|%|次|项)$")
+
+
+HEADER_WORDS = re.compile(r"指标|单位|项目")
+
+
+SKIPPED_COLUMNS = re.compile(r"代码|同比|增长|增减|比上年|占")
+
+
+PREVIOUS_YEAR = re.compile(r"上年|去年|上期")
+
+
+# A label that names a programme its group does not (城市特困人员… under 农村最低生活保障) leaves the group.
+PROGRAMME = re.compile(r"低保|最低生活保障|特困|五保|孤儿|临时救助|残疾")
+
+
+# A sub-item of the row above it: 其中：, #, or a letter (A 城市低保累计支出 under 最低生活保障).
+SUB_ITEM = re.compile(r"^(?:其中[：:]?\s*|#\s*|(?:[A-Za-z]|[IVX]{1,4}|[Ⅰ-Ⅻ])[\s.．、]+)+")
+
+
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])")
+
+
+@dataclass(frozen=True)
+class TableValue:
+    """One value of a table row: the phrase to read, where the value stands in the row's line, and its year shift."""
+
+    phrase: str
+    value_at: int
+    sentence: Sentence
+    start: int
+    end: int
+    years_back: int
+    sub_item: bool = False
+
+
+def cells(text: str) -> list[tuple[str, int, int]]:
+    """The cells of a table line, stripped, with their offsets in the line."""
+    found, position = [], 0
+    for part in text.split(CELL_SEPARATOR):
+        stripped = part.strip()
+        offset = position + (len(part) - len(part.lstrip()))
+        found.append((stripped, offset, offset + len(stripped)))
+        position += len(part) + 1
+    return found
+
+
+def is_table_line(text: str) -> bool:
+    """Whether a sentence is a line of a table saved as text: cells separated by |."""
+    return text.count(CELL_SEPARATOR) >= 2 or is_cell_line(text)
+
+
+def is_cell_line(text: str) -> bool:
+    """Whether a line holds one cell of a table saved a cell per line (单位 |)."""
+    return text.rstrip().endswith(CELL_SEPARATOR) and text.count(CELL_SEPARATOR) == 1
+
+
+Cell = tuple[str, int, int, Sentence]
+
+
+def table_rows(sentences: list[Sentence]) -> list[list[Cell]]:
+    """The rows of the tables among a report's sentences, each cell with its place in its own line.
+
+    A table saved a row per line gives one row per line; one saved a cell per line (header cells, then a row of
+    column keys 甲 乙 丙 1 2 3, then the rows) is cut into rows as wide as its header."""
+    rows: list[list[Cell]] = []
+    stream: list[Cell] = []
+    for sentence in sentences + [None]:
+        if sentence is not None and is_cell_line(sentence.text):
+            text, start, end = cells(sentence.text)[0]
+            stream.append((text, start, end, sentence))
+            continue
+        rows += cut_into_rows(stream)
+        stream = []
+        if sentence is not None and sentence.text.count(CELL_SEPARATOR) >= 2:
+            rows.append([(text, start, end, sentence) for text, start, end in cells(sentence.text)])
+    return rows
+
+
+def cut_into_rows(stream: list[Cell]) -> list[list[Cell]]:
+    """Cells saved one per line, cut into rows by the width of the header that opens them (up to the 甲 key row)."""
+    keys = next((k for k, cell in enumerate(stream) if cell[0] == COLUMN_KEY), None)
+    if keys is None or keys == 0 or not HEADER_WORDS.search(stream[0][0]):
+        return []
+    width = keys
+    header, body = stream[:width], stream[2 * width :]
+    return [header] + [body[k : k + width] for k in range(0, len(body) - width + 1, width)]
+
+
+COLUMN_KEY = "甲"
+
+
+def table_values(sentences: list[Sentence]) -> list[TableValue]:
+    """Every value of the table rows among a report's sentences, as phrases to read."""
+    values: list[TableValue] = []
+    header: list[str] = []
+    group, parent = "", ""
+    for row in table_rows(sentences):
+        texts = [cell[0] for cell in row]
+        if any(HEADER_WORDS.search(text) for text in texts[:3]) and not any(NUMBER_CELL.match(t) for t in texts):
+            header = texts
+            continue
+        label = next((text for text in texts if re.search(r"[\u4e00-\u9fff]", text) and not UNIT_CELL.match(text)), "")
+        unit = next((text for text in texts if UNIT_CELL.match(text)), "")
+        numbers = [(k, cell) for k, cell in enumerate(row) if NUMBER_CELL.match(cell[0])]
+        if not label:
+            continue
+        if not numbers:
+            if not unit:
+                group, parent = NUMBERING.sub("", label), ""
+            continue
+        sub_item = bool(SUB_ITEM.match(label))
+        label = NUMBERING.sub("", SUB_ITEM.sub("", label))
+        if parent and label != parent and label.endswith(parent):
+            continue
+        parent = label
+        if PROGRAMME.search(label) and set(PROGRAMME.findall(label)) - set(PROGRAMME.findall(group)):
+            group = ""
+        for k, (text, start, end, sentence) in numbers:
+            heading = header[k] if k < len(header) else ""
+            if SKIPPED_COLUMNS.search(heading):
+                continue
+            lead = f"{group}{label}" if group and group not in label else label
+            phrase = f"{lead}{text}{unit}"
+            values.append(
+                TableValue(phrase, len(lead), sentence, start, end, 1 if PREVIOUS_YEAR.search(heading) else 0, sub_item)
+            )
+    return values
