@@ -495,3 +495,38 @@ def test_a_per_person_period_written_with_spaces_is_still_monthly():
 )
 def test_more_money_words_of_real_reports(sentence, indicator):
     assert indicator in {row[0] for row in found(sentence)}
+
+
+def test_a_group_named_in_its_own_clause_beats_a_longer_name_in_the_clause_before():
+    got = found(
+        "集中养育孤儿基本生活保障标准由1500元/月提高至1800元/月，社会散居孤儿基本生活保障标准由1100元/月提高至1400元/月。"
+    )
+    assert ("cp.orphan_standard_dispersed", 1400.0, "元/人/月") in got
+    assert ("cp.orphan_standard_institutional", 1400.0, "元/人/月") not in got
+
+
+def test_care_money_in_a_tekun_clause_is_tekun_money_not_an_old_age_subsidy():
+    got = found("全市特困供养人员3万人，累计发放生活、护理补贴资金7000万元。")
+    assert ("sa.tekun_funds", 70000000.0, "元") in got
+
+
+def test_institutions_counted_in_total_then_by_ownership_after_qizhong_give_the_total():
+    got = found("全州已有养老服务机构185家，其中公建公营养老机构42家、民办民营养老机构137家。")
+    assert got == {("ec.care_institutions", 185.0, "处")}
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("全县城乡社区日间照料中心14个。", "ec.service_facilities"),
+        ("今年新建社区日间照料中心5个。", "ec.new_home_care_stations"),
+        ("共发放高龄补贴资金263万元。", "ec.elderly_subsidy_funds"),
+        ("1-6月份供养资金887万元已全部发放。", "sa.tekun_funds"),
+    ],
+)
+def test_elderly_care_and_tekun_words_of_real_reports(sentence, indicator):
+    assert indicator in {row[0] for row in found(sentence)}
+
+
+def test_what_a_counted_noun_becomes_is_not_what_the_number_counts():
+    assert found("推动1处敬老院转型为区域性养老服务中心。") == set()

@@ -13,6 +13,11 @@ from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 RIGHT_TAIL_MAX = 4
 
 
+# A number counts the first noun after it: each character between the number and a head costs as much as one of
+# the cue's own characters gains (1处敬老院转型为区域性养老服务中心 counts 敬老院).
+RIGHT_DISTANCE_WEIGHT = 10
+
+
 RIGHT_HEAD_MAX_START = 16
 
 
@@ -58,8 +63,8 @@ def joins_programmes(own: str) -> bool:
     return any(a != b for a, b in JOINED_PROGRAMMES.findall(own))
 
 
-# A modifier found only in an earlier clause counts less than one in the figure's own words.
-OUTSIDE_CLAUSE = 1.0
+# A modifier found only in an earlier clause counts half as much as one in the figure's own words.
+OUTSIDE_WEIGHT = 0.5
 
 
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -95,15 +100,16 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         head = right_head(cue.head, subject)
         if head is None:
             return None
-        tier, distance = 0, head.start()
+        tier, distance = 0, head.start() * RIGHT_DISTANCE_WEIGHT
         context = subject.own + subject.after[: head.start()]
-    penalty = 0.0
-    for modifier in reversed(cue.modifiers):
+    penalty, weight = 0.0, float(len(head.group(0)))
+    outside_from = len(subject.before) if tier == 1 else -1
+    for term, modifier in reversed(list(zip(cue.terms, cue.modifiers))):
         found = last_match(modifier, context)
         if found is None:
             return None
-        penalty += (len(context) - found.end()) / 50 + (OUTSIDE_CLAUSE if found.end() <= len(subject.before) else 0)
-    weight = cue.weight + len(head.group(0)) - len(cue.terms[-1])
+        penalty += (len(context) - found.end()) / 50
+        weight += len(term) * (OUTSIDE_WEIGHT if found.end() <= outside_from else 1)
     return tier, weight * 10 - distance - penalty
 
 
@@ -114,7 +120,7 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
     if coverage:
         return head.search(after, 0, coverage.end())
     match = head.search(after)
-    if match is None or inside_quotes(after, match.start()):
+    if match is None or inside_quotes(after, match.start()) or BECOMES.search(after, 0, match.start()):
         return None
     if subject.total and subject.counted_after:
         place = PLACE_PHRASE.match(after)
@@ -142,6 +148,10 @@ COUNTED_NOUN_END = re.compile(r"发放|支付|享受|纳入|实现|提供|[，,�
 def pays_own_money(tail: str) -> bool:
     """Whether the words after a counted noun say the programme's own money was paid to them."""
     return bool(OWN_MONEY.match(tail)) and not re.search(r"奖补|助学|运营|一次性|物价", tail)
+
+
+# What a counted noun becomes is not what the number counts (1处敬老院转型为区域性养老服务中心).
+BECOMES = re.compile(r"转型|转为|改造为|改建为|升级为|改为")
 
 
 def inside_quotes(text: str, position: int) -> bool:
