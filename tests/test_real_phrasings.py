@@ -530,3 +530,20 @@ def test_elderly_care_and_tekun_words_of_real_reports(sentence, indicator):
 
 def test_what_a_counted_noun_becomes_is_not_what_the_number_counts():
     assert found("推动1处敬老院转型为区域性养老服务中心。") == set()
+
+
+def test_a_report_splitting_tekun_standards_by_area_gives_area_ids_to_care_modes():
+    text = "城市特困人员基本生活标准1025元/月，农村分散供养特困人员基本生活标准754元/月，农村集中供养特困人员基本生活标准为810元/月。"
+    got = found(text)
+    assert {("sa.tekun_standard_rural", 754.0, "元/人/月"), ("sa.tekun_standard_rural", 810.0, "元/人/月")} <= got
+    assert not any(
+        indicator.startswith("sa.tekun_standard_c") or indicator.endswith("dispersed") for indicator, _, _ in got
+    )
+
+
+def test_a_report_giving_only_rural_care_modes_keeps_the_care_mode_ids():
+    got = found("农村五保集中供养标准由每月220元提高到245元，分散供养标准由每月180元提高到220元。")
+    assert {
+        ("sa.tekun_standard_centralized", 245.0, "元/人/月"),
+        ("sa.tekun_standard_dispersed", 220.0, "元/人/月"),
+    } <= got

@@ -101,3 +101,30 @@ def name_areas(figures: list[Figure]) -> None:
             figure.subject = replace(figure.subject, own=own)
         if HAN.search(AREA_WORDS.sub("", own)):
             previous_subject = own
+
+
+# A report that states tekun standards for town and country apart splits them by area first: a standard naming an
+# area and a care mode (农村分散供养特困人员…标准) is that area's, and a mode alone takes the area named before it.
+TEKUN_BY_AREA = (
+    re.compile(r"(?:城市|城镇)[^，。；]{0,10}特困[^，。；]{0,16}标准"),
+    re.compile(r"农村[^，。；]{0,10}(?:特困|五保)[^，。；]{0,16}标准"),
+)
+CARE_MODE = re.compile(r"集中供养|分散供养|集中|分散")
+AREA = re.compile(r"城市|城镇|农村")
+
+
+def splits_tekun_by_area(text: str) -> bool:
+    """Whether a report states tekun standards for town and for country apart."""
+    return all(pattern.search(text) for pattern in TEKUN_BY_AREA)
+
+
+def area_over_mode(figure: Figure) -> None:
+    """Rewrite a tekun standard's subject that names a care mode so that its area decides (see TEKUN_BY_AREA)."""
+    own = figure.subject.own
+    if not CARE_MODE.search(own) or "标准" not in own or "孤儿" in own:
+        return
+    areas = AREA.findall(own) or AREA.findall(figure.subject.before)
+    if not areas:
+        return
+    plain = CARE_MODE.sub("", own)
+    figure.subject = replace(figure.subject, own=plain if AREA.search(plain) else areas[-1] + plain)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from minzheng.extract.areas import splits_tekun_by_area
 from minzheng.extract.matching import indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
@@ -80,11 +81,12 @@ def sentence_rows(
     earlier_rows: list[Row] | None = None,
     continued: bool = False,
     lead: str = "",
+    areas_first: bool = False,
 ) -> list[Row]:
     """Extract the numeric rows of one sentence; `continued` when it goes on a 其中 list of the sentence before (…；),
     and then `earlier_rows` are the totals that list divides."""
     rows: list[Row] = []
-    figures = figures_of(sentence.text)
+    figures = figures_of(sentence.text, areas_first)
     for figure, found in zip(figures, indicators_of(figures)):
         q = figure.quantity
         if (
@@ -131,6 +133,7 @@ def report_rows(report) -> list[Row]:
     rows: list[Row] = []
     known_services: set[str] = set()
     home = home_of(report.region, report.level, report.meta)
+    areas_first = splits_tekun_by_area(report.text)
     paragraph, paragraph_rows, totals, lead = None, [], None, ""
     for sentence in report.sentences:
         context = contexts[sentence.index]
@@ -139,7 +142,7 @@ def report_rows(report) -> list[Row]:
         earlier = paragraph_rows if totals is None else totals
         if is_table_line(sentence.text):
             continue
-        found = sentence_rows(sentence, context, report.year, home, earlier, totals is not None, lead)
+        found = sentence_rows(sentence, context, report.year, home, earlier, totals is not None, lead, areas_first)
         lead = (lead + sentence.text)[-LEAD_CHARS:]
         rows.extend(found)
         if not sentence.text.rstrip().endswith(("；", ";")):

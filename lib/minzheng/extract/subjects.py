@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minzheng.extract.areas import URBAN_RURAL, name_areas, unified_standard
+from minzheng.extract.areas import URBAN_RURAL, area_over_mode, name_areas, unified_standard
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
 from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, TOPIC_BREAK
@@ -168,8 +168,9 @@ def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple
     return pairs, merged
 
 
-def figures_of(text: str) -> list[Figure]:
-    """Find the figures of a sentence, each with the subject that decides its indicator."""
+def figures_of(text: str, areas_first: bool = False) -> list[Figure]:
+    """Find the figures of a sentence, each with the subject that decides its indicator; `areas_first` when the
+    report states tekun standards for town and country apart, so that an area beats a care mode."""
     quantities = find_quantities(text)
     text = BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
     runs = value_runs(text, quantities)
@@ -206,6 +207,9 @@ def figures_of(text: str) -> list[Figure]:
             figures[i] = Figure(q, subject)
     ordered = [figures[i] for i in range(len(quantities))]
     name_areas(ordered)
+    if areas_first:
+        for figure in ordered:
+            area_over_mode(figure)
     inherit_list_units(ordered)
     return [split for figure in ordered for split in unified_standard(figure)]
 
