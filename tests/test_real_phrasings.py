@@ -547,3 +547,34 @@ def test_a_report_giving_only_rural_care_modes_keeps_the_care_mode_ids():
         ("sa.tekun_standard_centralized", 245.0, "元/人/月"),
         ("sa.tekun_standard_dispersed", 220.0, "元/人/月"),
     } <= got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "目前本县城乡低保标准分别高出全市平均水平50元和100元。",
+        "确保城市低保月人均补助不低于350元。",
+        "提标后全县低保资金预计多支出360万元。",
+    ],
+)
+def test_margins_averages_and_expected_extra_spending_are_not_standards_or_money_paid(sentence):
+    assert found(sentence) == set()
+
+
+def test_a_subgroup_named_with_zhongde_is_not_the_programmes_count():
+    assert found("惠及城乡低保中的学龄前儿童和在校学生3600人。") == set()
+
+
+def test_money_of_several_groups_listed_before_it_is_all_assistance_money():
+    got = found("累计发放低保金、特困人员基本生活费，孤儿基本生活费，残疾人两项补贴等保障资金5.38亿元。")
+    assert got == {("sa.total_assistance_funds", 538000000.0, "元")}
+
+
+def test_care_tiers_in_separate_sentences_of_a_paragraph_keep_the_highest():
+    got = found("失能特困人员照料护理补助标准达到每人每月1200元。半失能特困人员照料护理补助标准达到每人每月370元。")
+    assert got == {("sa.tekun_care_standard", 1200.0, "元/人/月")}
+
+
+def test_a_standard_made_one_for_town_and_country_in_the_clause_before_is_both():
+    got = found("全市实施城乡低保标准统一，保障标准为每月795元。")
+    assert got == {("sa.dibao_standard_urban", 795.0, "元/人/月"), ("sa.dibao_standard_rural", 795.0, "元/人/月")}

@@ -18,6 +18,26 @@ URBAN_RURAL = ("城市", "农村")
 UNIFIED = re.compile(r"城乡")
 
 
+# A standard made one for town and country in the clause before (实施城乡低保标准统一，保障标准为每月795元).
+UNIFIED_BEFORE = re.compile(r"城乡[^，。；]{0,10}统一|统一[^，。；]{0,6}城乡")
+
+
+def clause_before(before: str) -> str:
+    """The last clause of the words before a figure's own subject."""
+    cut = max(before[:-1].rfind(mark) for mark in "，,；;。") if before else -1
+    return before[cut + 1 :]
+
+
+def names_area(own: str) -> bool:
+    """Whether a subject names town or country."""
+    return bool(re.search(r"城市|城镇|农村", own))
+
+
+def with_area(own: str, area: str) -> str:
+    """A subject with 城乡 made one area, or the area put in front when it names none."""
+    return own.replace("城乡", area, 1) if "城乡" in own else area + own
+
+
 # One standard for care in institutions and at home (集中和分散供养标准) holds for both.
 BOTH_MODES = re.compile(r"集中(?:供养)?[和与及、]分散(?:供养)?")
 CARE_MODES = ("集中供养", "分散供养")
@@ -53,10 +73,8 @@ def unified_standard(figure: Figure) -> list[Figure]:
             replace(figure, subject=replace(figure.subject, own=own[: both.start()] + mode + own[both.end() :]))
             for mode in CARE_MODES
         ]
-    if UNIFIED.search(own):
-        return [
-            replace(figure, subject=replace(figure.subject, own=own.replace("城乡", part, 1))) for part in URBAN_RURAL
-        ]
+    if UNIFIED.search(own) or (UNIFIED_BEFORE.search(clause_before(figure.subject.before)) and not names_area(own)):
+        return [replace(figure, subject=replace(figure.subject, own=with_area(own, part))) for part in URBAN_RURAL]
     found = AREA_FREE_STANDARD.search(own)
     if found and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
         at = found.start()

@@ -61,16 +61,20 @@ LEAD_CHARS = 400
 
 
 def keep_highest_tier(rows: list[Row]) -> list[Row]:
-    """For indicators the codebook marks keep=max (care standards by tier), keep a sentence's highest value of each
-    period (the old tiers of a rise and the new ones are two periods)."""
-    highest: dict[tuple[str, object], Row] = {}
+    """For indicators the codebook marks keep=max (care standards by tier), keep a paragraph's highest value of
+    each period (the old tiers of a rise and the new ones are two periods)."""
+    highest: dict[tuple[object, ...], Row] = {}
     for row in rows:
         if row.indicator.keep == "max":
-            key = (row.indicator.id, row.period)
+            key = (row.indicator.id, row.period, row.sentence.paragraph)
             current = highest.get(key)
             if current is None or (row.value or 0) > (current.value or 0):
                 highest[key] = row
-    return [row for row in rows if row.indicator.keep != "max" or highest[(row.indicator.id, row.period)] is row]
+    return [
+        row
+        for row in rows
+        if row.indicator.keep != "max" or highest[(row.indicator.id, row.period, row.sentence.paragraph)] is row
+    ]
 
 
 def sentence_rows(
@@ -112,7 +116,7 @@ def sentence_rows(
         rows.append(
             Row(found, q.value, row_unit(found, figure), qualifier, modality, period, q.raw, sentence, q.start, q.end)
         )
-    return keep_highest_tier(rows)
+    return rows
 
 
 def merge_mentions(rows: list[Row]) -> list[Row]:
@@ -155,7 +159,7 @@ def report_rows(report) -> list[Row]:
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
     rows.extend(table_figure_rows(report, contexts, home))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
-    return merge_mentions(rows)
+    return merge_mentions(keep_highest_tier(rows))
 
 
 def table_figure_rows(report, contexts: list[SectionContext], home: Home) -> list[Row]:

@@ -43,7 +43,7 @@ UNIT_CLASSES = {
 
 
 # Programmes a figure may belong to; a subject that joins two (低保和特困, 低保、五保、孤儿) is all of them together.
-PROGRAMME = r"(?:低保|最低生活保障|特困|五保|孤儿|临时救助)"
+PROGRAMME = r"(?:低保|最低生活保障|特困|五保|孤儿|临时救助|残疾人)"
 
 
 JOINED_PROGRAMMES = re.compile(
@@ -56,6 +56,10 @@ JOINED_PROGRAMMES = re.compile(
 PER_THOUSAND = re.compile(r"每(?:十万|千|万|百)(?:名|人|位|个|户|常住)?")
 PER_FACILITY = re.compile(r"每(?:个|所|家|处|座)")
 FACILITY = ("beds", "places")
+
+
+# A programme named last in a list that ends with 等 (…，残疾人两项补贴等保障资金): the figure is the whole list's.
+AND_OTHERS = re.compile(rf"{PROGRAMME}[^，,；;。]{{0,8}}等")
 
 
 def joins_programmes(own: str) -> bool:
@@ -174,9 +178,10 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
     return True
 
 
-def excluded(indicator: Indicator, subject: Subject) -> bool:
-    """Whether the subject holds a term that rules the indicator out."""
-    return any(p.search(subject.own) for p in indicator.excludes)
+def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
+    """Whether the subject (or, for a value of a list, the list's shared words) holds a term that rules it out."""
+    words = subject.own + (shared.own if shared is not None and subject.first_term_in else "")
+    return any(p.search(words) for p in indicator.excludes)
 
 
 @cache
@@ -192,13 +197,15 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
         PER_FACILITY.search(subject.own) and figure.quantity.unit_class in FACILITY
     ):
         return None
-    mixed = joins_programmes(subject.own) or (
-        not re.search(PROGRAMME, subject.own) and joins_programmes(subject.before)
+    mixed = (
+        joins_programmes(subject.own)
+        or (not re.search(PROGRAMME, subject.own) and joins_programmes(subject.before))
+        or (AND_OTHERS.search(subject.own) is not None and joins_programmes(subject.before + subject.own))
     )
     single = not mixed and len(set(re.findall(PROGRAMME, subject.own))) == 1
     best, best_score = None, None
     for candidate in numeric_indicators(figure.quantity.unit_class):
-        if not unit_fits(candidate, figure) or excluded(candidate, subject):
+        if not unit_fits(candidate, figure) or excluded(candidate, subject, figure.shared):
             continue
         if single and candidate.keep == "total":
             continue
