@@ -115,7 +115,7 @@ def test_unknown_level_is_refused_with_the_allowed_levels(tmp_path):
 def test_year_that_is_not_a_year_is_refused(tmp_path):
     write(tmp_path, "a.txt", GOOD_TEXT)
     write_manifest(tmp_path, [row("a.txt", "甲县", year="去年")])
-    with pytest.raises(ManifestError, match=r"line 2: year '去年' is not a four-digit year"):
+    with pytest.raises(ManifestError, match=r"line 2: year '去年' is not a year between 1949 and 2100"):
         load_corpus(tmp_path)
 
 

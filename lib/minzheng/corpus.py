@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from minzheng import paths
-from minzheng.errors import CorpusError, MinzhengError
+from minzheng.errors import CorpusError, MinzhengError, OutsideCorpusError
 from minzheng.read.manifest import load_manifest
 from minzheng.read.report import Report, parse_regions, read_entry, unlisted_files, wanted
 
@@ -87,6 +87,8 @@ def load_corpus(
     for entry in entries:
         try:
             reports.append(read_entry(folder, entry))
+        except OutsideCorpusError:
+            raise
         except MinzhengError as error:
             problems.append(str(error))
     if strict and problems:

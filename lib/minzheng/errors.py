@@ -35,3 +35,7 @@ class CorpusError(MinzhengError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("the corpus has problems:\n  " + "\n  ".join(problems))
+
+
+class OutsideCorpusError(MinzhengError):
+    """A manifest row names a file outside the corpus folder: refused in every mode, never read."""

@@ -79,8 +79,26 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Return a DataFrame as UTF-8 CSV with a fixed float format and \\n line ends."""
-    return frame.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n").encode("utf-8")
+    """Return a DataFrame as UTF-8 CSV with a fixed float format and \\n line ends, formula-like text made inert."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(inert)
+    return safe.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n").encode("utf-8")
+
+
+# A cell a spreadsheet would run as a formula (=HYPERLINK(…), +1, -1+2, @SUM): OWASP's advice is a leading quote.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: object) -> object:
+    """A text cell that cannot run as a spreadsheet formula; other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER_TEXT.fullmatch(value):
+        return "'" + value
+    return value
+
+
+NUMBER_TEXT = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 def _fix_core_dates(xml: bytes) -> bytes:

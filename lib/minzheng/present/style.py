@@ -59,6 +59,7 @@ def house_rc() -> dict[str, Any]:
         "font.family": "sans-serif",
         "font.sans-serif": [HOUSE_FONT, *FALLBACK_FONTS],
         "axes.unicode_minus": False,
+        "text.parse_math": False,
         "axes.titlesize": 12,
         "axes.titleweight": "bold",
         "axes.labelsize": 10,

@@ -64,6 +64,10 @@ TONELESS_GLOSS = re.compile(rf"(?<=[{CJK}])(?:[(（]\s*{SYLLABLE}\s*[)）])+")
 TONELESS_MIN = 3
 
 
+# Control characters other than tab and line breaks: never text (a form feed inside a sentence is page furniture).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 HALF_WIDTH_PUNCT = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 
 
@@ -279,6 +283,7 @@ def clean_text(original: str) -> Cleaned:
     """Clean a report's original text into simplified Chinese with an offset map and an audit log."""
     buffer = Buffer.from_original(original)
     buffer.sub(re.compile(r"\r\n?"), lambda m: "\n", "", "")
+    buffer.sub(CONTROL_CHARACTERS, lambda m: "", "control", "control character (NUL, form feed, escape…)")
     remove_html(buffer)
     if TONE_MARK.search(buffer.text):
         buffer.sub(PINYIN_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character")

@@ -61,13 +61,48 @@ def decode_bytes(data: bytes, path: object = "<bytes>") -> Decoded:
         return require_text(Decoded(data.decode("utf-8"), "utf-8", len(data)), path)
     except UnicodeDecodeError as utf8_error:
         try:
-            return require_text(Decoded(data.decode("gb18030"), "gb18030", len(data)), path)
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = None
+        other = other_encoding(data)
+        if other:
+            raise ReportError(
+                path,
+                f"the file is not UTF-8 and seems to be {other}, which GB18030 would only turn into garbled text",
+                f"re-save it as UTF-8 (for example: iconv -f {other.upper()} -t UTF-8)",
+            ) from None
+        if text is not None:
+            return require_text(Decoded(text, "gb18030", len(data)), path)
+        try:
+            data.decode("gb18030")
         except UnicodeDecodeError:
             raise ReportError(
                 path,
                 f"cannot decode as UTF-8 (byte offset {utf8_error.start}) nor as GB18030",
                 "save the report as UTF-8",
             ) from None
+
+
+# Encodings a GB18030 decoding would accept but garble; charset-normalizer (a maintained detector) names them.
+GB_FAMILY = ("gb18030", "gbk", "gb2312", "hz", "utf_8", "ascii")
+DETECT_SAMPLE = 65536
+DETECT_MIN = 200
+CHAOS_MARGIN = 0.05
+
+
+def other_encoding(data: bytes) -> str:
+    """The encoding a non-UTF-8 file seems to be in when that is not the GB family (Big5, Shift-JIS, …), else ''."""
+    from charset_normalizer import from_bytes
+
+    if len(data) < DETECT_MIN:
+        return ""
+    results = from_bytes(data[:DETECT_SAMPLE])
+    best = results.best()
+    if best is None or best.encoding in GB_FAMILY:
+        return ""
+    if any(r.encoding in GB_FAMILY and r.chaos <= best.chaos + CHAOS_MARGIN for r in results):
+        return ""
+    return best.encoding
 
 
 def read_report_bytes(path: Path) -> Decoded:

@@ -50,7 +50,7 @@ def check_row(line: int, row: dict[str, str]) -> list[str]:
     if row.get("level") and row["level"] not in LEVELS:
         problems.append(f"line {line}: unknown level {row['level']!r} (use one of: {', '.join(LEVELS)})")
     if row.get("year") and not (row["year"].isdigit() and 1949 <= int(row["year"]) <= 2100):
-        problems.append(f"line {line}: year {row['year']!r} is not a four-digit year")
+        problems.append(f"line {line}: year {row['year']!r} is not a year between 1949 and 2100")
     return problems
 
 
@@ -71,9 +71,16 @@ def load_manifest(path: Path) -> list[Entry]:
     header, rows = read_rows(path)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
+        other = next((d for d in ";\t|" if len(header) == 1 and d in header[0]), "")
+        hint = f"; the header is separated by {other!r}: save the manifest with commas" if other else ""
         raise ManifestError(
-            path, [f"missing required column(s): {', '.join(missing)} (the header needs {', '.join(REQUIRED_COLUMNS)})"]
+            path,
+            [
+                f"missing required column(s): {', '.join(missing)} (the header needs {', '.join(REQUIRED_COLUMNS)}){hint}"
+            ],
         )
+    if not rows:
+        raise ManifestError(path, ["the manifest has a header but no rows: add one row per report"])
     problems = [p for line, row in rows for p in check_row(line, row)]
     problems += duplicates(rows, "file") + duplicates(rows, "region")
     if problems:

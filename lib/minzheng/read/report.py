@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from minzheng import paths
-from minzheng.errors import MinzhengError, ReportError
+from minzheng.errors import MinzhengError, OutsideCorpusError, ReportError
 from minzheng.read.clean import Cleaned, clean_text
 from minzheng.read.decode import read_report_bytes
 from minzheng.read.manifest import Entry
@@ -129,6 +129,11 @@ def read_entry(folder: Path, entry: Entry) -> Report:
     """Read the report a manifest row names."""
     path = folder / entry.file
     where = f"{folder / paths.MANIFEST_NAME} line {entry.line}"
+    if not path.resolve().is_relative_to(Path(folder).resolve()):
+        raise OutsideCorpusError(
+            f"{where}: file {entry.file!r} lies outside the corpus folder {folder} (after following links); "
+            "copy the report into the folder and name it there"
+        )
     if not path.is_file():
         raise MinzhengError(f"{where}: file {entry.file!r} does not exist in {folder} (add it, or remove the row)")
     try:

@@ -1,0 +1,98 @@
+"""Reliability: the corpus boundary, encodings that only decode by accident, control characters, inert exports."""
+
+from __future__ import annotations
+
+import os
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from minzheng.corpus import load_corpus
+from minzheng.errors import ManifestError, MinzhengError, ReportError
+from minzheng.read.clean import clean_text
+from minzheng.read.decode import decode_bytes
+from minzheng.writers import csv_bytes
+
+HEADER = "file,region,level,year\n"
+
+
+def corpus_with(tmp_path, row: str, files: dict[str, str] | None = None):
+    """A corpus folder with one manifest row and the given files."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "manifest.csv").write_text(HEADER + row, encoding="utf-8")
+    for name, text in (files or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("name", ["../secret.txt", "/etc/hostname"])
+def test_a_manifest_row_naming_a_file_outside_the_corpus_is_refused_in_every_mode(tmp_path, name):
+    (tmp_path / "secret.txt").write_text("全县低保对象100人。", encoding="utf-8")
+    folder = corpus_with(tmp_path, f"{name},某县,county,2024\n")
+    for strict in (False, True):
+        with pytest.raises(MinzhengError, match="lies outside the corpus folder"):
+            load_corpus(folder, strict=strict)
+
+
+def test_a_link_in_the_corpus_pointing_outside_it_is_refused(tmp_path):
+    (tmp_path / "secret.txt").write_text("全县低保对象100人。", encoding="utf-8")
+    folder = corpus_with(tmp_path, "link.txt,某县,county,2024\n")
+    os.symlink(tmp_path / "secret.txt", folder / "link.txt")
+    with pytest.raises(MinzhengError, match="line 2: file 'link.txt' lies outside the corpus folder"):
+        load_corpus(folder)
+
+
+def test_a_manifest_with_a_header_and_no_rows_is_a_clear_error(tmp_path):
+    folder = corpus_with(tmp_path, "")
+    with pytest.raises(ManifestError, match="header but no rows"):
+        load_corpus(folder)
+
+
+def test_a_manifest_separated_by_semicolons_gets_a_hint(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "manifest.csv").write_text("file;region;level;year\na.txt;某县;county;2024\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="separated by ';': save the manifest with commas"):
+        load_corpus(folder)
+
+
+def test_a_big5_report_is_an_error_that_names_big5_not_garbled_text():
+    text = "最低生活保障標準由每人每月1000元調整為1100元。特困人員基本生活標準同步提高。" * 10
+    with pytest.raises(ReportError, match="seems to be big5"):
+        decode_bytes(text.encode("big5"), "a.txt")
+
+
+@pytest.mark.parametrize("text", ["临时救助", "全县低保对象1200人，发放低保金500万元。" * 20])
+def test_short_and_long_gbk_reports_still_decode(text):
+    assert decode_bytes(text.encode("gbk"), "a.txt").text == text
+
+
+def test_control_characters_anywhere_are_removed_and_logged():
+    text = "全县低保" + "对象" * 5000 + "1200\x00人，发放低保\x0c金500万元。"
+    cleaned = clean_text(text)
+    assert "\x00" not in cleaned.text and "\x0c" not in cleaned.text and "低保金500万元" in cleaned.text
+    assert sum(1 for removal in cleaned.removals if removal.kind == "control") == 2
+
+
+def test_formula_like_text_is_inert_in_the_csv_export_and_numbers_stay_numbers():
+    frame = pd.DataFrame(
+        {"evidence": ['=HYPERLINK("http://x","y")', "@SUM(1)", "-1+2", "全县"], "value": [1, -2, 3, 4]}
+    )
+    text = csv_bytes(frame).decode("utf-8")
+    assert "'=HYPERLINK" in text and "'@SUM" in text and "'-1+2" in text and ",-2\n" in text
+
+
+def test_chart_text_from_reports_is_never_read_as_mathtext():
+    from minzheng.present.style import house_rc
+
+    assert house_rc()["text.parse_math"] is False
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context(house_rc()):
+        figure = Figure()
+        FigureCanvasAgg(figure)
+        figure.text(0, 0, r"$\undefinedmacro$ region")
+        figure.canvas.draw()
