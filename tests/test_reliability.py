@@ -96,3 +96,14 @@ def test_chart_text_from_reports_is_never_read_as_mathtext():
         FigureCanvasAgg(figure)
         figure.text(0, 0, r"$\undefinedmacro$ region")
         figure.canvas.draw()
+
+
+def test_paths_follow_the_project_of_the_working_directory_not_the_install(tmp_path):
+    from minzheng.paths import project_root
+
+    other = tmp_path / "second_checkout"
+    (other / "seeds").mkdir(parents=True)
+    (other / "Makefile").write_text("all:\n", encoding="utf-8")
+    (other / "notebooks").mkdir()
+    assert project_root(other / "notebooks") == other.resolve()
+    assert project_root(tmp_path) != tmp_path.resolve()

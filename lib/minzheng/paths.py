@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minzheng import paths
+from minzheng import paths  # the module itself: resolved at call time, so tests may point it elsewhere
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -30,7 +30,17 @@ OPENCC_FIXES_FILE = DATA_DIR / "opencc_fixes.csv"
 RESIDUE_RULES_FILE = DATA_DIR / "residue_rules.csv"
 
 
-PROJECT_ROOT = PACKAGE_DIR.parent.parent
+def project_root(start: Path | None = None) -> Path:
+    """The project being worked in: the nearest folder at or above the working directory that holds a Makefile and
+    seeds/ (a second checkout sharing one environment uses its own files), else the checkout of the installed code."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "Makefile").is_file() and (folder / "seeds").is_dir():
+            return folder
+    return PACKAGE_DIR.parent.parent
+
+
+PROJECT_ROOT = project_root()
 
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
