@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SIZES = (10, 100, 1000)
+LONG_MB = (1, 4, 16)
 
 
 def generate_corpus(folder: Path, size: int) -> Path:
@@ -35,6 +36,34 @@ def generate_corpus(folder: Path, size: int) -> Path:
         writer.writeheader()
         writer.writerows(rows)
     return folder
+
+
+def generate_long_report(folder: Path, megabytes: int) -> Path:
+    """Write a corpus of one report of about `megabytes` MB: the seeds' texts one after another, again and again."""
+    from minzheng import paths
+
+    with open(paths.SEEDS_DIR / paths.MANIFEST_NAME, encoding="utf-8", newline="") as handle:
+        seeds = list(csv.DictReader(handle))
+    texts = [(paths.SEEDS_DIR / seed["file"]).read_text(encoding="utf-8") for seed in seeds]
+    block = "\n\n".join(texts)
+    repeats = max(1, round(megabytes * 1_000_000 / len(block.encode("utf-8"))))
+    (folder / "long.txt").write_text("\n\n".join([block] * repeats), encoding="utf-8")
+    with open(folder / paths.MANIFEST_NAME, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(seeds[0]))
+        writer.writeheader()
+        writer.writerow({**seeds[0], "file": "long.txt", "region": "长报告"})
+    return folder
+
+
+def print_length_table(results: list[tuple[int, dict[str, float]]]) -> None:
+    """Print one line per report length: seconds and seconds per MB (flat = linear in length)."""
+    print(f"{'MB':>4} {'rows':>7} {'read+clean s':>13} {'extract s':>10} {'s per MB':>9} {'peak MB':>8}")
+    for megabytes, r in results:
+        per_mb = r["total_after_startup_s"] / megabytes
+        print(
+            f"{megabytes:>4} {r['rows']:>7} {r['read_clean_s']:>13.2f} {r['extract_s']:>10.2f} {per_mb:>9.2f} "
+            f"{r['peak_rss_mb']:>8.0f}"
+        )
 
 
 def measure(folder: str) -> dict[str, float]:
@@ -95,6 +124,15 @@ def main() -> None:
     base, largest = results[1], results[-1]
     ratio = (largest["total_after_startup_s"] / largest["reports"]) / (base["total_after_startup_s"] / base["reports"])
     print(f"cost per report at {largest['reports']} vs {base['reports']} reports: x{ratio:.2f} (1.0 = linear)")
+    print()
+    print("One long report (the seeds again and again): extraction must stay linear in length")
+    lengths = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for megabytes in LONG_MB:
+            folder = Path(scratch) / f"long_{megabytes}"
+            folder.mkdir()
+            lengths.append((megabytes, measure_in_subprocess(generate_long_report(folder, megabytes))))
+    print_length_table(lengths)
     print()
     sys.stdout.flush()
     if "--extraction-only" in sys.argv:
