@@ -107,3 +107,26 @@ def test_paths_follow_the_project_of_the_working_directory_not_the_install(tmp_p
     (other / "notebooks").mkdir()
     assert project_root(other / "notebooks") == other.resolve()
     assert project_root(tmp_path) != tmp_path.resolve()
+
+
+def test_a_failed_tasks_summary_keeps_the_whole_message_of_a_manifest_error():
+    from minzheng.publish.kernel import error_summary
+
+    error = ManifestError("corpus/manifest.csv", ["line 3: column 'year' is empty", "line 5: unknown level 'town'"])
+    summary = error_summary(error)
+    assert "line 3: column 'year' is empty" in summary and "line 5: unknown level 'town'" in summary
+
+
+def test_reports_that_could_not_be_read_are_listed_on_the_index_and_in_the_combined_report(tmp_path):
+    from minzheng.publish.pages import NotebookInfo, combined_notebook, index_page
+    from minzheng.publish.run import RunOptions, unread_reports
+
+    folder = corpus_with(
+        tmp_path, "a.txt,甲县,county,2024\nb.txt,乙县,county,2024\n", {"a.txt": "全县低保对象100人。", "b.txt": "  "}
+    )
+    unread = unread_reports(RunOptions(corpus_dir=folder))
+    assert len(unread) == 1 and "b.txt" in unread[0] and "empty" in unread[0]
+    page = index_page([NotebookInfo("01", "Social assistance", "summary")], True, unread)
+    assert "1 report(s) could not be read" in page and "b.txt" in page
+    intro = combined_notebook([], unread).cells[0].source
+    assert "1 report(s) could not be read" in intro and "b.txt" in intro

@@ -209,6 +209,11 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
         "--strict", action="store_true", help="pass strict=True to every notebook and to the data export"
     )
     parser.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="exit 0 even when some reports could not be read (they are still listed in the summary and pages)",
+    )
+    parser.add_argument(
         "-p",
         dest="parameters",
         action="append",
@@ -239,6 +244,7 @@ def options_from_args(args: argparse.Namespace) -> RunOptions:
         only=list(args.only),
         strict=bool(args.strict),
         parameters=dict(args.parameters),
+        allow_missing=bool(getattr(args, "allow_missing", False)),
     )
 
 

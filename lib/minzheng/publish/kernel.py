@@ -39,10 +39,16 @@ def ensure_kernel(name: str = KERNEL_NAME, prefix: str | None = None) -> Path:
 
 
 def error_summary(error: BaseException) -> str:
-    """Return a one-line description of an error (its name and first line of its message)."""
+    """Return a one-line description of an error: its name and its whole message (file, line, what to do)."""
     ename = getattr(error, "ename", type(error).__name__)
-    evalue = str(getattr(error, "evalue", error)).strip().splitlines()
-    return f"{ename}: {evalue[0]}" if evalue else str(ename)
+    lines = [line.strip() for line in str(getattr(error, "evalue", error)).strip().splitlines() if line.strip()]
+    message = " ".join(lines)
+    if len(message) > SUMMARY_MAX:
+        message = message[: SUMMARY_MAX - 1] + "…"
+    return f"{ename}: {message}" if message else str(ename)
+
+
+SUMMARY_MAX = 600
 
 
 def failed_notebook(source: Path, executed: Path, error: BaseException, kernel_log: str = "") -> Any:

@@ -103,8 +103,18 @@ def export_notebook(
     return [atomic_write(Path(outputs_dir) / folder / f"{name}.html", page) for folder, page in pages.items()]
 
 
-def combined_notebook(notebooks: Iterable[tuple[str, nbformat.NotebookNode]]) -> nbformat.NotebookNode:
-    """Concatenate executed notebooks in order, after a contents cell listing their titles."""
+def unread_notice(unread: list[str]) -> str:
+    """A sentence, in Markdown, naming the reports that could not be read and why (empty when all were read)."""
+    if not unread:
+        return ""
+    lines = "\n".join(f"- {problem}" for problem in unread)
+    return f"**{len(unread)} report(s) could not be read** and are not in these pages:\n\n{lines}\n\n"
+
+
+def combined_notebook(
+    notebooks: Iterable[tuple[str, nbformat.NotebookNode]], unread: list[str] | None = None
+) -> nbformat.NotebookNode:
+    """Concatenate executed notebooks in order, after a contents cell listing their titles (and any unread reports)."""
     parts = list(notebooks)
     combined = nbformat.v4.new_notebook()
     if parts:
@@ -112,7 +122,10 @@ def combined_notebook(notebooks: Iterable[tuple[str, nbformat.NotebookNode]]) ->
             {k: v for k, v in parts[0][1].metadata.items() if k in ("kernelspec", "language_info")}
         )
     contents = "\n".join(f"{i}. {notebook_summary(nb, name)[0]}" for i, (name, nb) in enumerate(parts, 1))
-    intro = nbformat.v4.new_markdown_cell(f"# {REPORT_TITLE}\n\nAll notebooks in one file, in order:\n\n{contents}")
+    notice = unread_notice(unread or [])
+    intro = nbformat.v4.new_markdown_cell(
+        f"# {REPORT_TITLE}\n\n{notice}All notebooks in one file, in order:\n\n{contents}"
+    )
     intro["id"] = cell_id(REPORT_NAME, 0)
     combined.cells.append(intro)
     for index, (_, nb) in enumerate(parts):
@@ -125,16 +138,26 @@ def combined_notebook(notebooks: Iterable[tuple[str, nbformat.NotebookNode]]) ->
 
 
 def export_combined_report(
-    notebooks: Iterable[tuple[str, nbformat.NotebookNode]], outputs_dir: Path, source_dir: Path | None = None
+    notebooks: Iterable[tuple[str, nbformat.NotebookNode]],
+    outputs_dir: Path,
+    source_dir: Path | None = None,
+    unread: list[str] | None = None,
 ) -> Path:
     """Write email/minzheng_report.html: every notebook in one self-contained page."""
-    page = render_html(combined_notebook(notebooks), REPORT_TITLE, email=True, source_dir=source_dir)
+    page = render_html(combined_notebook(notebooks, unread), REPORT_TITLE, email=True, source_dir=source_dir)
     return atomic_write(Path(outputs_dir) / "email" / f"{REPORT_NAME}.html", page)
 
 
-def index_page(entries: Iterable[NotebookInfo], has_data: bool = True) -> str:
-    """Return outputs/index.html: a link to every report with its one-line summary."""
+def index_page(entries: Iterable[NotebookInfo], has_data: bool = True, unread: list[str] | None = None) -> str:
+    """Return outputs/index.html: a link to every report with its one-line summary (and any unread reports)."""
     esc = html.escape
+    notice = (
+        f"<p><strong>{len(unread)} report(s) could not be read</strong> and are not in these pages:</p>\n<ul>\n"
+        + "\n".join(f"<li>{esc(problem)}</li>" for problem in unread)
+        + "\n</ul>"
+        if unread
+        else ""
+    )
     items = []
     for entry in entries:
         if not entry.has_html:
@@ -170,6 +193,7 @@ li {{ margin: 0.4em 0; }} .alt {{ font-size: 0.9em; }}
 </head>
 <body>
 <h1>{esc(INDEX_TITLE)}</h1>
+{notice}
 <p><a href="email/{REPORT_NAME}.html">{esc(REPORT_TITLE)}</a> — all notebooks in one self-contained file, the one to attach to an e-mail.</p>
 <h2>Notebooks</h2>
 <ul>
@@ -184,7 +208,7 @@ li {{ margin: 0.4em 0; }} .alt {{ font-size: 0.9em; }}
 """
 
 
-def write_index(entries: Iterable[NotebookInfo], outputs_dir: Path) -> Path:
+def write_index(entries: Iterable[NotebookInfo], outputs_dir: Path, unread: list[str] | None = None) -> Path:
     """Write outputs/index.html."""
     has_data = (Path(outputs_dir) / "data" / "indicators.csv").is_file()
-    return atomic_write(Path(outputs_dir) / "index.html", embed_font(index_page(entries, has_data)))
+    return atomic_write(Path(outputs_dir) / "index.html", embed_font(index_page(entries, has_data, unread)))

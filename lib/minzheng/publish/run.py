@@ -53,6 +53,7 @@ class RunOptions:
     only: list[str] = field(default_factory=list)
     strict: bool = False
     parameters: dict[str, Any] = field(default_factory=dict)
+    allow_missing: bool = False
 
 
 @dataclass
@@ -150,7 +151,20 @@ def export_data_task(corpus_dir: Path, regions: str | None, strict: bool, output
     return TaskResult(DATA_TASK, True, time.perf_counter() - start, "", [str(p) for p in written])
 
 
-def write_reports(notebooks: list[Path], results: dict[str, TaskResult], outputs_dir: Path) -> TaskResult:
+def unread_reports(options: RunOptions) -> list[str]:
+    """Every report of the corpus that could not be read, with why (the manifest's own errors fail the notebooks)."""
+    from minzheng.corpus import load_corpus
+    from minzheng.errors import MinzhengError
+
+    try:
+        return list(load_corpus(options.corpus_dir, options.regions, strict=False).problems)
+    except MinzhengError as error:
+        return [str(error)]
+
+
+def write_reports(
+    notebooks: list[Path], results: dict[str, TaskResult], outputs_dir: Path, unread: list[str] | None = None
+) -> TaskResult:
     """Write the combined e-mail report and index.html from the last good executed copy of every notebook."""
     import nbformat
 
@@ -167,8 +181,8 @@ def write_reports(notebooks: list[Path], results: dict[str, TaskResult], outputs
             if good:
                 parts.append((source.stem, nb))
         written = [
-            pages.export_combined_report(parts, outputs_dir, notebooks[0].parent),
-            pages.write_index(entries, outputs_dir),
+            pages.export_combined_report(parts, outputs_dir, notebooks[0].parent, unread),
+            pages.write_index(entries, outputs_dir, unread),
         ]
     except Exception as error:
         return TaskResult("combined report and index", False, time.perf_counter() - start, error_summary(error))
@@ -243,12 +257,20 @@ def run_with_results(options: RunOptions, out: TextIO | None = None) -> tuple[in
         file=out,
         flush=True,
     )
+    unread = unread_reports(options)
     results = execute_all(notebooks, options, out)
-    reports = write_reports(all_notebooks, results, options.outputs_dir)
+    reports = write_reports(all_notebooks, results, options.outputs_dir, unread)
     ordered = [results[p.stem] for p in notebooks] + [results[DATA_TASK], reports]
     print(summary_table(ordered, time.perf_counter() - start), file=out, flush=True)
+    if unread:
+        print(f"{len(unread)} report(s) could not be read:", file=out, flush=True)
+        for problem in unread:
+            print(f"  {problem}", file=out, flush=True)
+        if not options.allow_missing:
+            print("(the exit code is 1; pass --allow-missing to accept a run without them)", file=out, flush=True)
     print(f"outputs in {options.outputs_dir}", file=out, flush=True)
-    return (0 if all(r.ok for r in ordered) else 1), ordered
+    ok = all(r.ok for r in ordered) and (not unread or options.allow_missing)
+    return (0 if ok else 1), ordered
 
 
 def run(options: RunOptions, out: TextIO | None = None) -> int:
