@@ -130,3 +130,29 @@ def test_reports_that_could_not_be_read_are_listed_on_the_index_and_in_the_combi
     assert "1 report(s) could not be read" in page and "b.txt" in page
     intro = combined_notebook([], unread).cells[0].source
     assert "1 report(s) could not be read" in intro and "b.txt" in intro
+
+
+def test_a_url_in_report_or_manifest_text_never_becomes_a_live_link():
+    import mistune
+
+    from minzheng.present.markdown import escape_md
+
+    rendered = mistune.create_markdown(plugins=["url"])(escape_md("来源 https://example.org/x 与 www.example.cn"))
+    assert "<a " not in rendered and "example.org/x" in rendered
+
+
+@pytest.mark.parametrize(
+    "given, message",
+    [
+        ({"corpus_dir": "/elsewhere"}, "set it with --corpus"),
+        ({"stirct": True}, "no notebook has this parameter"),
+    ],
+)
+def test_a_notebook_parameter_that_would_split_or_be_ignored_is_refused(given, message):
+    from pathlib import Path
+
+    from minzheng.publish.run import PipelineError, check_parameters
+
+    notebooks = sorted(Path("notebooks").glob("*.ipynb"))
+    with pytest.raises(PipelineError, match=message):
+        check_parameters(given, notebooks)

@@ -15,12 +15,18 @@ from minzheng.english import format_number, level_label, year_text
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
+# Text a Markdown renderer would turn into a live link (https://…, www.…) gets an invisible word joiner before its
+# last mark, so it reads the same and never links.
+_LINK_LIKE = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)")
+WORD_JOINER = "\u2060"
+
+
 def escape_md(value: object) -> str:
     """Escape a data value for Markdown: HTML entities, Markdown punctuation and line breaks."""
     text = format_number(value) if not isinstance(value, str) else value
     text = " ".join(text.split())
-    text = html.escape(text, quote=False)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+    return _LINK_LIKE.sub(lambda m: m.group(0)[:-1] + WORD_JOINER + m.group(0)[-1], text)
 
 
 def md_text(template: str, /, **values: object) -> str:

@@ -99,6 +99,47 @@ def select_notebooks(folder: Path, only: list[str]) -> list[Path]:
     return [p for p in found if p.stem in wanted]
 
 
+# Parameters `minzheng run` sets itself, so that the notebooks and the data export read the same corpus.
+RUN_PARAMETERS = {"corpus_dir": "--corpus", "regions": "--regions", "output_dir": "--outputs", "strict": "--strict"}
+
+
+def declared_parameters(notebooks: list[Path]) -> dict[str, object]:
+    """The parameters the notebooks declare in their cells tagged `parameters`, with their defaults."""
+    import ast
+
+    import nbformat
+
+    declared: dict[str, object] = {}
+    for source in notebooks:
+        nb = nbformat.read(source, as_version=4)
+        for cell in nb.cells:
+            if "parameters" not in cell.get("metadata", {}).get("tags", []):
+                continue
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                    try:
+                        declared[node.targets[0].id] = ast.literal_eval(node.value)
+                    except ValueError:
+                        declared[node.targets[0].id] = None
+    return declared
+
+
+def check_parameters(given: dict[str, Any], notebooks: list[Path]) -> None:
+    """Refuse a -p the notebooks do not declare, one `run` sets itself, or one of the wrong type."""
+    declared = declared_parameters(notebooks)
+    for name, value in given.items():
+        if name in RUN_PARAMETERS:
+            raise PipelineError(f"-p {name}: set it with {RUN_PARAMETERS[name]}, so notebooks and data export agree")
+        if name not in declared:
+            known = ", ".join(sorted(n for n in declared if n not in RUN_PARAMETERS)) or "none"
+            raise PipelineError(f"-p {name}: no notebook has this parameter (parameters besides the run's: {known})")
+        default = declared[name]
+        if default is not None and type(value) is not type(default):
+            raise PipelineError(
+                f"-p {name}={value!r}: expected a {type(default).__name__} like the default {default!r}"
+            )
+
+
 def notebook_parameters(options: RunOptions) -> dict[str, Any]:
     """Return the parameters every notebook gets: corpus_dir, regions, output_dir, strict and any -p."""
     return {
@@ -249,6 +290,7 @@ def run_with_results(options: RunOptions, out: TextIO | None = None) -> tuple[in
     quiet_environment()
     all_notebooks = select_notebooks(options.notebooks_dir, [])
     notebooks = select_notebooks(options.notebooks_dir, options.only)
+    check_parameters(options.parameters, all_notebooks)
     ensure_kernel()
     options.outputs_dir = Path(options.outputs_dir).resolve()
     prepare_outputs(options.outputs_dir)
