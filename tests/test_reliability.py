@@ -156,3 +156,56 @@ def test_a_notebook_parameter_that_would_split_or_be_ignored_is_refused(given, m
     notebooks = sorted(Path("notebooks").glob("*.ipynb"))
     with pytest.raises(PipelineError, match=message):
         check_parameters(given, notebooks)
+
+
+def test_a_second_run_on_the_same_outputs_is_refused_while_the_first_lives(tmp_path):
+    from minzheng.publish.guard import LOCK_NAME, RunLocked, outputs_lock
+
+    (tmp_path / LOCK_NAME).write_text(f"{os.getppid()}\n", encoding="utf-8")
+    with pytest.raises(RunLocked, match=f"process {os.getppid()}"):
+        with outputs_lock(tmp_path):
+            pass
+
+
+def test_a_lock_left_by_a_dead_run_is_taken_over_and_removed_at_the_end(tmp_path):
+    import psutil
+
+    from minzheng.publish.guard import LOCK_NAME, outputs_lock
+
+    dead = max(psutil.pids()) + 100000
+    (tmp_path / LOCK_NAME).write_text(f"{dead}\n", encoding="utf-8")
+    with outputs_lock(tmp_path) as lock:
+        assert lock.read_text(encoding="utf-8").strip() == str(os.getpid())
+    assert not (tmp_path / LOCK_NAME).exists()
+
+
+def test_stopping_a_run_ends_its_workers_and_their_children():
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from minzheng.publish.guard import end_children
+
+    code = "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); time.sleep(60)"
+    worker = subprocess.Popen([sys.executable, "-c", code])
+    time.sleep(1)
+    kernels = psutil.Process(worker.pid).children(recursive=True)
+    assert end_children(worker.pid) == len(kernels) >= 1
+    assert not any(kernel.is_running() and kernel.status() != psutil.STATUS_ZOMBIE for kernel in kernels)
+    worker.kill()
+    worker.wait(timeout=10)
+
+
+def test_sigterm_stops_a_run_like_ctrl_c():
+    import signal
+
+    from minzheng.publish.guard import interrupt_on_sigterm
+
+    with pytest.raises(KeyboardInterrupt):
+        with interrupt_on_sigterm():
+            os.kill(os.getpid(), signal.SIGTERM)
+            import time
+
+            time.sleep(1)

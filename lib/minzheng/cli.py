@@ -16,6 +16,7 @@ from minzheng.corpus import load_corpus
 from minzheng.errors import MinzhengError
 from minzheng.evaluate import evaluate, format_report, load_gold
 from minzheng.extract.figures import indicator_frame
+from minzheng.publish.guard import RunLocked
 from minzheng.publish.run import PipelineError, RunOptions, run
 from minzheng.read.manifest import Entry, load_manifest
 from minzheng.read.report import read_report
@@ -252,6 +253,9 @@ def run_command(args: argparse.Namespace) -> int:
     """Run the pipeline from parsed arguments and return the exit code (0 ok, 1 a task failed, 2 cannot start)."""
     try:
         return run(options_from_args(args))
-    except PipelineError as error:
+    except (PipelineError, RunLocked) as error:
         print(f"minzheng run: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("minzheng run: stopped by the user; files finished before the stop are kept", file=sys.stderr)
+        return 130

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from minzheng import paths, writers
 from minzheng.publish import data, pages
+from minzheng.publish.guard import end_children, interrupt_on_sigterm, outputs_lock
 from minzheng.publish.kernel import ensure_kernel, error_summary, failed_notebook, run_papermill_with_retries
 
 DATA_TASK = "data exports"
@@ -264,7 +265,8 @@ def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO) -> dict
     results: dict[str, TaskResult] = {}
     workers = max(1, min(options.workers, len(notebooks) + 1))
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=quiet_environment) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=quiet_environment)
+    try:
         futures = _submit_all(pool, notebooks, options)
         for done, future in enumerate(as_completed(futures), 1):
             name = futures[future]
@@ -274,6 +276,12 @@ def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO) -> dict
                 result = TaskResult(name, False, 0.0, error_summary(error))
             results[name] = result
             print(progress_line(done, len(futures), result), file=out, flush=True)
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        ended = end_children()
+        print(f"minzheng run: stopped; {ended} worker and kernel process(es) ended", file=out, flush=True)
+        raise
+    pool.shutdown(wait=True)
     return results
 
 
@@ -293,6 +301,14 @@ def run_with_results(options: RunOptions, out: TextIO | None = None) -> tuple[in
     check_parameters(options.parameters, all_notebooks)
     ensure_kernel()
     options.outputs_dir = Path(options.outputs_dir).resolve()
+    with outputs_lock(options.outputs_dir), interrupt_on_sigterm():
+        return _run_locked(options, notebooks, all_notebooks, out, start)
+
+
+def _run_locked(
+    options: RunOptions, notebooks: list[Path], all_notebooks: list[Path], out: TextIO, start: float
+) -> tuple[int, list[TaskResult]]:
+    """The run itself, while it holds the outputs lock."""
     prepare_outputs(options.outputs_dir)
     print(
         f"minzheng run: {len(notebooks)} notebook(s) on up to {options.workers} worker(s), corpus {options.corpus_dir}",
