@@ -578,3 +578,16 @@ def test_care_tiers_in_separate_sentences_of_a_paragraph_keep_the_highest():
 def test_a_standard_made_one_for_town_and_country_in_the_clause_before_is_both():
     got = found("全市实施城乡低保标准统一，保障标准为每月795元。")
     assert got == {("sa.dibao_standard_urban", 795.0, "元/人/月"), ("sa.dibao_standard_rural", 795.0, "元/人/月")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("全省社区嵌入式养老服务机构建成93家。", {("ec.community_centers", 93.0, "处")}),
+        ("护理型养老床位达到2.4万张。", {("ec.nursing_beds", 24000.0, "张")}),
+        ("推进600张家庭养老床位建设。", {("ec.beds", 600.0, "张")}),
+        ("改建认知障碍照护床位70张。", set()),
+    ],
+)
+def test_elderly_care_facilities_and_beds_named_as_real_reports_name_them(sentence, expected):
+    assert found(sentence) == expected
