@@ -591,3 +591,15 @@ def test_a_standard_made_one_for_town_and_country_in_the_clause_before_is_both()
 )
 def test_elderly_care_facilities_and_beds_named_as_real_reports_name_them(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("1-9月，全县新增城乡低保265户362人，调出532户700人。", ("sa.dibao_exited", 700.0, "人")),
+        ("农村五保供养标准为人年6200元。", ("sa.tekun_standard_rural", 6200.0, "元/人/年")),
+        ("主城区增设4-5家居家养老服务场所。", ("ec.new_home_care_stations", 4.0, "处")),
+    ],
+)
+def test_exits_written_diaochu_periods_written_rennian_and_new_home_care_places(sentence, expected):
+    assert expected in found(sentence)
