@@ -603,3 +603,7 @@ def test_elderly_care_facilities_and_beds_named_as_real_reports_name_them(senten
 )
 def test_exits_written_diaochu_periods_written_rennian_and_new_home_care_places(sentence, expected):
     assert expected in found(sentence)
+
+
+def test_money_paid_to_a_group_of_children_named_right_before_it_is_their_allowance_money():
+    assert ("cp.child_allowance_funds", 1205600.0, "元") in found("全年发放孤儿和困境儿童120.56万元。")
