@@ -19,7 +19,17 @@ TEXTS = paths.PROJECT_ROOT / "realtext"
 DEVELOPMENT_F1_FLOOR = 0.88
 
 
-@pytest.mark.parametrize("name", ["sources.csv", "blind_sources.csv", "blind2_sources.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sources.csv",
+        "blind_sources.csv",
+        "blind2_sources.csv",
+        "blind3_sources.csv",
+        "blind4_sources.csv",
+        "blind5_sources.csv",
+    ],
+)
 def test_every_source_names_its_region_level_year_address_and_query(name):
     sources = pd.read_csv(HERE / name, dtype=str, keep_default_na=False)
     for column in ("file", "region", "level", "province", "year", "title", "address", "query"):
@@ -37,7 +47,7 @@ def test_the_development_set_spans_forty_texts_and_twelve_provinces_in_both_scri
 
 @pytest.mark.parametrize(
     "gold, sources",
-    [("gold.csv", "sources.csv"), ("blind_gold.csv", "blind_sources.csv"), ("blind2_gold.csv", "blind2_sources.csv")],
+    [("gold.csv", "sources.csv")] + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", "2", "3", "4", "5")],
 )
 def test_gold_rows_use_codebook_ids_and_units_and_carry_no_evidence_column(gold, sources):
     rows = pd.read_csv(HERE / gold, dtype=str, keep_default_na=False)
@@ -65,3 +75,21 @@ def test_extraction_on_the_real_development_set_holds_its_floor():
     predicted = corpus.indicators()
     result = evaluate(predicted[predicted["document"].isin(set(gold["document"]))].reset_index(drop=True), gold)
     assert result["overall"].f1 >= DEVELOPMENT_F1_FLOOR
+
+
+# The batches measured blind once and then used for development: floors a little under their figures at the end of
+# the session that used them (0.831, 0.885, 0.839, 0.871, 0.844), so a rule that helps one set cannot quietly break
+# another.
+FORMER_BLIND_FLOORS = {"blind": 0.80, "blind2": 0.85, "blind3": 0.80, "blind4": 0.84, "blind5": 0.81}
+
+
+@pytest.mark.parametrize("batch", sorted(FORMER_BLIND_FLOORS))
+def test_extraction_on_each_former_blind_batch_holds_its_floor(batch):
+    folder = TEXTS / batch
+    if not folder.is_dir():
+        pytest.skip(f"realtext/{batch}/ is absent: the real texts are not committed (tests/realtext/README.md)")
+    gold = load_gold(HERE / f"{batch}_gold.csv")
+    corpus = load_corpus(folder, manifest=HERE / f"{batch}_sources.csv")
+    predicted = corpus.indicators()
+    result = evaluate(predicted[predicted["document"].isin(set(gold["document"]))].reset_index(drop=True), gold)
+    assert result["overall"].f1 >= FORMER_BLIND_FLOORS[batch]
