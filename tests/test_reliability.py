@@ -209,3 +209,16 @@ def test_sigterm_stops_a_run_like_ctrl_c():
             import time
 
             time.sleep(1)
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.doc", "page.html"])
+def test_a_report_in_a_format_not_read_yet_is_named_with_what_to_do_never_ignored(tmp_path, name):
+    folder = corpus_with(tmp_path, "a.txt,甲县,county,2024\n", {"a.txt": "全县低保对象100人。"})
+    (folder / name).write_bytes(b"%PDF-1.4 or other bytes")
+    corpus = load_corpus(folder)
+    assert any(name in problem and "is not read yet" in problem for problem in corpus.problems)
+    (tmp_path / "listed").mkdir()
+    listed = corpus_with(tmp_path / "listed", f"{name},乙县,county,2024\n")
+    (listed / name).write_bytes(b"%PDF-1.4 or other bytes")
+    with pytest.raises(MinzhengError, match="is not read yet"):
+        load_corpus(listed, strict=True)

@@ -23,6 +23,21 @@ BYLINE_DATE = re.compile(
 REPORT_SUFFIXES = (".txt",)
 
 
+# Formats researchers save reports in that are not read yet: named with what to do, never passed over in silence.
+UNREAD_FORMATS = {
+    ".pdf": "a PDF",
+    ".docx": "a Word file",
+    ".doc": "an old Word file",
+    ".html": "a saved web page",
+    ".htm": "a saved web page",
+    ".wps": "a WPS file",
+    ".rtf": "an RTF file",
+}
+
+
+FORMAT_HINT = "save the report's text as a UTF-8 .txt file beside it and name that file in the manifest"
+
+
 @dataclass
 class Report:
     """One report: its metadata, original and clean text, sentences and headings."""
@@ -93,6 +108,9 @@ def read_report(
     path: Path, region: str = "", year: int | None = None, level: str = "", meta: dict[str, str] | None = None
 ) -> Report:
     """Read, clean and segment one report file (raises ReportError on bad input)."""
+    kind = UNREAD_FORMATS.get(Path(path).suffix.lower())
+    if kind:
+        raise ReportError(path, f"{kind} is not read yet", FORMAT_HINT)
     decoded = read_report_bytes(Path(path))
     return report_from_text(decoded.text, Path(path), region, year, level, meta, decoded.encoding, decoded.size_bytes)
 
@@ -145,11 +163,16 @@ def read_entry(folder: Path, entry: Entry) -> Report:
 def unlisted_files(folder: Path, entries: list[Entry]) -> list[str]:
     """Return problems for report files in the folder that no manifest row names."""
     listed = {e.file for e in entries}
-    return [
-        f"{path}: no manifest row names this file (add a row to {folder / paths.MANIFEST_NAME})"
-        for path in sorted(folder.iterdir())
-        if path.suffix in REPORT_SUFFIXES and path.name not in listed
-    ]
+    problems = []
+    for path in sorted(folder.iterdir()):
+        kind = UNREAD_FORMATS.get(path.suffix.lower())
+        if path.name in listed:
+            continue
+        if kind:
+            problems.append(f"{path}: {kind} is not read yet ({FORMAT_HINT})")
+        elif path.suffix in REPORT_SUFFIXES:
+            problems.append(f"{path}: no manifest row names this file (add a row to {folder / paths.MANIFEST_NAME})")
+    return problems
 
 
 def wanted(entries: list[Entry], regions: list[str] | None) -> list[Entry]:
