@@ -31,9 +31,6 @@ SENTENCE_SPLIT = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’�
 CLAUSE_BREAK = "，,、；;：:"
 
 
-ITEM_MARKER = re.compile(rf"^[{NUMERAL}]+是")
-
-
 @dataclass(frozen=True)
 class Heading:
     """A section heading: its level (1 is highest), text and offsets in the clean text."""
