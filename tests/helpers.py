@@ -32,28 +32,12 @@ def seeds_with_extra_report(folder: Path, file: str, text: str, manifest_row: di
 
 
 def execute_project_notebook(name: str, target: str, parameters: dict) -> str:
-    """Execute one project notebook with papermill on the minzheng kernel, in notebooks/ (callable in a worker)."""
-    import papermill
-
-    from minzheng.publish.kernel import KERNEL_START_ATTEMPTS, is_kernel_start_failure, kernel_manager_class
+    """Execute one project notebook as `minzheng run` does (papermill on the minzheng kernel, in notebooks/, a kernel
+    that dies before starting started again), callable in a worker."""
+    from minzheng.publish.kernel import run_papermill_with_retries
     from minzheng.publish.run import quiet_environment
 
     quiet_environment()
-    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
-        try:
-            papermill.execute_notebook(
-                str(paths.NOTEBOOKS_DIR / f"{name}.ipynb"),
-                target,
-                parameters=parameters,
-                kernel_name="minzheng",
-                cwd=str(paths.NOTEBOOKS_DIR),
-                progress_bar=False,
-                log_output=False,
-                request_save_on_cell_execute=False,
-                kernel_manager_class=kernel_manager_class(),
-            )
-            return target
-        except RuntimeError as error:  # a kernel that died before starting (a port taken meanwhile) starts again
-            if attempt == KERNEL_START_ATTEMPTS or not is_kernel_start_failure(error):
-                raise
+    source = paths.NOTEBOOKS_DIR / f"{name}.ipynb"
+    run_papermill_with_retries(source, Path(target), parameters, Path(target).with_suffix(".kernel.log"))
     return target

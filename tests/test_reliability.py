@@ -119,12 +119,12 @@ def test_a_failed_tasks_summary_keeps_the_whole_message_of_a_manifest_error():
 
 def test_reports_that_could_not_be_read_are_listed_on_the_index_and_in_the_combined_report(tmp_path):
     from minzheng.publish.pages import NotebookInfo, combined_notebook, index_page
-    from minzheng.publish.run import RunOptions, unread_reports
+    from minzheng.publish.run import export_data_task
 
     folder = corpus_with(
         tmp_path, "a.txt,甲县,county,2024\nb.txt,乙县,county,2024\n", {"a.txt": "全县低保对象100人。", "b.txt": "  "}
     )
-    unread = unread_reports(RunOptions(corpus_dir=folder))
+    unread = export_data_task(folder, None, False, tmp_path / "outputs").notes
     assert len(unread) == 1 and "b.txt" in unread[0] and "empty" in unread[0]
     page = index_page([NotebookInfo("01", "Social assistance", "summary")], True, unread)
     assert "1 report(s) could not be read" in page and "b.txt" in page

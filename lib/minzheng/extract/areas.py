@@ -15,6 +15,9 @@ from minzheng.extract.patterns import FROM_MARKER, HAN, LINKING
 URBAN_RURAL = ("城市", "农村")
 
 
+AREA = re.compile(r"城市|城镇|农村")
+
+
 UNIFIED = re.compile(r"城乡")
 
 
@@ -23,14 +26,13 @@ UNIFIED_BEFORE = re.compile(r"城乡[^，。；]{0,10}统一|统一[^，。；]{
 
 
 def clause_before(before: str) -> str:
-    """The last clause of the words before a figure's own subject."""
-    cut = max(before[:-1].rfind(mark) for mark in "，,；;。") if before else -1
-    return before[cut + 1 :]
+    """The last whole clause of the words before a figure's own subject."""
+    return clause_head(before[:-1])
 
 
 def names_area(own: str) -> bool:
     """Whether a subject names town or country."""
-    return bool(re.search(r"城市|城镇|农村", own))
+    return bool(AREA.search(own))
 
 
 def with_area(own: str, area: str) -> str:
@@ -128,7 +130,6 @@ TEKUN_BY_AREA = (
     re.compile(r"农村[^，。；]{0,10}(?:特困|五保)[^，。；]{0,16}标准"),
 )
 CARE_MODE = re.compile(r"集中供养|分散供养|集中|分散")
-AREA = re.compile(r"城市|城镇|农村")
 
 
 def splits_tekun_by_area(text: str) -> bool:

@@ -7,7 +7,7 @@ from functools import cache
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import INCREMENT
+from minzheng.extract.patterns import INCREMENT, PROGRAMME
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
 RIGHT_TAIL_MAX = 4
@@ -40,10 +40,6 @@ UNIT_CLASSES = {
     "次": {"times"},
     "%": {"percent"},
 }
-
-
-# Programmes a figure may belong to; a subject that joins two (低保和特困, 低保、五保、孤儿) is all of them together.
-PROGRAMME = r"(?:低保|最低生活保障|特困|五保|孤儿|临时救助|残疾人)"
 
 
 JOINED_PROGRAMMES = re.compile(

@@ -302,7 +302,7 @@ def from_match(match: re.Match[str]) -> Quantity | None:
     )
 
 
-def bare_people(match: re.Match[str], unit: str = "人", unit_class: str = "people") -> Quantity:
+def bare_quantity(match: re.Match[str], unit: str = "人", unit_class: str = "people") -> Quantity:
     """A count of people written without a measure word (34万困难群众), or a sum without 元 (资金2.33亿)."""
     number = to_number(match["num"]) or 0.0
     pre = match.groupdict().get("pre") or ""
@@ -325,12 +325,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
     found = [q for m in QUANTITY.finditer(sentence) if (q := from_match(m)) is not None]
     taken = [(q.start, q.end) for q in found]
     found += [
-        bare_people(m)
+        bare_quantity(m)
         for m in BARE_PEOPLE.finditer(sentence)
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
     found += [
-        bare_people(m, "元", "money")
+        bare_quantity(m, "元", "money")
         for m in BARE_MONEY.finditer(sentence)
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]

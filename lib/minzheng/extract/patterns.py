@@ -23,3 +23,8 @@ FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
 
 # The verb of a rise right before a sum (提高20元): the sum is by how much something rose, not its level.
 INCREMENT = re.compile(r"(?:提高|增加|上调|提升|增长|调增|上涨|增)了?$")
+
+
+# Programmes a figure may belong to (低保, 特困 and their older or longer names, orphans, temporary assistance, the
+# disability subsidies): a subject that joins two is all of them together.
+PROGRAMME = r"(?:低保|最低生活保障|特困|五保|孤儿|临时救助|残疾人?)"

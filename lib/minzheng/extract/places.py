@@ -44,17 +44,20 @@ def stem(name: str) -> str:
 
 
 @cache
+def division_rows() -> tuple[tuple[str, str], ...]:
+    """Every division of cpca's table as (six-digit code, name), read once."""
+    with open(divisions_file(), encoding="utf-8") as handle:
+        return tuple((row["adcode"][:6], row["name"]) for row in csv.DictReader(handle))
+
+
+@cache
 def division_codes() -> dict[str, tuple[str, ...]]:
     """Every prefecture- and county-level division: stem -> six-digit codes (one stem may name several places)."""
     table: dict[str, list[str]] = {}
-    with open(divisions_file(), encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            code = row["adcode"][:6]
-            if code.endswith("0000"):
-                continue
-            key = stem(row["name"])
-            if len(key) >= 2 and key not in GENERIC_STEMS:
-                table.setdefault(key, []).append(code)
+    for code, name in division_rows():
+        key = stem(name)
+        if not code.endswith("0000") and len(key) >= 2 and key not in GENERIC_STEMS:
+            table.setdefault(key, []).append(code)
     return {key: tuple(sorted(set(codes))) for key, codes in table.items()}
 
 
@@ -79,9 +82,8 @@ def parent_prefix(code: str) -> str:
 @cache
 def province_codes() -> dict[str, str]:
     """Province stems -> two-digit prefixes."""
-    with open(divisions_file(), encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["adcode"][:6].endswith("0000")]
-    return {re.sub(r"(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$", "", row["name"]): row["adcode"][:2] for row in rows}
+    names = re.compile(r"(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$")
+    return {names.sub("", name): code[:2] for code, name in division_rows() if code.endswith("0000")}
 
 
 def region_code(region: str, parent_city: str = "", province: str = "") -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minzheng.extract.patterns import PROGRAMME
 from minzheng.read.sentences import Sentence
 
 CELL_SEPARATOR = "|"
@@ -31,7 +32,7 @@ PREVIOUS_YEAR = re.compile(r"上年|去年|上期")
 
 
 # A label that names a programme its group does not (城市特困人员… under 农村最低生活保障) leaves the group.
-PROGRAMME = re.compile(r"低保|最低生活保障|特困|五保|孤儿|临时救助|残疾")
+PROGRAMMES = re.compile(PROGRAMME)
 
 
 # A sub-item of the row above it: 其中：, #, or a letter (A 城市低保累计支出 under 最低生活保障).
@@ -134,7 +135,7 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
         if parent and label != parent and label.endswith(parent):
             continue
         parent = label
-        if PROGRAMME.search(label) and set(PROGRAMME.findall(label)) - set(PROGRAMME.findall(group)):
+        if set(PROGRAMMES.findall(label)) - set(PROGRAMMES.findall(group)):
             group = ""
         for k, (text, start, end, sentence) in numbers:
             heading = header[k] if k < len(header) else ""

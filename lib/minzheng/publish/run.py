@@ -66,6 +66,7 @@ class TaskResult:
     seconds: float
     error: str = ""
     written: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def skip_slow_optional_imports() -> None:
@@ -179,7 +180,7 @@ def execute_notebook(source: Path, parameters: dict[str, Any], outputs_dir: Path
 
 
 def export_data_task(corpus_dir: Path, regions: str | None, strict: bool, outputs_dir: Path) -> TaskResult:
-    """Load the corpus and write data/indicators.csv and .xlsx."""
+    """Load the corpus and write data/indicators.csv and .xlsx; the reports it could not read are the result's notes."""
     from minzheng.codebook import load_codebook
     from minzheng.corpus import load_corpus
 
@@ -190,18 +191,9 @@ def export_data_task(corpus_dir: Path, regions: str | None, strict: bool, output
         written = data.export_data(corpus, load_codebook(), Path(outputs_dir))
     except Exception as error:
         return TaskResult(DATA_TASK, False, time.perf_counter() - start, error_summary(error))
-    return TaskResult(DATA_TASK, True, time.perf_counter() - start, "", [str(p) for p in written])
-
-
-def unread_reports(options: RunOptions) -> list[str]:
-    """Every report of the corpus that could not be read, with why (the manifest's own errors fail the notebooks)."""
-    from minzheng.corpus import load_corpus
-    from minzheng.errors import MinzhengError
-
-    try:
-        return list(load_corpus(options.corpus_dir, options.regions, strict=False).problems)
-    except MinzhengError as error:
-        return [str(error)]
+    return TaskResult(
+        DATA_TASK, True, time.perf_counter() - start, "", [str(p) for p in written], list(corpus.problems)
+    )
 
 
 def write_reports(
@@ -315,8 +307,8 @@ def _run_locked(
         file=out,
         flush=True,
     )
-    unread = unread_reports(options)
     results = execute_all(notebooks, options, out)
+    unread = results[DATA_TASK].notes
     reports = write_reports(all_notebooks, results, options.outputs_dir, unread)
     ordered = [results[p.stem] for p in notebooks] + [results[DATA_TASK], reports]
     print(summary_table(ordered, time.perf_counter() - start), file=out, flush=True)

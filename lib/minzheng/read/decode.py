@@ -60,10 +60,6 @@ def decode_bytes(data: bytes, path: object = "<bytes>") -> Decoded:
     try:
         return require_text(Decoded(data.decode("utf-8"), "utf-8", len(data)), path)
     except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            text = None
         other = other_encoding(data)
         if other:
             raise ReportError(
@@ -71,10 +67,8 @@ def decode_bytes(data: bytes, path: object = "<bytes>") -> Decoded:
                 f"the file is not UTF-8 and seems to be {other}, which GB18030 would only turn into garbled text",
                 f"re-save it as UTF-8 (for example: iconv -f {other.upper()} -t UTF-8)",
             ) from None
-        if text is not None:
-            return require_text(Decoded(text, "gb18030", len(data)), path)
         try:
-            data.decode("gb18030")
+            return require_text(Decoded(data.decode("gb18030"), "gb18030", len(data)), path)
         except UnicodeDecodeError:
             raise ReportError(
                 path,
