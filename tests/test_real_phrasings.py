@@ -607,3 +607,62 @@ def test_exits_written_diaochu_periods_written_rennian_and_new_home_care_places(
 
 def test_money_paid_to_a_group_of_children_named_right_before_it_is_their_allowance_money():
     assert ("cp.child_allowance_funds", 1205600.0, "元") in found("全年发放孤儿和困境儿童120.56万元。")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("散居孤儿由每人每月1100元提高到每人每月1200元。", ("cp.orphan_standard_dispersed", 1200.0, "元/人/月")),
+        ("集中供养孤儿由每人每月1500元提高到1600元。", ("cp.orphan_standard_institutional", 1600.0, "元/人/月")),
+        ("困境儿童由每人每月700元调整为750元。", ("cp.vulnerable_child_standard", 750.0, "元/人/月")),
+        ("事实无人抚养儿童每人每月1050元。", ("cp.orphan_standard_dispersed", 1050.0, "元/人/月")),
+    ],
+)
+def test_a_childrens_allowance_named_only_by_the_group_is_their_standard(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_an_orphan_allowance_that_names_no_care_mode_is_both_orphan_standards():
+    got = found("全县孤儿基本生活费由每人每月1300元提高到1400元。")
+    assert {
+        ("cp.orphan_standard_institutional", 1400.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 1400.0, "元/人/月"),
+    } <= got
+
+
+def test_an_orphan_study_grant_per_person_is_not_an_orphan_standard():
+    assert not {i for i, _, _ in found("孤儿助学金每人每年8000元。")} & {
+        "cp.orphan_standard_institutional",
+        "cp.orphan_standard_dispersed",
+    }
+
+
+def test_money_paid_over_a_span_of_months_written_with_both_months_is_not_one_months():
+    assert ("cp.child_allowance_funds", 2108000.0, "元") in found("1月至6月，全县发放孤儿保障金210.8万元。")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("全县312名事实无人抚养儿童参照孤儿纳入保障。", ("cp.de_facto_unsupported_children", 312.0, "人")),
+        ("全年保障27名孤儿的基本生活。", ("cp.orphans", 27.0, "人")),
+    ],
+)
+def test_a_counted_group_followed_by_the_terms_of_its_cover_is_counted(sentence, expected):
+    assert expected in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("新增12个社区养老服务站。", ("ec.new_home_care_stations", 12.0, "处")),
+        ("全县建成乡镇养老服务中心9个。", ("ec.community_centers", 9.0, "处")),
+        ("为1200名80周岁以上高龄老人发放补贴86.4万元。", ("ec.elderly_subsidy_funds", 864000.0, "元")),
+    ],
+)
+def test_elderly_care_stations_centres_and_old_age_money_in_real_wordings(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_beds_for_a_special_group_are_not_the_elderly_care_bed_total():
+    assert not any(i == "ec.beds" for i, _, _ in found("新增困难重残养护床位300张。"))

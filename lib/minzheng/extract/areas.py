@@ -46,7 +46,7 @@ CARE_MODES = ("集中供养", "分散供养")
 
 
 # An orphan allowance that names neither institution nor family (全市孤儿养育标准) holds for both.
-ORPHAN_STANDARD = re.compile(r"孤儿[^，,；;。]{0,10}?(?:标准|养育|保障)")
+ORPHAN_STANDARD = re.compile(r"孤儿(?![^，,；;。]{0,6}助学)")
 NAMES_A_MODE = re.compile(r"集中|机构|福利院|散居|分散|社会|事实|困境")
 ORPHAN_MODES = ("机构养育", "社会散居")
 

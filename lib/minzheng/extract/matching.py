@@ -127,7 +127,7 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
         if match.start() <= TOTAL_HEAD_MAX_START or (place and match.start() <= place.end() + TOTAL_HEAD_MAX_START):
             return match
     tail = PARENTHETICAL.sub("", after[match.end() :]).strip()
-    short = len(tail) <= RIGHT_TAIL_MAX or pays_own_money(tail)
+    short = len(tail) <= RIGHT_TAIL_MAX or pays_own_money(tail) or bool(PREDICATE.match(tail))
     return match if match.start() <= RIGHT_HEAD_MAX_START and short else None
 
 
@@ -135,6 +135,11 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
 OWN_MONEY = re.compile(
     r"^(?:对象|人员|群众|家庭)?(?:发放|支付)(?:了)?(?:\w{0,4}?)(?:资金|保障金|供养金|救助金|生活费|补贴)"
 )
+
+
+# A counted noun followed straight by the terms it is covered on (1779名事实无人抚养儿童参照孤儿纳入保障, 保障48名孤儿
+# 基本生活): the number counts that noun however long the rest of the clause.
+PREDICATE = re.compile(r"(?:参照|比照|按照|的?基本生活)")
 
 
 def counted_noun(subject: Subject) -> str:
