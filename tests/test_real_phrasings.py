@@ -666,3 +666,31 @@ def test_elderly_care_stations_centres_and_old_age_money_in_real_wordings(senten
 
 def test_beds_for_a_special_group_are_not_the_elderly_care_bed_total():
     assert not any(i == "ec.beds" for i, _, _ in found("新增困难重残养护床位300张。"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全县低保标准和特困人员供养标准同步提高，全县1.3万名困难群众受益。",
+        "此次提标将惠及全县8600余名困难群众。",
+    ],
+)
+def test_people_in_hardship_reached_by_a_rise_of_the_standards_are_the_people_with_basic_living_support(sentence):
+    assert "sa.assisted_people" in {i for i, _, _ in found(sentence)}
+
+
+def test_people_who_benefit_from_a_charity_project_are_not_the_people_with_basic_living_support():
+    assert "sa.assisted_people" not in {i for i, _, _ in found("开展公益服务80场次，受益困难群众1.2万人。")}
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("发放城乡低保一次性生活补贴130.5万元。", "sa.dibao_funds"),
+        ("向各县区核拨城乡低保资金1200万元。", "sa.dibao_funds"),
+        ("低收入家庭认定标准按低保标准的1.5倍提高到1350元。", "sa.dibao_standard_urban"),
+        ("为让农村五保老人住得更好，敬老院建设标准从每张床位1万元提高到2万元。", "sa.tekun_standard_rural"),
+    ],
+)
+def test_one_off_payments_allocations_and_derived_standards_are_not_the_programmes_figures(sentence, indicator):
+    assert indicator not in {i for i, _, _ in found(sentence)}

@@ -101,9 +101,12 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         if head is None:
             return None
         tier, distance = 0, head.start() * RIGHT_DISTANCE_WEIGHT
-        context = subject.own + subject.after[: head.start()]
+        # The earlier clauses name what a number counts only when its noun follows it at once (…标准再次提高，
+        # 全县2万名困难群众受益), and then count half as the figure's own words.
+        earlier = subject.before if head.start() <= TOTAL_HEAD_MAX_START else ""
+        context = earlier + subject.own + subject.after[: head.start()]
     penalty, weight = 0.0, float(len(head.group(0)))
-    outside_from = len(subject.before) if tier == 1 else -1
+    outside_from = len(subject.before) if tier == 1 else len(earlier)
     for term, modifier in reversed(list(zip(cue.terms, cue.modifiers))):
         found = last_match(modifier, context)
         if found is None:
