@@ -694,3 +694,19 @@ def test_people_who_benefit_from_a_charity_project_are_not_the_people_with_basic
 )
 def test_one_off_payments_allocations_and_derived_standards_are_not_the_programmes_figures(sentence, indicator):
     assert indicator not in {i for i, _, _ in found(sentence)}
+
+
+def test_a_tier_named_only_by_its_places_takes_the_standard_of_the_rise_before_it():
+    got = found("城市低保标准城区由每人每月800元提高至860元，四个乡镇由每人每月620元提高至680元。")
+    assert {("sa.dibao_standard_urban", 860.0, "元/人/月"), ("sa.dibao_standard_urban", 680.0, "元/人/月")} <= got
+
+
+def test_a_tier_that_names_the_countryside_is_a_rural_standard():
+    got = found("城市低保标准由每人每月700元提高到750元，农村由每人每月500元提高到560元。")
+    assert ("sa.dibao_standard_rural", 560.0, "元/人/月") in got
+    assert ("sa.dibao_standard_urban", 560.0, "元/人/月") not in got
+
+
+def test_a_rise_restated_after_ji_in_its_own_clause_is_the_standard_of_the_clause_before():
+    got = found("农村低保标准月提高40元，即由现行的每人每月520元，提高到每人每月560元。")
+    assert {("sa.dibao_standard_rural", 520.0, "元/人/月"), ("sa.dibao_standard_rural", 560.0, "元/人/月")} <= got

@@ -12,7 +12,7 @@ from dataclasses import replace
 from minzheng.extract.areas import URBAN_RURAL, area_over_mode, name_areas, unified_standard
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
-from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, TOPIC_BREAK
+from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, PROGRAMME, TOPIC_BREAK
 
 # A document's title (《…临时救助实施办法》): its words name a policy, never the subject of a figure.
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
@@ -24,7 +24,7 @@ LIST_JOINER = re.compile(r"^[、和及与\s]*$")
 LIST_TAIL = re.compile(r"[、和及与]$")
 
 
-RANGE_JOIN = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
+RANGE_JOIN = re.compile(r"^\s*[，,]?\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
 
 
 COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?的?$")
@@ -79,17 +79,23 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     )
 
 
+# Words that restate the clause before (…月提高60元，即由500元提高到560元).
+RESTATING = re.compile(r"^(?:即|也就是|也即)")
+
+
 def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     """The words that name a clause's topic when the clause itself says only 由…/达到/提高到 (…标准，由X提高到Y;
     …标准提高了35元，达到560元): the clause before it, up to its own first figure."""
     words = FROM_MARKER.sub("", text[start : quantities[i].start])
-    own = PER_PHRASE.sub("", LINKING.sub("", words))
+    own = PER_PHRASE.sub("", LINKING.sub("", RESTATING.sub("", words)))
     if start == 0 or text[start - 1] not in TOPIC_BREAK or HAN.search(own):
         return ""
     previous = clause_start(text, start - 1)
     inside = [q.start for q in quantities[:i] if q.start >= previous]
     pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
-    if inside and not (LINKING.match(words) or pair or FROM_MARKER.match(text[start : quantities[i].start])):
+    if inside and not (
+        LINKING.match(words) or pair or FROM_MARKER.match(RESTATING.sub("", text[start : quantities[i].start]))
+    ):
         return ""
     words = INCREMENT.sub("", text[previous : inside[0] if inside else start - 1])
     return words if HAN.search(words) else ""
@@ -181,6 +187,7 @@ def figures_of(text: str, areas_first: bool = False) -> list[Figure]:
             subject = distributed[k] if distributed else shared
             figures[i] = Figure(quantities[i], subject, shared=shared, group=group)
     pairs, merged = rises(text, quantities, runs)
+    tier_topic = ""
     for i, q in enumerate(quantities):
         if i in pairs:
             earlier = figures[pairs[i]]
@@ -204,6 +211,7 @@ def figures_of(text: str, areas_first: bool = False) -> list[Figure]:
         else:
             if i + 1 in pairs:
                 subject = replace(subject, own=FROM_MARKER.sub("", subject.own))
+                subject, tier_topic = tier_subject(subject, tier_topic)
             figures[i] = Figure(q, subject)
     ordered = [figures[i] for i in range(len(quantities))]
     name_areas(ordered)
@@ -212,6 +220,27 @@ def figures_of(text: str, areas_first: bool = False) -> list[Figure]:
             area_over_mode(figure)
     inherit_list_units(ordered)
     return [split for figure in ordered for split in unified_standard(figure)]
+
+
+# What names a standard: a programme or the word 标准 itself.
+NAMES_A_STANDARD = re.compile(rf"{PROGRAMME}|标准")
+
+
+# A tier's own words that name town or country.
+TIER_AREA = re.compile(r"城市|城镇|农村")
+
+
+def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
+    """A rise of one tier after another (城市低保五区由A提高至B，三县由C提高至D): a tier that names only a place or a
+    group takes the standard's name from the rise before it; returns the subject and the topic for the next tier."""
+    own = subject.own
+    if NAMES_A_STANDARD.search(own):
+        return subject, own
+    if not topic_words or not HAN.search(own):
+        return subject, ""
+    if TIER_AREA.search(own):
+        topic_words = TIER_AREA.sub("", topic_words)
+    return replace(subject, own=TIER_AREA.sub("", own) + "".join(TIER_AREA.findall(own)) + topic_words), topic_words
 
 
 def inherit_list_units(figures: list[Figure]) -> None:
