@@ -710,3 +710,33 @@ def test_a_tier_that_names_the_countryside_is_a_rural_standard():
 def test_a_rise_restated_after_ji_in_its_own_clause_is_the_standard_of_the_clause_before():
     got = found("农村低保标准月提高40元，即由现行的每人每月520元，提高到每人每月560元。")
     assert {("sa.dibao_standard_rural", 520.0, "元/人/月"), ("sa.dibao_standard_rural", 560.0, "元/人/月")} <= got
+
+
+def found_in_city(sentence: str) -> set[tuple[str, float, str]]:
+    """The (indicator, value, unit) triples extracted from one sentence of a report of 淮南市 (its counties known)."""
+    rows = extract_text(sentence, region="淮南市", year=2020, level="prefecture-level city")
+    return {(r.indicator, r.value, r.unit) for r in rows.itertuples()}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我市市辖区和凤台县低保标准由每人每月600元提高到650元。",
+        "凤台县和市辖区低保标准由每人每月600元提高到650元。",
+    ],
+)
+def test_a_standard_of_the_citys_parts_named_together_is_the_citys_standard(sentence):
+    assert ("sa.dibao_standard_urban", 650.0, "元/人/月") in found_in_city(sentence)
+
+
+def test_a_standard_of_one_county_of_the_city_is_not_the_citys():
+    assert not found_in_city("凤台县低保标准由每人每月600元提高到650元。")
+
+
+def test_values_given_respectively_to_parts_named_together_are_each_a_parts():
+    assert not found_in_city("寿县、凤台县的农村低保标准每人每月分别为610元、630元。")
+
+
+def test_counts_before_their_groups_after_a_clause_that_lists_programmes_are_each_groups():
+    got = found("全县提高了城乡低保、特困供养等群体保障标准，有效保障1.2万名城乡低保对象、900名特困供养人员基本生活。")
+    assert {("sa.dibao_recipients", 12000.0, "人"), ("sa.tekun_recipients", 900.0, "人")} <= got

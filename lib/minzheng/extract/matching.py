@@ -203,7 +203,7 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
         return None
     mixed = (
         joins_programmes(subject.own)
-        or (not re.search(PROGRAMME, subject.own) and joins_programmes(subject.before))
+        or (not re.search(PROGRAMME, subject.own + counted_noun(subject)) and joins_programmes(subject.before))
         or (AND_OTHERS.search(subject.own) is not None and joins_programmes(subject.before + subject.own))
     )
     single = not mixed and len(set(re.findall(PROGRAMME, subject.own))) == 1

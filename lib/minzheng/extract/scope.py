@@ -137,11 +137,53 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     if not places:
         return False
     start, end, nearest = max(places, key=lambda place: (place[1], place[1] - place[0]))
-    outside = {(a, b) for a, b, codes in divisions if home.code not in codes}
+    spans = [(a, b) for a, b, _ in divisions]
+    outside = {
+        (a, b)
+        for a, b, codes in divisions
+        if home.code not in codes and not parts_together(text, a, b, codes, home, spans, position)
+    }
     if (start, end) in outside:
         return True
     named_before = any(b == start and word in home.above for _, b, word in places)
     return named_before or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
+
+
+# Words that join places into one set (市辖区和凤台县, 城区、开发区及各县).
+JOINED = "和及与、"
+
+
+# Values given 分别 to parts named together are each a part's.
+RESPECTIVELY = "分别"
+
+
+# Parts of a city named without their names (市辖区, 城区, 各县区).
+PARTS = r"(?:市辖区|主城区|城区|各县区|县区|各县|开发区|新区)"
+PART_WORDS = re.compile(PARTS + "$")
+PART_AHEAD = re.compile(PARTS)
+
+
+def parts_together(
+    text: str, start: int, end: int, codes: tuple[str, ...], home: Home, spans: list[tuple[int, int]], position: int
+) -> bool:
+    """Whether a division inside the home is named together with another part of it (我市市辖区和凤台县…标准, A区、B区
+    的…): the parts together are the home's, not one part's (A区X元、B区Y元, or 分别 values, are each a part's)."""
+    prefix = (home.code or "").rstrip("0")
+    if (
+        not prefix
+        or RESPECTIVELY in text[end:position]
+        or not any(code.startswith(prefix) and code != home.code for code in codes)
+    ):
+        return False
+    after = text[end : end + 1] in JOINED and (
+        any(a == end + 1 for a, _ in spans) or bool(PART_AHEAD.match(text, end + 1))
+    )
+    before = (
+        start > 1
+        and text[start - 1] in JOINED
+        and (any(b == start - 1 for _, b in spans) or bool(PART_WORDS.search(text, 0, start - 1)))
+    )
+    return after or before
 
 
 def other_places(meta: dict[str, str], region: str = "") -> tuple[str, ...]:
