@@ -740,3 +740,37 @@ def test_values_given_respectively_to_parts_named_together_are_each_a_parts():
 def test_counts_before_their_groups_after_a_clause_that_lists_programmes_are_each_groups():
     got = found("全县提高了城乡低保、特困供养等群体保障标准，有效保障1.2万名城乡低保对象、900名特困供养人员基本生活。")
     assert {("sa.dibao_recipients", 12000.0, "人"), ("sa.tekun_recipients", 900.0, "人")} <= got
+
+
+@pytest.mark.parametrize(
+    "sentence, expected, not_expected",
+    [
+        ("上半年新认定城市低保对象320人。", ("sa.dibao_newly_enrolled", 320.0, "人"), "sa.dibao_recipients_urban"),
+        (
+            "新认定农村低保对象900人，城乡低保总保障人口达到3.1万人。",
+            ("sa.dibao_recipients", 31000.0, "人"),
+            "sa.dibao_recipients_rural",
+        ),
+    ],
+)
+def test_newly_admitted_written_xinrending_and_a_town_and_country_total_after_a_rural_clause(
+    sentence, expected, not_expected
+):
+    got = found(sentence)
+    assert expected in got
+    assert not_expected not in {i for i, v, _ in got if v == expected[1]}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("建成街道养老服务综合体3个、镇级养老服务中心8个。", ("ec.community_centers", 8.0, "处")),
+        ("社区建设了12个日间照料服务站。", ("ec.service_facilities", 12.0, "处")),
+        ("累计开展60场关爱儿童服务活动。", ("cp.care_activities", 60.0, "次")),
+        ("将14名孤儿纳入保障体系，发放基本生活补助31.5万元。", ("cp.orphans", 14.0, "人")),
+        ("将14名孤儿纳入保障体系，发放基本生活补助31.5万元。", ("cp.child_allowance_funds", 315000.0, "元")),
+        ("全县城乡特困人数达到2100人。", ("sa.tekun_recipients", 2100.0, "人")),
+    ],
+)
+def test_centres_stations_activities_and_orphans_money_in_further_real_wordings(sentence, expected):
+    assert expected in found(sentence)

@@ -142,7 +142,7 @@ OWN_MONEY = re.compile(
 
 # A counted noun followed straight by the terms it is covered on (1779名事实无人抚养儿童参照孤儿纳入保障, 保障48名孤儿
 # 基本生活): the number counts that noun however long the rest of the clause.
-PREDICATE = re.compile(r"(?:参照|比照|按照|的?基本生活)")
+PREDICATE = re.compile(r"(?:参照|比照|按照|纳入保障|的?基本生活)")
 
 
 def counted_noun(subject: Subject) -> str:
