@@ -774,3 +774,15 @@ def test_newly_admitted_written_xinrending_and_a_town_and_country_total_after_a_
 )
 def test_centres_stations_activities_and_orphans_money_in_further_real_wordings(sentence, expected):
     assert expected in found(sentence)
+
+
+def test_money_in_a_section_headed_by_one_programme_is_that_programmes_money():
+    rows = extract_text("一、最低生活保障\n全年累计支出资金1200万元，其中城市支出300万元。", region="某县", year=2024)
+    assert ("sa.dibao_funds", 12000000.0) in {(r.indicator, r.value) for r in rows.itertuples()}
+
+
+def test_a_heading_that_lists_several_topics_names_no_programme_for_the_money_below_it():
+    rows = extract_text(
+        "（三）临时救助、医疗救助及流浪乞讨人员救助\n全年累计支出资金50万元。", region="某县", year=2024
+    )
+    assert rows.empty

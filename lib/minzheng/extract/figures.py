@@ -86,11 +86,12 @@ def sentence_rows(
     continued: bool = False,
     lead: str = "",
     areas_first: bool = False,
+    heading: str = "",
 ) -> list[Row]:
     """Extract the numeric rows of one sentence; `continued` when it goes on a 其中 list of the sentence before (…；),
     and then `earlier_rows` are the totals that list divides."""
     rows: list[Row] = []
-    figures = figures_of(sentence.text, areas_first)
+    figures = figures_of(sentence.text, areas_first, heading)
     for figure, found in zip(figures, indicators_of(figures)):
         q = figure.quantity
         if (
@@ -146,7 +147,10 @@ def report_rows(report) -> list[Row]:
         earlier = paragraph_rows if totals is None else totals
         if is_table_line(sentence.text):
             continue
-        found = sentence_rows(sentence, context, report.year, home, earlier, totals is not None, lead, areas_first)
+        heading = report.headings[sentence.headings[-1]].text if sentence.headings else ""
+        found = sentence_rows(
+            sentence, context, report.year, home, earlier, totals is not None, lead, areas_first, heading
+        )
         lead = (lead + sentence.text)[-LEAD_CHARS:]
         rows.extend(found)
         if not sentence.text.rstrip().endswith(("；", ";")):

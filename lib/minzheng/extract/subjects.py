@@ -174,9 +174,17 @@ def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple
     return pairs, merged
 
 
-def figures_of(text: str, areas_first: bool = False) -> list[Figure]:
+# A heading that names one programme and nothing else (一、最低生活保障; （一）城乡低保): no figure, no list of topics.
+PROGRAMME_HEADING = re.compile(rf"[^0-9、，,和及与]{{0,6}}{PROGRAMME}[^0-9、，,和及与]{{0,6}}")
+
+
+ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])")
+
+
+def figures_of(text: str, areas_first: bool = False, heading: str = "") -> list[Figure]:
     """Find the figures of a sentence, each with the subject that decides its indicator; `areas_first` when the
-    report states tekun standards for town and country apart, so that an area beats a care mode."""
+    report states tekun standards for town and country apart, so that an area beats a care mode; `heading`, the
+    section's heading, names the programme of figures whose sentence names none (一、最低生活保障 … 累计支出资金…)."""
     quantities = find_quantities(text)
     text = BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
     runs = value_runs(text, quantities)
@@ -219,6 +227,11 @@ def figures_of(text: str, areas_first: bool = False) -> list[Figure]:
         for figure in ordered:
             area_over_mode(figure)
     inherit_list_units(ordered)
+    if PROGRAMME_HEADING.fullmatch(ORDINAL.sub("", heading)):
+        for figure in ordered:
+            words = figure.subject.before + figure.subject.own + figure.subject.after
+            if not re.search(PROGRAMME, words):
+                figure.subject = replace(figure.subject, before=f"{heading}，{figure.subject.before}")
     return [split for figure in ordered for split in unified_standard(figure)]
 
 
