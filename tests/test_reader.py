@@ -185,6 +185,21 @@ def test_line_breaks_of_a_hard_wrapped_text_are_joined_and_logged():
     assert sum(1 for removal in cleaned.removals if removal.kind == "wrap") == len(lines) - 1
 
 
+def test_a_wrapped_line_ending_in_a_quoted_name_is_joined_and_one_ending_a_quoted_sentence_is_not():
+    from minzheng.read.wraps import wrap_joins
+
+    lines = [
+        "全市民政系统深入开展模范机关建设，构建以市局“四心同聚·济民善政”",
+        "党建品牌为引领的品牌矩阵，覆盖局属各单位和各县市区民政部门，做到一",
+        "支部一品牌。会议强调：“要把民政工作做实做细，切实兜牢民生底线。”",
+        "全县纳入城乡低保对象一万二千人，发放低保资金八千万元，保障水平稳步",
+        "提高。",
+    ]
+    text = "\n".join(lines)
+    breaks = [k for k, char in enumerate(text) if char == "\n"]
+    assert wrap_joins(text) == {breaks[0], breaks[1], breaks[3]}
+
+
 def test_a_text_with_lines_of_many_widths_is_not_unwrapped():
     from minzheng.read.clean import clean_text
 

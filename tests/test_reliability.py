@@ -211,14 +211,26 @@ def test_sigterm_stops_a_run_like_ctrl_c():
             time.sleep(1)
 
 
-@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.doc", "page.html"])
-def test_a_report_in_a_format_not_read_yet_is_named_with_what_to_do_never_ignored(tmp_path, name):
+@pytest.mark.parametrize("name", ["report.doc", "report.wps", "report.rtf"])
+def test_a_report_in_a_format_not_read_is_named_with_what_to_do_never_ignored(tmp_path, name):
+    folder = corpus_with(tmp_path, "a.txt,甲县,county,2024\n", {"a.txt": "全县低保对象100人。"})
+    (folder / name).write_bytes(b"\xd0\xcf\x11\xe0 or other bytes")
+    corpus = load_corpus(folder)
+    assert any(
+        name in problem and "is not read (open it and save it as .docx" in problem for problem in corpus.problems
+    )
+    (tmp_path / "listed").mkdir()
+    listed = corpus_with(tmp_path / "listed", f"{name},乙县,county,2024\n")
+    (listed / name).write_bytes(b"\xd0\xcf\x11\xe0 or other bytes")
+    with pytest.raises(MinzhengError, match="is not read"):
+        load_corpus(listed, strict=True)
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "page.html"])
+def test_a_pdf_word_file_or_web_page_no_manifest_row_names_is_reported_like_an_unlisted_text(tmp_path, name):
     folder = corpus_with(tmp_path, "a.txt,甲县,county,2024\n", {"a.txt": "全县低保对象100人。"})
     (folder / name).write_bytes(b"%PDF-1.4 or other bytes")
     corpus = load_corpus(folder)
-    assert any(name in problem and "is not read yet" in problem for problem in corpus.problems)
-    (tmp_path / "listed").mkdir()
-    listed = corpus_with(tmp_path / "listed", f"{name},乙县,county,2024\n")
-    (listed / name).write_bytes(b"%PDF-1.4 or other bytes")
-    with pytest.raises(MinzhengError, match="is not read yet"):
-        load_corpus(listed, strict=True)
+    assert corpus.problems == [
+        f"{folder / name}: no manifest row names this file (add a row to {folder / 'manifest.csv'})"
+    ]

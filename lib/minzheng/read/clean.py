@@ -279,9 +279,12 @@ def normalise_whitespace(buffer: Buffer) -> None:
     buffer.sub(re.compile(r"^\n+|\n+$"), lambda m: "", "whitespace", "blank lines at the start or end")
 
 
-def clean_text(original: str) -> Cleaned:
-    """Clean a report's original text into simplified Chinese with an offset map and an audit log."""
+def clean_text(original: str, removals: tuple[Removal, ...] = ()) -> Cleaned:
+    """Clean a report's original text into simplified Chinese with an offset map and an audit log; `removals` are what
+    the file's reader found outside the report's text (spans removed first, zero-width ones only logged)."""
     buffer = Buffer.from_original(original)
+    buffer.log.extend(r for r in removals if r.start == r.end)
+    buffer.remove_spans([(r.start, r.end, r.kind, r.reason) for r in removals if r.start < r.end])
     buffer.sub(re.compile(r"\r\n?"), lambda m: "\n", "", "")
     buffer.sub(CONTROL_CHARACTERS, lambda m: "", "control", "control character (NUL, form feed, escape…)")
     remove_html(buffer)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from minzheng import paths
 from minzheng.errors import MinzhengError, OutsideCorpusError, ReportError
-from minzheng.read.clean import Cleaned, clean_text
+from minzheng.read.clean import Cleaned, Removal, clean_text
 from minzheng.read.decode import read_report_bytes
+from minzheng.read.formats import READERS, read_format, refusal
+from minzheng.read.formats.extracted import page_at
 from minzheng.read.manifest import Entry
 from minzheng.read.sentences import Heading, Sentence, segment
 
@@ -20,22 +22,8 @@ BYLINE_DATE = re.compile(
 )
 
 
-REPORT_SUFFIXES = (".txt",)
-
-
-# Formats researchers save reports in that are not read yet: named with what to do, never passed over in silence.
-UNREAD_FORMATS = {
-    ".pdf": "a PDF",
-    ".docx": "a Word file",
-    ".doc": "an old Word file",
-    ".html": "a saved web page",
-    ".htm": "a saved web page",
-    ".wps": "a WPS file",
-    ".rtf": "an RTF file",
-}
-
-
-FORMAT_HINT = "save the report's text as a UTF-8 .txt file beside it and name that file in the manifest"
+# Report files read: text, saved web pages, PDFs and Word files (other formats are refused with what to do).
+REPORT_SUFFIXES = (".txt", *READERS)
 
 
 @dataclass
@@ -53,6 +41,7 @@ class Report:
     cleaned: Cleaned | None = None
     sentences: list[Sentence] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+    page_starts: tuple[int, ...] = ()
 
     @property
     def file(self) -> str:
@@ -63,6 +52,10 @@ class Report:
     def text(self) -> str:
         """The clean text."""
         return self.cleaned.text if self.cleaned else ""
+
+    def page_at(self, source_offset: int) -> int | None:
+        """The page (1-based) of a PDF report an offset of the original text stands on; None for other formats."""
+        return page_at(self.page_starts, source_offset)
 
     @cached_property
     def byline_date(self) -> str:
@@ -107,12 +100,27 @@ class Report:
 def read_report(
     path: Path, region: str = "", year: int | None = None, level: str = "", meta: dict[str, str] | None = None
 ) -> Report:
-    """Read, clean and segment one report file (raises ReportError on bad input)."""
-    kind = UNREAD_FORMATS.get(Path(path).suffix.lower())
-    if kind:
-        raise ReportError(path, f"{kind} is not read yet", FORMAT_HINT)
-    decoded = read_report_bytes(Path(path))
-    return report_from_text(decoded.text, Path(path), region, year, level, meta, decoded.encoding, decoded.size_bytes)
+    """Read, clean and segment one report file of any format read (raises ReportError on bad input); the metadata a
+    web page, PDF or Word file states fills what the manifest leaves empty."""
+    path = Path(path)
+    extracted = read_format(path)
+    if extracted is None:
+        decoded = read_report_bytes(path)
+        return report_from_text(decoded.text, path, region, year, level, meta, decoded.encoding, decoded.size_bytes)
+    stated = dict(meta or {})
+    stated |= {key: value for key, value in extracted.meta.items() if not stated.get(key)}
+    return report_from_text(
+        extracted.text,
+        path,
+        region,
+        year,
+        level,
+        stated,
+        extracted.encoding,
+        path.stat().st_size,
+        extracted.removals,
+        extracted.page_starts,
+    )
 
 
 def report_from_text(
@@ -124,9 +132,11 @@ def report_from_text(
     meta: dict[str, str] | None = None,
     encoding: str = "utf-8",
     size_bytes: int | None = None,
+    removals: tuple[Removal, ...] = (),
+    page_starts: tuple[int, ...] = (),
 ) -> Report:
-    """Clean and segment a report's text that is already decoded."""
-    cleaned = clean_text(text)
+    """Clean and segment a report's text that is already decoded (removals: what its file held besides it)."""
+    cleaned = clean_text(text, removals)
     sentences, headings = segment(cleaned.text)
     return Report(
         path=Path(path),
@@ -140,6 +150,7 @@ def report_from_text(
         cleaned=cleaned,
         sentences=sentences,
         headings=headings,
+        page_starts=page_starts,
     )
 
 
@@ -161,16 +172,16 @@ def read_entry(folder: Path, entry: Entry) -> Report:
 
 
 def unlisted_files(folder: Path, entries: list[Entry]) -> list[str]:
-    """Return problems for report files in the folder that no manifest row names."""
+    """Return problems for report files in the folder that no manifest row names, and files of formats not read."""
     listed = {e.file for e in entries}
     problems = []
     for path in sorted(folder.iterdir()):
-        kind = UNREAD_FORMATS.get(path.suffix.lower())
+        refused = refusal(path)
         if path.name in listed:
             continue
-        if kind:
-            problems.append(f"{path}: {kind} is not read yet ({FORMAT_HINT})")
-        elif path.suffix in REPORT_SUFFIXES:
+        if refused is not None:
+            problems.append(str(refused))
+        elif path.suffix.lower() in REPORT_SUFFIXES:
             problems.append(f"{path}: no manifest row names this file (add a row to {folder / paths.MANIFEST_NAME})")
     return problems
 

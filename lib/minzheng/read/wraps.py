@@ -10,16 +10,26 @@ WRAP_MIN_WIDTH = 16
 WRAP_SHARE = 0.4
 WRAP_TOLERANCE = 0.08
 SENTENCE_CLOSE = "。！？!?；;：:”’」』"
+CLOSING_QUOTES = "”’」』"
 TABLE_ROW = re.compile(r"\S(?: {2,}|\t|\u3000{2,})\S|\|")
 CONTINUATION_START = "，,、。；;）)%％"
 
 
-WIDE_CHAR = re.compile(r"[\u2e81-\U0010ffff]")
+# Characters printed a full square wide: CJK ones, and the quotes, dashes and ellipsis Chinese fonts draw as wide.
+WIDE_CHAR = re.compile(r"[\u2e81-\U0010ffff\u2014\u2018-\u201d\u2026]")
 
 
 def display_width(line: str) -> int:
     """A line's width as printed: a full-width character counts two, an ASCII one one."""
     return len(line) + len(WIDE_CHAR.findall(line))
+
+
+def closes_sentence(line: str) -> bool:
+    """Whether a line ends a sentence: with its punctuation, or a closing quote right after it (。” but not 品牌”)."""
+    unquoted = line.rstrip(CLOSING_QUOTES)
+    if unquoted != line:
+        return unquoted.endswith(tuple(SENTENCE_CLOSE))
+    return line.endswith(tuple(SENTENCE_CLOSE))
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -49,7 +59,7 @@ def wrap_joins(text: str) -> set[int]:
             continue
         line, following = line.strip(), following.strip()
         at_wrap = width is not None and display_width(line) >= width - max(2, width * WRAP_TOLERANCE)
-        wrapped = at_wrap and not line.endswith(tuple(SENTENCE_CLOSE)) and bool(following[:1].strip())
+        wrapped = at_wrap and not closes_sentence(line) and bool(following[:1].strip())
         continued = bool(line) and bool(following) and following[0] in CONTINUATION_START
         if wrapped or continued:
             joins.add(offset)
