@@ -786,3 +786,38 @@ def test_a_heading_that_lists_several_topics_names_no_programme_for_the_money_be
         "（三）临时救助、医疗救助及流浪乞讨人员救助\n全年累计支出资金50万元。", region="某县", year=2024
     )
     assert rows.empty
+
+
+def test_areas_listed_after_a_colon_take_the_standard_before_it():
+    got = found("全县2024年城乡低保标准为：城镇880元/人/月、农村660元/人/月；")
+    assert got == {("sa.dibao_standard_urban", 880.0, "元/人/月"), ("sa.dibao_standard_rural", 660.0, "元/人/月")}
+
+
+def test_care_tiers_listed_one_after_another_keep_the_highest():
+    got = found("特困人员照料护理标准为全自理每人每月150元，半护理每人每月300元，全护理每人每月600元。")
+    assert got == {("sa.tekun_care_standard", 600.0, "元/人/月")}
+
+
+def test_an_average_rise_per_person_after_a_standard_is_not_a_tier_of_it():
+    got = found("农村低保标准提高至每人每年5400元，平均每人每月提高25元。")
+    assert ("sa.dibao_standard_rural", 25.0, "元/人/月") not in got
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("城市低保新增30户52人，清退120户260人。", ("sa.dibao_exited", 260.0, "人")),
+        ("城市低保保障增幅达到了12.5%。", ("sa.standard_increase", 12.5, "%")),
+        ("全年发放社会救助补助资金3.2亿元。", ("sa.total_assistance_funds", 320000000.0, "元")),
+        ("全县共建成居家社区养老服务中心46个。", ("ec.community_centers", 46.0, "处")),
+        ("建成村级养老服务站88个。", ("ec.service_facilities", 88.0, "处")),
+        ("为95名事实无人抚养儿童发放基本生活补贴120.4万元。", ("cp.child_allowance_funds", 1204000.0, "元")),
+    ],
+)
+def test_exits_rises_money_centres_and_childrens_money_in_the_sixth_and_seventh_batches_wordings(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_back_pay_and_a_monthly_increase_are_not_the_assistance_money():
+    got = {i for i, _, _ in found("月增加保障金额30.7万元，补发1-5月提标补助资金152.7万元。")}
+    assert not got & {"sa.total_assistance_funds", "sa.dibao_funds"}

@@ -88,7 +88,8 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     …标准提高了35元，达到560元): the clause before it, up to its own first figure."""
     words = FROM_MARKER.sub("", text[start : quantities[i].start])
     own = PER_PHRASE.sub("", LINKING.sub("", RESTATING.sub("", words)))
-    if start == 0 or text[start - 1] not in TOPIC_BREAK or HAN.search(own):
+    area = AREA_ONLY.fullmatch(own.strip())
+    if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not area):
         return ""
     previous = clause_start(text, start - 1)
     inside = [q.start for q in quantities[:i] if q.start >= previous]
@@ -98,7 +99,13 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     ):
         return ""
     words = INCREMENT.sub("", text[previous : inside[0] if inside else start - 1])
+    if area:
+        words = area[0] + TIER_AREA.sub("", words.replace("城乡", ""))
     return words if HAN.search(words) else ""
+
+
+# A clause that names only an area (…标准为：城镇895元/人/月): the area of the topic before it.
+AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
 
 
 def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
@@ -227,6 +234,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "") -> list[
         for figure in ordered:
             area_over_mode(figure)
     inherit_list_units(ordered)
+    tier_lists(ordered)
     if PROGRAMME_HEADING.fullmatch(ORDINAL.sub("", heading)):
         for figure in ordered:
             words = figure.subject.before + figure.subject.own + figure.subject.after
@@ -254,6 +262,20 @@ def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
     if TIER_AREA.search(own):
         topic_words = TIER_AREA.sub("", topic_words)
     return replace(subject, own=TIER_AREA.sub("", own) + "".join(TIER_AREA.findall(own)) + topic_words), topic_words
+
+
+def tier_lists(figures: list[Figure]) -> None:
+    """Per-person standards listed tier after tier (…标准为全自理每人每月178元，半护理每人每月356元; 城镇895元、农村672元): a
+    tier that names only a group or an area takes the standard's name from the tier before it."""
+    topic_words = ""
+    for figure in figures:
+        q = figure.quantity
+        if q.unit_class != "money" or not (q.per or figure.per_inherited) or figure.group is not None:
+            topic_words = ""
+            continue
+        if INCREMENT.search(figure.subject.own):
+            continue
+        figure.subject, topic_words = tier_subject(figure.subject, topic_words)
 
 
 def inherit_list_units(figures: list[Figure]) -> None:
