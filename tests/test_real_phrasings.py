@@ -821,3 +821,8 @@ def test_exits_rises_money_centres_and_childrens_money_in_the_sixth_and_seventh_
 def test_back_pay_and_a_monthly_increase_are_not_the_assistance_money():
     got = {i for i, _, _ in found("月增加保障金额30.7万元，补发1-5月提标补助资金152.7万元。")}
     assert not got & {"sa.total_assistance_funds", "sa.dibao_funds"}
+
+
+def test_newly_admitted_written_after_the_programme_and_a_monthly_increase_that_is_not_money():
+    assert ("sa.dibao_newly_enrolled", 61.0, "人") in found("城市低保新增40户61人，清退200户390人。")
+    assert "sa.dibao_funds" not in {i for i, _, _ in found("本次提标为全县城市低保对象月增加保障金额20.5万元。")}

@@ -28,6 +28,8 @@ DEVELOPMENT_F1_FLOOR = 0.88
         "blind3_sources.csv",
         "blind4_sources.csv",
         "blind5_sources.csv",
+        "blind6_sources.csv",
+        "blind7_sources.csv",
     ],
 )
 def test_every_source_names_its_region_level_year_address_and_query(name):
@@ -47,7 +49,8 @@ def test_the_development_set_spans_forty_texts_and_twelve_provinces_in_both_scri
 
 @pytest.mark.parametrize(
     "gold, sources",
-    [("gold.csv", "sources.csv")] + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", "2", "3", "4", "5")],
+    [("gold.csv", "sources.csv")]
+    + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", "2", "3", "4", "5", "6", "7")],
 )
 def test_gold_rows_use_codebook_ids_and_units_and_carry_no_evidence_column(gold, sources):
     rows = pd.read_csv(HERE / gold, dtype=str, keep_default_na=False)
@@ -78,9 +81,17 @@ def test_extraction_on_the_real_development_set_holds_its_floor():
 
 
 # The batches measured blind once and then used for development: floors a little under their figures at the end of
-# the session that used them (0.831, 0.885, 0.839, 0.871, 0.844), so a rule that helps one set cannot quietly break
-# another.
-FORMER_BLIND_FLOORS = {"blind": 0.80, "blind2": 0.85, "blind3": 0.80, "blind4": 0.84, "blind5": 0.81}
+# the sessions that used them (0.859, 0.925, 0.885, 0.931, 0.870, 0.915, 0.797 now), so a rule that helps one set
+# cannot quietly break another.
+FORMER_BLIND_FLOORS = {
+    "blind": 0.83,
+    "blind2": 0.89,
+    "blind3": 0.85,
+    "blind4": 0.90,
+    "blind5": 0.84,
+    "blind6": 0.88,
+    "blind7": 0.76,
+}
 
 
 @pytest.mark.parametrize("batch", sorted(FORMER_BLIND_FLOORS))
