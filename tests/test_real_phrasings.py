@@ -826,3 +826,13 @@ def test_back_pay_and_a_monthly_increase_are_not_the_assistance_money():
 def test_newly_admitted_written_after_the_programme_and_a_monthly_increase_that_is_not_money():
     assert ("sa.dibao_newly_enrolled", 61.0, "人") in found("城市低保新增40户61人，清退200户390人。")
     assert "sa.dibao_funds" not in {i for i, _, _ in found("本次提标为全县城市低保对象月增加保障金额20.5万元。")}
+
+
+def test_a_number_of_streets_in_which_centres_are_built_counts_the_streets_not_the_centres():
+    got = found("全县12个街道已建成具备综合功能的养老服务机构9个。")
+    assert ("ec.care_institutions", 12.0, "处") not in got
+    assert ("ec.care_institutions", 9.0, "处") in got
+
+
+def test_a_number_of_institutions_followed_by_zhong_counts_a_whole_not_new_institutions():
+    assert "ec.care_institutions" not in {i for i, _, _ in found("5个医养结合养老机构中，护理型床位占比达到60%。")}

@@ -129,9 +129,18 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
         place = PLACE_PHRASE.match(after)
         if match.start() <= TOTAL_HEAD_MAX_START or (place and match.start() <= place.end() + TOTAL_HEAD_MAX_START):
             return match
+    if PLACES_COUNTED.match(after) and match.start() > 0:
+        return None
     tail = PARENTHETICAL.sub("", after[match.end() :]).strip()
+    if tail.startswith("中"):
+        return None
     short = len(tail) <= RIGHT_TAIL_MAX or pays_own_money(tail) or bool(PREDICATE.match(tail))
     return match if match.start() <= RIGHT_HEAD_MAX_START and short else None
+
+
+# A number that counts places (辽阳14个街道已建成…机构11个): the places, not what is built in them. A number of a noun
+# followed by 中 (5个医养结合养老机构中，…) counts the whole the next words take a part of.
+PLACES_COUNTED = re.compile(r"^(?:街道|乡镇|镇街|镇|村|社区|县区|县（市、区）|县市区)(?=已|均|全|都|中|的|有)")
 
 
 # After the people a number counts, the money paid to them as members of that programme (为N名低保对象发放低保资金).
