@@ -836,3 +836,20 @@ def test_a_number_of_streets_in_which_centres_are_built_counts_the_streets_not_t
 
 def test_a_number_of_institutions_followed_by_zhong_counts_a_whole_not_new_institutions():
     assert "ec.care_institutions" not in {i for i, _, _ in found("5个医养结合养老机构中，护理型床位占比达到60%。")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全县现有城乡低保对象9100人，其中城市保障对象1200人，农村保障对象7900人。",
+        "全县共保障城乡低保对象5100户、9100人，其中：城市700户、1200人，农村4400户、7900人；",
+    ],
+)
+def test_parts_by_area_after_qizhong_are_the_areas_of_the_total_they_divide(sentence):
+    got = found(sentence)
+    assert {("sa.dibao_recipients_urban", 1200.0, "人"), ("sa.dibao_recipients_rural", 7900.0, "人")} <= got
+
+
+def test_near_dibao_families_split_by_area_are_not_dibao_recipients():
+    got = {i for i, _, _ in found("全县共有低保边缘家庭300户900人，其中农村低边250户760人，城镇低边50户140人。")}
+    assert not got & {"sa.dibao_recipients_urban", "sa.dibao_recipients_rural"}

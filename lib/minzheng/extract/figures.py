@@ -91,7 +91,7 @@ def sentence_rows(
     """Extract the numeric rows of one sentence; `continued` when it goes on a 其中 list of the sentence before (…；),
     and then `earlier_rows` are the totals that list divides."""
     rows: list[Row] = []
-    figures = figures_of(sentence.text, areas_first, heading)
+    figures = figures_of(sentence.text, areas_first, heading, lead)
     for figure, found in zip(figures, indicators_of(figures)):
         q = figure.quantity
         if (

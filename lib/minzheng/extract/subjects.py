@@ -188,10 +188,11 @@ PROGRAMME_HEADING = re.compile(rf"[^0-9、，,和及与]{{0,6}}{PROGRAMME}[^0-9�
 ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])")
 
 
-def figures_of(text: str, areas_first: bool = False, heading: str = "") -> list[Figure]:
+def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: str = "") -> list[Figure]:
     """Find the figures of a sentence, each with the subject that decides its indicator; `areas_first` when the
     report states tekun standards for town and country apart, so that an area beats a care mode; `heading`, the
-    section's heading, names the programme of figures whose sentence names none (一、最低生活保障 … 累计支出资金…)."""
+    section's heading, names the programme of figures whose sentence names none (一、最低生活保障 … 累计支出资金…);
+    `lead`, the paragraph before the sentence, names the programme a 其中 split by area opening the sentence divides."""
     quantities = find_quantities(text)
     text = BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
     runs = value_runs(text, quantities)
@@ -235,6 +236,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "") -> list[
             area_over_mode(figure)
     inherit_list_units(ordered)
     tier_lists(ordered)
+    split_areas(ordered, text, lead)
     if PROGRAMME_HEADING.fullmatch(ORDINAL.sub("", heading)):
         for figure in ordered:
             words = figure.subject.before + figure.subject.own + figure.subject.after
@@ -262,6 +264,19 @@ def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
     if TIER_AREA.search(own):
         topic_words = TIER_AREA.sub("", topic_words)
     return replace(subject, own=TIER_AREA.sub("", own) + "".join(TIER_AREA.findall(own)) + topic_words), topic_words
+
+
+def split_areas(figures: list[Figure], text: str, lead: str = "") -> None:
+    """Parts by area after 其中 (城乡低保对象8万人，其中城市保障对象9千人、农村…): an area that names no programme is
+    the area of the programme of the total it divides."""
+    for figure in figures:
+        at = text.rfind("其中", 0, figure.quantity.start)
+        own = figure.subject.own
+        if at < 0 or not TIER_AREA.search(own) or re.search(PROGRAMME, own):
+            continue
+        programmes = re.findall(PROGRAMME, lead + text[:at])
+        if programmes:
+            figure.subject = replace(figure.subject, own=own + programmes[-1])
 
 
 def tier_lists(figures: list[Figure]) -> None:
