@@ -853,3 +853,8 @@ def test_parts_by_area_after_qizhong_are_the_areas_of_the_total_they_divide(sent
 def test_near_dibao_families_split_by_area_are_not_dibao_recipients():
     got = {i for i, _, _ in found("全县共有低保边缘家庭300户900人，其中农村低边250户760人，城镇低边50户140人。")}
     assert not got & {"sa.dibao_recipients_urban", "sa.dibao_recipients_rural"}
+
+
+def test_people_counted_before_their_standard_rises_are_counted():
+    got = found("今年，全县3.2万农村低保对象年人均保障标准由去年的6000元提高到6600元。")
+    assert ("sa.dibao_recipients_rural", 32000.0, "人") in got

@@ -151,7 +151,7 @@ OWN_MONEY = re.compile(
 
 # A counted noun followed straight by the terms it is covered on (1779名事实无人抚养儿童参照孤儿纳入保障, 保障48名孤儿
 # 基本生活): the number counts that noun however long the rest of the clause.
-PREDICATE = re.compile(r"(?:参照|比照|按照|纳入保障|的?基本生活)")
+PREDICATE = re.compile(r"(?:参照|比照|按照|纳入保障|的?基本生活|的?(?:年|月)?人均|的?(?:保障|供养)?标准)")
 
 
 def counted_noun(subject: Subject) -> str:
@@ -159,7 +159,7 @@ def counted_noun(subject: Subject) -> str:
     return COUNTED_NOUN_END.split(subject.after, maxsplit=1)[0][: RIGHT_HEAD_MAX_START + RIGHT_TAIL_MAX]
 
 
-COUNTED_NOUN_END = re.compile(r"发放|支付|享受|纳入|实现|提供|[，,；;。]")
+COUNTED_NOUN_END = re.compile(r"发放|支付|享受|纳入|实现|提供|参照|比照|按照|(?:年|月)人均|(?:保障|供养)?标准|[，,；;。]")
 
 
 def pays_own_money(tail: str) -> bool:
