@@ -858,3 +858,19 @@ def test_near_dibao_families_split_by_area_are_not_dibao_recipients():
 def test_people_counted_before_their_standard_rises_are_counted():
     got = found("今年，全县3.2万农村低保对象年人均保障标准由去年的6000元提高到6600元。")
     assert ("sa.dibao_recipients_rural", 32000.0, "人") in got
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("全县脱贫户684户1835人，其中享受低保601户1126人。", "sa.dibao_recipients"),
+        ("全县建档立卡脱贫户中享受农村特困供养对象18户18人。", "sa.tekun_recipients"),
+        ("共为120名特困供养人员发放照料护理补贴资金10.8万元。", "sa.tekun_funds"),
+        ("为低保家庭学生发放教育补助资金0.8万元。", "sa.dibao_funds"),
+        ("提标后全家2人可享受低保救助金1272元/月。", "sa.dibao_recipients"),
+        ("五保户低保标准由一年1000元提高到1200元。", "sa.dibao_standard_rural"),
+        ("2家州本级公办养老机构、8家县级公办养老机构形成三级服务网络。", "ec.care_institutions"),
+    ],
+)
+def test_parts_of_other_populations_other_payments_and_tiers_are_not_the_programmes_figures(sentence, indicator):
+    assert indicator not in {i for i, _, _ in found(sentence)}

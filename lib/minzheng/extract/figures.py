@@ -23,6 +23,7 @@ from minzheng.extract.scope import (
     home_of,
     names_a_subgroup,
     one_month,
+    part_of_another_population,
     part_of_total,
 )
 from minzheng.extract.subjects import figures_of
@@ -98,6 +99,7 @@ def sentence_rows(
             found is None
             or about_another_place(sentence.text, q.start, home)
             or one_month(sentence.text, q.start, found, lead)
+            or part_of_another_population(sentence.text, q.start, q.unit_class)
         ):
             continue
         if found.keep == "total" and (continued or "其中" in sentence.text[: q.start]):

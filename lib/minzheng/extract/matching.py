@@ -159,7 +159,9 @@ def counted_noun(subject: Subject) -> str:
     return COUNTED_NOUN_END.split(subject.after, maxsplit=1)[0][: RIGHT_HEAD_MAX_START + RIGHT_TAIL_MAX]
 
 
-COUNTED_NOUN_END = re.compile(r"发放|支付|享受|纳入|实现|提供|参照|比照|按照|(?:年|月)人均|(?:保障|供养)?标准|[，,；;。]")
+COUNTED_NOUN_END = re.compile(
+    r"发放|支付|享受|纳入|实现|提供|参照|比照|按照|(?:年|月)人均|(?:保障|供养)?标准|[，,；;。]"
+)
 
 
 def pays_own_money(tail: str) -> bool:

@@ -79,6 +79,16 @@ def part_of_total(text: str, position: int, found: Indicator, rows: list[Row], c
 SUBGROUP = re.compile(r"^[，,、；;\s]*(?:集中供养|分散供养|城市|城镇|农村|牧区|男性|女性)")
 
 
+# Another population the counts after it are a part of (脱贫户684户，其中享受低保601户; 建档立卡脱贫户中享受农村低保…).
+OTHER_POPULATION = re.compile(r"(?:脱贫户|建档立卡|贫困户|贫困人口|监测对象)[^。；;]{0,16}?(?:其中|中)")
+
+
+def part_of_another_population(text: str, position: int, unit_class: str) -> bool:
+    """Whether a count is the part of another population (poor households, monitored people) that a programme
+    covers, not the programme's own count."""
+    return unit_class in COUNTS and bool(OTHER_POPULATION.search(text, 0, position))
+
+
 def names_a_subgroup(own: str, unit_class: str) -> bool:
     """Whether a count's own words open with a subgroup of a total (集中供养, 城市, 农村)."""
     return unit_class in COUNTS and bool(SUBGROUP.match(own))
