@@ -874,3 +874,8 @@ def test_people_counted_before_their_standard_rises_are_counted():
 )
 def test_parts_of_other_populations_other_payments_and_tiers_are_not_the_programmes_figures(sentence, indicator):
     assert indicator not in {i for i, _, _ in found(sentence)}
+
+
+def test_care_tiers_named_only_by_the_tier_after_the_standard_keep_the_highest():
+    got = found("特困人员照料护理标准分三档，均按照不能自理每人每月420元、半自理每人每月260元、自理每人每月140元执行。")
+    assert got == {("sa.tekun_care_standard", 420.0, "元/人/月")}

@@ -89,7 +89,8 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     words = FROM_MARKER.sub("", text[start : quantities[i].start])
     own = PER_PHRASE.sub("", LINKING.sub("", RESTATING.sub("", words)))
     area = AREA_ONLY.fullmatch(own.strip())
-    if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not area):
+    tier = CARE_TIER.fullmatch(own.strip())
+    if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not (area or tier)):
         return ""
     previous = clause_start(text, start - 1)
     inside = [q.start for q in quantities[:i] if q.start >= previous]
@@ -106,6 +107,10 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
 
 # A clause that names only an area (…标准为：城镇895元/人/月): the area of the topic before it.
 AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
+
+
+# A clause that names only a tier of care (…分三档，均按照不能自理每人每月450元、半自理…): a tier of the topic before it.
+CARE_TIER = re.compile(r"(?:完全|部分|基本)?(?:不能|丧失)?(?:生活)?(?:全|半)?(?:自理|护理|失能)(?:能力)?(?:人员|的)?")
 
 
 def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
