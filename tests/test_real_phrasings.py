@@ -879,3 +879,26 @@ def test_parts_of_other_populations_other_payments_and_tiers_are_not_the_program
 def test_care_tiers_named_only_by_the_tier_after_the_standard_keep_the_highest():
     got = found("特困人员照料护理标准分三档，均按照不能自理每人每月420元、半自理每人每月260元、自理每人每月140元执行。")
     assert got == {("sa.tekun_care_standard", 420.0, "元/人/月")}
+
+
+def test_a_disclosure_list_of_money_with_person_times_in_parentheses_gives_each_programmes_money():
+    got = found("累计发放低保资金5200户（次）9100人（次）512.6万元，特困人员供养资金180人（次）25.4万元。")
+    assert {("sa.dibao_funds", 5126000.0, "元"), ("sa.tekun_funds", 254000.0, "元")} <= got
+    assert ("sa.dibao_recipients", 9100.0, "人") not in got
+
+
+def test_tekun_people_and_money_named_by_area_alone_are_tekun_figures():
+    got = found("农村特困1100人1650万元；城市特困260人520万元。")
+    assert {("sa.tekun_recipients", 1100.0, "人"), ("sa.tekun_funds", 16500000.0, "元")} <= got
+
+
+def test_a_summary_that_announces_its_report_and_its_plans_together_does_not_make_the_report_a_plan():
+    text = "现将2024年工作情况和2025年工作计划汇报如下：\n一、2024年工作情况\n全县城市低保标准为每人每月700元。"
+    rows = extract_text(text, region="某县", year=2024)
+    assert set(rows["modality"]) == {"achieved"}
+
+
+def test_exits_and_new_admissions_written_as_numbers_of_dibao_people_are_not_recipients():
+    got = found("清退低保人数1200人，增加低保人数900人。")
+    assert ("sa.dibao_recipients", 1200.0, "人") not in got
+    assert ("sa.dibao_newly_enrolled", 900.0, "人") in got

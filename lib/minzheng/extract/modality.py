@@ -81,8 +81,9 @@ def heading_year(text: str) -> int | None:
 
 
 def announces_plans(sentence: Sentence, following: Sentence | None) -> bool:
-    """A paragraph's last sentence that announces plans right before a run of headings."""
-    if following is None or not following.is_heading or sentence.is_heading:
+    """A paragraph's last sentence that announces plans right before a run of headings (not one that announces the
+    summary and the plans together: 现将2024年工作情况和2025年工作计划汇报如下)."""
+    if following is None or not following.is_heading or sentence.is_heading or SUMMARY_HEADING.search(sentence.text):
         return False
     if following.paragraph == sentence.paragraph:
         return False

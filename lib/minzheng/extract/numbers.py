@@ -40,6 +40,10 @@ MULTIPLIERS = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
 UNITS = {
     "人次": ("人次", "person_times"),
     "户次": ("户次", "person_times"),
+    "人（次）": ("人次", "person_times"),
+    "人(次)": ("人次", "person_times"),
+    "户（次）": ("户次", "person_times"),
+    "户(次)": ("户次", "person_times"),
     "家次": ("次", "times"),
     "场次": ("次", "times"),
     "元": ("元", "money"),
