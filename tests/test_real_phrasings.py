@@ -902,3 +902,27 @@ def test_exits_and_new_admissions_written_as_numbers_of_dibao_people_are_not_rec
     got = found("清退低保人数1200人，增加低保人数900人。")
     assert ("sa.dibao_recipients", 1200.0, "人") not in got
     assert ("sa.dibao_newly_enrolled", 900.0, "人") in got
+
+
+def test_a_per_person_unit_written_with_a_look_alike_dot_is_a_monthly_standard():
+    got = found("集中供养孤儿生活标准为1500元/人•月、散居孤儿为1000元/人・月。")
+    assert {
+        ("cp.orphan_standard_institutional", 1500.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 1000.0, "元/人/月"),
+    } <= got
+
+
+def test_a_standard_set_as_a_multiple_of_the_dibao_standard_is_not_the_dibao_standard():
+    got = found("农村特困人员基本生活标准按不低于当地低保标准的1.3倍提高到每人每年不低于7800元。")
+    assert got == {("sa.tekun_standard_rural", 7800.0, "元/人/年")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("建设乡镇（街道）养老服务中心18个。", ("ec.community_centers", 18.0, "处")),
+        ("建成村级养老互助点120个。", ("ec.service_facilities", 120.0, "处")),
+    ],
+)
+def test_centres_named_with_a_parenthesis_and_mutual_aid_points(sentence, expected):
+    assert expected in found(sentence)

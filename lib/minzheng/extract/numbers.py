@@ -91,12 +91,21 @@ AT_MOST = ("不超过", "不高于", "以下", "以内", "之内", "不足", "�
 
 # Per-person periods written before the number (每人每月924元) and after its unit (924元/人·月, 1155元/月).
 PER_MONTH_BEFORE = ("每人每月", "每月每人", "月人均", "人均每月", "人均月", "每人月", "人月", "每月")
-PER_MONTH_AFTER = ("/人/月", "/人·月", "/月/人", "/人.月", "/人月", "/月·人", "/月")
+# Pages write the dot of 元/人·月 with several look-alike characters (•, ・, ∙, ‧).
+DOTS = "•・∙‧"
+
+
+def with_dots(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """Unit forms with every look-alike of the middle dot, in their order."""
+    return tuple(dict.fromkeys(v for form in forms for v in (form, *(form.replace("·", d) for d in DOTS))))
+
+
+PER_MONTH_AFTER = with_dots(("/人/月", "/人·月", "/月/人", "/人.月", "/人月", "/月·人", "/月"))
 PER_MONTH = PER_MONTH_BEFORE + PER_MONTH_AFTER
 
 
 PER_YEAR_BEFORE = ("每人每年", "每年每人", "年人均", "人均每年", "人均年", "每人年", "人年", "每年")
-PER_YEAR_AFTER = ("/人/年", "/人·年", "/年/人", "/人.年", "/人年", "/年·人", "/年")
+PER_YEAR_AFTER = with_dots(("/人/年", "/人·年", "/年/人", "/人.年", "/人年", "/年·人", "/年"))
 PER_YEAR = PER_YEAR_BEFORE + PER_YEAR_AFTER
 
 

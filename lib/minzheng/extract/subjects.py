@@ -57,13 +57,18 @@ def cut_at_qizhong(text: str, position: int) -> int:
     return index if index >= 0 else 0
 
 
+# A standard set as a multiple of another (按不低于当地低保标准的1.3倍提高到…): the other standard is a reference, not the
+# subject.
+RATIO_OF = re.compile(r"(?:按|为|是)?(?:不低于)?(?:当地|同期)?[^，。；,;]{0,8}?标准的?[0-9.]+倍")
+
+
 def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     """The subject of quantity i: own words before it, sentence before them, and the words after it."""
     q = quantities[i]
     start = clause_start(text, q.start)
     if i > 0 and quantities[i - 1].end > start:
         start = quantities[i - 1].end
-    own = topic(text, quantities, i, start) + text[start : q.start]
+    own = topic(text, quantities, i, start) + RATIO_OF.sub("", text[start : q.start])
     if i > 0 and start == quantities[i - 1].end and LIST_TAIL.search(own):
         own = ""
     after_end = clause_end(text, q.end)
