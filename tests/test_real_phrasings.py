@@ -926,3 +926,17 @@ def test_a_standard_set_as_a_multiple_of_the_dibao_standard_is_not_the_dibao_sta
 )
 def test_centres_named_with_a_parenthesis_and_mutual_aid_points(sentence, expected):
     assert expected in found(sentence)
+
+
+def test_a_headlines_rounded_figure_beside_the_exact_one_is_one_figure():
+    rows = extract_text(
+        "上半年全县发放低保资金641万余元\n上半年，累计发放低保资金641.81万元。", region="某县", year=2024
+    )
+    got = rows[rows.indicator == "sa.dibao_funds"]
+    assert list(got.value) == [6418100.0]
+    assert list(got.mentions) == [2]
+
+
+def test_two_different_sums_are_not_folded_as_a_rounding():
+    rows = extract_text("全年发放低保资金500余万元。\n上年发放低保资金612.3万元。", region="某县", year=2024)
+    assert len(rows[rows.indicator == "sa.dibao_funds"]) == 2

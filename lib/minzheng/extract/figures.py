@@ -122,6 +122,35 @@ def sentence_rows(
     return rows
 
 
+# A rounded restatement (a headline's 641万余元 beside the body's 641.81万元) lies this close above its rounding.
+ROUNDED_WITHIN = 0.05
+
+
+def fold_rounded(rows: list[Row]) -> list[Row]:
+    """A figure restated rounded (余/多/约 with a round value) is a mention of the exact figure it rounds."""
+    exact = [row for row in rows if row.qualifier == "exact" and row.value is not None]
+    kept = []
+    for row in rows:
+        target = None
+        if row.qualifier in ("more_than", "approx") and row.value:
+            target = next(
+                (
+                    e
+                    for e in exact
+                    if e.indicator.id == row.indicator.id
+                    and e.unit == row.unit
+                    and e.value != row.value
+                    and abs(e.value - row.value) <= ROUNDED_WITHIN * row.value
+                ),
+                None,
+            )
+        if target is None:
+            kept.append(row)
+        else:
+            target.mentions += 1
+    return kept
+
+
 def merge_mentions(rows: list[Row]) -> list[Row]:
     """A figure stated twice in one report is one row with two mentions."""
     merged: dict[tuple[object, ...], Row] = {}
@@ -165,7 +194,7 @@ def report_rows(report) -> list[Row]:
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
     rows.extend(table_figure_rows(report, contexts, home))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
-    return merge_mentions(keep_highest_tier(rows))
+    return fold_rounded(merge_mentions(keep_highest_tier(rows)))
 
 
 def table_figure_rows(report, contexts: list[SectionContext], home: Home) -> list[Row]:
