@@ -7,7 +7,7 @@ from functools import cache
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import INCREMENT, PROGRAMME
+from minzheng.extract.patterns import INCREMENT, PROGRAMME, PROGRAMME_WORD
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
 RIGHT_TAIL_MAX = 4
@@ -205,6 +205,12 @@ def numeric_indicators(unit_class: str) -> tuple[Indicator, ...]:
     return tuple(i for i in indicators() if i.kind == "number" and unit_class in UNIT_CLASSES.get(i.unit, set()))
 
 
+@cache
+def head_patterns() -> dict[str, re.Pattern[str]]:
+    """Per indicator id, one pattern for the head terms of all its cues: a subject without any cannot name it."""
+    return {i.id: re.compile("|".join(f"(?:{cue.head.pattern})" for cue in i.cues)) for i in indicators() if i.cues}
+
+
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
     subject = subject or figure.subject
@@ -214,17 +220,22 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
         return None
     mixed = (
         joins_programmes(subject.own)
-        or (not re.search(PROGRAMME, subject.own + counted_noun(subject)) and joins_programmes(subject.before))
+        or (not PROGRAMME_WORD.search(subject.own + counted_noun(subject)) and joins_programmes(subject.before))
         or (AND_OTHERS.search(subject.own) is not None and joins_programmes(subject.before + subject.own))
     )
-    single = not mixed and len(set(re.findall(PROGRAMME, subject.own))) == 1
+    single = not mixed and len(set(PROGRAMME_WORD.findall(subject.own))) == 1
     best, best_score = None, None
+    words, heads = subject.own + subject.after, head_patterns()
     for candidate in numeric_indicators(figure.quantity.unit_class):
+        if not subject.first_term_in and not heads[candidate.id].search(words):
+            continue
         if not unit_fits(candidate, figure) or excluded(candidate, subject, figure.shared):
             continue
         if single and candidate.keep == "total":
             continue
         for cue in candidate.cues:
+            if not subject.first_term_in and not cue.patterns[-1].search(words):
+                continue
             if mixed and candidate.keep != "total" and any(re.search(PROGRAMME, term) for term in cue.terms):
                 continue
             score = cue_score(cue, subject)

@@ -28,3 +28,6 @@ INCREMENT = re.compile(r"(?:提高|增加|上调|提升|增长|调增|上涨|增
 # Programmes a figure may belong to (低保, 特困 and their older or longer names, orphans, temporary assistance, the
 # disability subsidies): a subject that joins two is all of them together.
 PROGRAMME = r"(?:低保|最低生活保障|特困|五保|孤儿|临时救助|残疾人?)"
+
+
+PROGRAMME_WORD = re.compile(PROGRAMME)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from minzheng.codebook import Indicator
 from minzheng.extract.places import places_named, region_code
@@ -124,11 +123,19 @@ def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
     )
 
 
-@lru_cache(maxsize=64)
-def place_words(above: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for the scope words, the report's own words and the names of the places above it."""
-    words = sorted(set(SCOPE_WORDS + OWN_WORDS + above), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+# The scope words and the report's own words, in one pattern compiled once.
+SCOPE_OR_OWN = re.compile("|".join(map(re.escape, sorted(set(SCOPE_WORDS + OWN_WORDS), key=len, reverse=True))))
+
+
+def place_words(text: str, begin: int, end: int, above: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """The scope words, the report's own words and the names of the places above it, between begin and end."""
+    found = [(m.start(), m.end(), m.group(0)) for m in SCOPE_OR_OWN.finditer(text, begin, end)]
+    for name in above:
+        at = text.find(name, begin, end)
+        while at >= 0:
+            found.append((at, at + len(name), name))
+            at = text.find(name, at + 1, end)
+    return found
 
 
 def about_another_place(text: str, position: int, home: Home) -> bool:
@@ -136,7 +143,7 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     report, the parent city), a neighbouring county, or one district of the city (a part, not the city's figure)."""
     dateline = DATELINE.match(text)
     begin = dateline.end() if dateline and dateline.end() <= position else 0
-    places = [(m.start(), m.end(), m.group(0)) for m in place_words(home.above).finditer(text, begin, position)]
+    places = place_words(text, begin, position, home.above)
     closed = [m.span() for m in CLOSED_PARENTHESIS.finditer(text, 0, position)]
     divisions = [
         d

@@ -12,7 +12,16 @@ from dataclasses import replace
 from minzheng.extract.areas import URBAN_RURAL, area_over_mode, name_areas, unified_standard
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
-from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, PROGRAMME, TOPIC_BREAK
+from minzheng.extract.patterns import (
+    CLAUSE_BREAK,
+    FROM_MARKER,
+    HAN,
+    INCREMENT,
+    LINKING,
+    PROGRAMME,
+    PROGRAMME_WORD,
+    TOPIC_BREAK,
+)
 
 # A document's title (《…临时救助实施办法》): its words name a policy, never the subject of a figure.
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
@@ -250,7 +259,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     if PROGRAMME_HEADING.fullmatch(ORDINAL.sub("", heading)):
         for figure in ordered:
             words = figure.subject.before + figure.subject.own + figure.subject.after
-            if not re.search(PROGRAMME, words):
+            if not PROGRAMME_WORD.search(words):
                 figure.subject = replace(figure.subject, before=f"{heading}，{figure.subject.before}")
     return [split for figure in ordered for split in unified_standard(figure)]
 
@@ -282,9 +291,9 @@ def split_areas(figures: list[Figure], text: str, lead: str = "") -> None:
     for figure in figures:
         at = text.rfind("其中", 0, figure.quantity.start)
         own = figure.subject.own
-        if at < 0 or not TIER_AREA.search(own) or re.search(PROGRAMME, own):
+        if at < 0 or not TIER_AREA.search(own) or PROGRAMME_WORD.search(own):
             continue
-        programmes = re.findall(PROGRAMME, lead + text[:at])
+        programmes = PROGRAMME_WORD.findall(lead + text[:at])
         if programmes:
             figure.subject = replace(figure.subject, own=own + programmes[-1])
 
