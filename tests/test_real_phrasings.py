@@ -940,3 +940,30 @@ def test_a_headlines_rounded_figure_beside_the_exact_one_is_one_figure():
 def test_two_different_sums_are_not_folded_as_a_rounding():
     rows = extract_text("全年发放低保资金500余万元。\n上年发放低保资金612.3万元。", region="某县", year=2024)
     assert len(rows[rows.indicator == "sa.dibao_funds"]) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("全县低保标准由600/人/月提高到640/人/月。", ("sa.dibao_standard_urban", 640.0, "元/人/月")),
+        ("农村低保标准>=560元/人*月。", ("sa.dibao_standard_rural", 560.0, "元/人/月")),
+    ],
+)
+def test_standards_written_without_yuan_or_with_a_greater_or_equal_sign_and_a_star(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_a_greater_or_equal_sign_is_a_floor():
+    rows = extract_text("农村低保标准≥560元/人·月。", region="某县", year=2024)
+    assert list(rows.qualifier) == ["at_least"]
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("急难型临时救助每次应当不低于1500元（每月城市低保标准的2倍）。", "sa.temp_assistance_funds"),
+        ("全县医疗机构实有床位2300张。", "ec.beds"),
+    ],
+)
+def test_amounts_per_case_and_hospital_beds_are_not_totals_of_the_codebook(sentence, indicator):
+    assert indicator not in {i for i, _, _ in found(sentence)}

@@ -10,6 +10,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from minzheng import paths
+from minzheng.extract.units import (
+    APPROX,
+    AT_LEAST,
+    AT_MOST,
+    MORE_THAN,
+    PER_MONTH,
+    PER_MONTH_AFTER,
+    PER_MONTH_BEFORE,
+    PER_YEAR,
+    PER_YEAR_AFTER,
+    PER_YEAR_BEFORE,
+    UNIT_ALTERNATION,
+    UNITS,
+)
 
 CHINESE_DIGITS = {
     "零": 0,
@@ -34,79 +48,6 @@ CHINESE_BIG = {"万": 10_000, "亿": 100_000_000}
 
 
 MULTIPLIERS = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
-
-
-# written unit -> (base unit, unit class); classes decide which codebook units a figure can fill
-UNITS = {
-    "人次": ("人次", "person_times"),
-    "户次": ("户次", "person_times"),
-    "人（次）": ("人次", "person_times"),
-    "人(次)": ("人次", "person_times"),
-    "户（次）": ("户次", "person_times"),
-    "户(次)": ("户次", "person_times"),
-    "家次": ("次", "times"),
-    "场次": ("次", "times"),
-    "元": ("元", "money"),
-    "人": ("人", "people"),
-    "名": ("人", "people"),
-    "位": ("人", "people"),
-    "户": ("户", "households"),
-    "张": ("张", "beds"),
-    "床": ("张", "beds"),
-    "处": ("处", "places"),
-    "个": ("个", "places"),
-    "家": ("家", "places"),
-    "所": ("所", "places"),
-    "座": ("座", "places"),
-    "站": ("处", "places"),
-    "次": ("次", "times"),
-    "场": ("次", "times"),
-    "期": ("次", "times"),
-    "轮": ("次", "times"),
-    "项": ("项", "items"),
-    "件": ("件", "items"),
-    "对": ("对", "couples"),
-    "条": ("条", "items"),
-    "篇": ("篇", "items"),
-    "亩": ("亩", "area"),
-    "%": ("%", "percent"),
-    "％": ("%", "percent"),
-}
-
-
-UNIT_ALTERNATION = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-
-
-MORE_THAN = ("余", "多", "超过", "超", "逾", "以上", "突破", "多于", "过")
-
-
-APPROX = ("约", "近", "左右", "大约", "将近", "上下", "接近")
-
-
-AT_LEAST = ("不少于", "不低于", "至少")
-
-
-AT_MOST = ("不超过", "不高于", "以下", "以内", "之内", "不足", "不到")
-
-
-# Per-person periods written before the number (每人每月924元) and after its unit (924元/人·月, 1155元/月).
-PER_MONTH_BEFORE = ("每人每月", "每月每人", "月人均", "人均每月", "人均月", "每人月", "人月", "每月")
-# Pages write the dot of 元/人·月 with several look-alike characters (•, ・, ∙, ‧).
-DOTS = "•・∙‧"
-
-
-def with_dots(forms: tuple[str, ...]) -> tuple[str, ...]:
-    """Unit forms with every look-alike of the middle dot, in their order."""
-    return tuple(dict.fromkeys(v for form in forms for v in (form, *(form.replace("·", d) for d in DOTS))))
-
-
-PER_MONTH_AFTER = with_dots(("/人/月", "/人·月", "/月/人", "/人.月", "/人月", "/月·人", "/月"))
-PER_MONTH = PER_MONTH_BEFORE + PER_MONTH_AFTER
-
-
-PER_YEAR_BEFORE = ("每人每年", "每年每人", "年人均", "人均每年", "人均年", "每人年", "人年", "每年")
-PER_YEAR_AFTER = with_dots(("/人/年", "/人·年", "/年/人", "/人.年", "/人年", "/年·人", "/年"))
-PER_YEAR = PER_YEAR_BEFORE + PER_YEAR_AFTER
 
 
 ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
@@ -163,6 +104,10 @@ BARE_MONEY = re.compile(
     rf"(?<=金|费|款)\s*(?P<num>(?<![0-9０-９.．]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?"
     r"(?![0-9０-９元\u4e00-\u9fff])"
 )
+
+
+# A per-person standard whose 元 the page dropped (630/人/月, 680/月): a sum per person all the same.
+BARE_STANDARD = re.compile(rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．]){ARABIC})(?P<per_after>{PER_AFTER})")
 
 
 YEAR_OR_DATE = re.compile(
@@ -347,7 +292,29 @@ def find_quantities(sentence: str) -> list[Quantity]:
         for m in BARE_MONEY.finditer(sentence)
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
+    taken = [(q.start, q.end) for q in found]
+    found += [
+        bare_standard(m)
+        for m in BARE_STANDARD.finditer(sentence)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
     return sorted((q for q in found if not masked_number(q, masks)), key=lambda q: q.start)
+
+
+def bare_standard(match: re.Match[str]) -> Quantity:
+    """A per-person sum written without 元 (630/人/月)."""
+    pre = match["pre"] or ""
+    start = match.start("num") if pre in EXACT_PRE else match.start()
+    return Quantity(
+        value=float(to_number(match["num"]) or 0.0),
+        unit="元",
+        unit_class="money",
+        qualifier=qualifier_of(pre, "", "", False),
+        raw=match.string[start : match.end()],
+        start=start,
+        end=match.end(),
+        per=period_of(match["per_after"]),
+    )
 
 
 def masked_number(quantity: Quantity, masks: list[tuple[int, int]]) -> bool:
