@@ -30,6 +30,8 @@ DEVELOPMENT_F1_FLOOR = 0.88
         "blind5_sources.csv",
         "blind6_sources.csv",
         "blind7_sources.csv",
+        "blind8_sources.csv",
+        "blind9_sources.csv",
     ],
 )
 def test_every_source_names_its_region_level_year_address_and_query(name):
@@ -50,7 +52,7 @@ def test_the_development_set_spans_forty_texts_and_twelve_provinces_in_both_scri
 @pytest.mark.parametrize(
     "gold, sources",
     [("gold.csv", "sources.csv")]
-    + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", "2", "3", "4", "5", "6", "7")],
+    + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")],
 )
 def test_gold_rows_use_codebook_ids_and_units_and_carry_no_evidence_column(gold, sources):
     rows = pd.read_csv(HERE / gold, dtype=str, keep_default_na=False)
@@ -81,16 +83,18 @@ def test_extraction_on_the_real_development_set_holds_its_floor():
 
 
 # The batches measured blind once and then used for development: floors a little under their figures at the end of
-# the sessions that used them (0.859, 0.925, 0.885, 0.931, 0.870, 0.915, 0.797 now), so a rule that helps one set
-# cannot quietly break another.
+# the sessions that used them (0.859, 0.930, 0.912, 0.935, 0.870, 0.919, 0.820, 0.807, 0.789), so a rule that helps
+# one set cannot quietly break another.
 FORMER_BLIND_FLOORS = {
     "blind": 0.83,
-    "blind2": 0.89,
-    "blind3": 0.85,
-    "blind4": 0.90,
+    "blind2": 0.90,
+    "blind3": 0.88,
+    "blind4": 0.91,
     "blind5": 0.84,
-    "blind6": 0.88,
-    "blind7": 0.76,
+    "blind6": 0.89,
+    "blind7": 0.79,
+    "blind8": 0.78,
+    "blind9": 0.76,
 }
 
 
