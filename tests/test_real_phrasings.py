@@ -967,3 +967,8 @@ def test_a_greater_or_equal_sign_is_a_floor():
 )
 def test_amounts_per_case_and_hospital_beds_are_not_totals_of_the_codebook(sentence, indicator):
     assert indicator not in {i for i, _, _ in found(sentence)}
+
+
+def test_a_list_of_values_for_the_place_after_the_standards_clause_takes_that_standard():
+    got = found("全护理、半护理和全自理特困人员照料护理标准，全县为每人每月600元、300元、180元。")
+    assert got == {("sa.tekun_care_standard", 600.0, "元/人/月")}

@@ -154,13 +154,19 @@ def list_items(subject: str, count: int) -> list[str] | None:
     return None
 
 
+# A clause that names only the place a list of values is for (…照料护理标准，全县为626元、313元、189元).
+PLACE_ONLY = re.compile(
+    r"^\s*(?:全[县市区省州]|[我本][县市区省]|[\u4e00-\u9fff]{1,6}?[县市区旗])?(?:均|统一|分别)?(?:为|是|达到)\s*$"
+)
+
+
 def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tuple[list[Subject] | None, Subject]:
     """For a run of values: one subject per value where the list names them, and the subject they share."""
     first = quantities[run[0]]
     start = clause_start(text, first.start)
     marker = text.rfind(RESPECTIVELY, start, first.start)
     head_end = marker if marker >= 0 else first.start
-    if not HAN.search(text[start:head_end]) and start > 0:
+    if start > 0 and (not HAN.search(text[start:head_end]) or PLACE_ONLY.match(text[start:head_end])):
         start = clause_start(text, start - 1)
     subject = text[start:head_end]
     before = text[cut_at_qizhong(text, start) : start]
