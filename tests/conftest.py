@@ -9,23 +9,11 @@ import pytest
 
 from minzheng import paths
 from minzheng.corpus import load_corpus
-from minzheng.read.manifest import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from minzheng.read.manifest import HEADER, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
 from .helpers import copy_seeds
 
-MANIFEST_HEADER = [
-    "file",
-    "region",
-    "level",
-    "province",
-    "parent_city",
-    "published",
-    "year",
-    "genre",
-    "publisher",
-    "script",
-    "notes",
-]
+MANIFEST_HEADER = list(HEADER)
 assert set(MANIFEST_HEADER) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
 
 

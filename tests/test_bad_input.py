@@ -90,12 +90,12 @@ def test_duplicate_file_rows_are_refused_with_both_lines(tmp_path):
         load_corpus(tmp_path)
 
 
-def test_duplicate_region_rows_are_refused(tmp_path):
+def test_a_region_may_have_several_reports_the_file_is_the_key(tmp_path):
     write(tmp_path, "a.txt", GOOD_TEXT)
     write(tmp_path, "b.txt", GOOD_TEXT)
-    write_manifest(tmp_path, [row("a.txt", "甲县"), row("b.txt", "甲县")])
-    with pytest.raises(ManifestError, match=r"line 3: duplicate region '甲县'"):
-        load_corpus(tmp_path)
+    write_manifest(tmp_path, [row("a.txt", "甲县", year="2022"), row("b.txt", "甲县", year="2023")])
+    corpus = load_corpus(tmp_path, strict=True)
+    assert len(corpus) == 2 and corpus.regions == ["甲县"] and corpus["甲县"].file == "b.txt"
 
 
 def test_missing_required_column_is_named(tmp_path):

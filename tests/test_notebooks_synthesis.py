@@ -240,3 +240,10 @@ def test_study_session_chart_appears_only_where_two_reports_of_a_level_state_it(
     two = markdown_outputs(runs[("two", "04_party_building")].notebook)
     assert "The chart sets side by side" not in two
     assert "No chart: only one report states it" in two
+
+
+@pytest.mark.slow
+def test_on_the_seeds_one_sentence_says_no_region_has_a_series_and_no_change_over_time_is_shown(runs):
+    for name in NOTEBOOKS:
+        text = markdown_outputs(runs[("seeds", name)].notebook)
+        assert text.count("no region has a series of years") == 1 and "Change over time" not in text, name

@@ -216,7 +216,7 @@ def test_elderly_care_per_capita_leaves_juxian_as_a_visible_gap(runs):
     jining = per[
         (per["region"] == "济宁市") & (per["indicator"] == "ec.beds") & (per["denominator"] == "resident_population")
     ]
-    assert jining["per_1000"].item() == pytest.approx(67000 / 8357897 * 1000) and jining["source_title"].item()
+    assert jining["per_1000"].item() == pytest.approx(67000 / 8240500 * 1000) and jining["source_title"].item()
     assert "the reference file has no population for 莒县" in run.text("02_elderly_care")
 
 
@@ -311,3 +311,11 @@ def test_two_regions_without_standards_say_so_and_save_an_empty_standards_table(
     text = run.text("01_social_assistance")
     assert "0 of 2 reports" in text and "Not stated by any report:" in text and "城市低保标准" in text
     assert "None of the 2 selected reports states a standard" in text
+
+
+@pytest.mark.slow
+def test_on_the_seeds_one_sentence_says_no_region_has_a_series_and_no_change_over_time_is_shown(runs):
+    for notebook in THEME_NOTEBOOKS:
+        text = runs["seeds"].text(notebook)
+        assert text.count("no region has a series of years") == 1 and "Change over time" not in text, notebook
+        assert runs["seeds"].table(notebook, "series").empty

@@ -1,4 +1,5 @@
-"""`minzheng run`: notebooks executed with papermill in workers, failures isolated, re-runs byte-identical.
+"""`minzheng run`: notebooks executed with papermill in workers, failures isolated, a run swapped in whole, re-runs
+byte-identical.
 
 The pipeline runs few times per session: the fixtures below cache their runs at module level, and the other
 test modules import them (`from .test_pipeline import seeds_run, tiny_runs`).
@@ -10,6 +11,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -60,7 +62,7 @@ class Run:
 
 @dataclass
 class TinyRuns:
-    """Two runs over small test notebooks: both succeed first, then `20_flaky` raises."""
+    """Two runs over small test notebooks: both succeed first, then `20_flaky` raises (`before`: the first set)."""
 
     notebooks: Path
     first: Run
@@ -348,7 +350,28 @@ def test_run_on_seeds_executes_every_notebook_and_exits_zero(seeds_run):
     for path in seeds_run.notebooks:
         for folder, suffix in (("notebooks", ".ipynb"), ("html", ".html"), ("email", ".html")):
             assert (seeds_run.outputs / folder / f"{path.stem}{suffix}").is_file(), (folder, path.stem)
-    assert not list((seeds_run.outputs / "failed").iterdir())
+    assert not (seeds_run.outputs / "failed").exists() and not (seeds_run.outputs / "failed-run").exists()
+    assert not [p.name for p in seeds_run.outputs.iterdir() if p.name.startswith((".staging-", ".previous-"))]
+
+
+def run_ids(outputs: Path) -> dict[str, set[str]]:
+    """The run ids in the footer of every page of a set: index.html, html/*.html and email/*.html."""
+    found = {}
+    for page in [outputs / "index.html", *sorted(outputs.glob("html/*.html")), *sorted(outputs.glob("email/*.html"))]:
+        text = page.read_text(encoding="utf-8")
+        found[str(page.relative_to(outputs))] = set(
+            re.findall(r'<footer class="minzheng-run"><p>minzheng run (\w+)', text)
+        )
+    return found
+
+
+@pytest.mark.slow
+def test_every_page_of_a_run_carries_the_same_run_id_in_its_footer(seeds_run):
+    run_id = json.loads((seeds_run.outputs / ".minzheng-set.json").read_text(encoding="utf-8"))["run"]
+    found = run_ids(seeds_run.outputs)
+    assert len(found) == 2 * len(seeds_run.notebooks) + 2 and "email/minzheng_report.html" in found
+    assert all(ids == {run_id} for ids in found.values()), found
+    assert f"minzheng run {run_id}:" in seeds_run.stdout and f"(run {run_id})" in seeds_run.stdout
 
 
 @pytest.mark.slow
@@ -394,14 +417,22 @@ def test_figures_are_inline_png_even_when_make_exports_mplbackend_agg(seeds_run)
 
 @pytest.mark.slow
 def test_rerun_on_the_same_inputs_is_byte_identical(seeds_run):
-    before = output_bytes(seeds_run.outputs)
+    # The run id hashes the inputs, the library's code among them, so it is the same too unless the code was edited
+    # between the runs (as in a shared checkout): compare with it masked, so only what it names must be equal.
+    before = masked_run_id(output_bytes(seeds_run.outputs))
     again = run_pipeline("--outputs", str(seeds_run.outputs))
     assert again.returncode == 0, again.stdout + again.stderr
-    after = output_bytes(seeds_run.outputs)
+    after = masked_run_id(output_bytes(seeds_run.outputs))
     assert sorted(after) == sorted(before)
     changed = [name for name in before if before[name] != after[name]]
     assert changed == []
     assert not [p for p in seeds_run.outputs.rglob("*.tmp")]
+
+
+def masked_run_id(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files of a set with its run id (named in its set file) replaced by a placeholder."""
+    run_id = json.loads(files[".minzheng-set.json"])["run"].encode()
+    return {name: data.replace(run_id, b"<run id>") for name, data in files.items()}
 
 
 @pytest.mark.slow
@@ -420,40 +451,89 @@ def test_a_sixth_report_flows_through_every_notebook_and_the_data(tmp_path):
 # --- failures ------------------------------------------------------------------------------------
 
 
+def links_of(page: Path) -> list[str]:
+    """The relative links of a page (not #anchors, not http)."""
+    return [h for h in re.findall(r'href="([^"#:]+)"', page.read_text(encoding="utf-8"))]
+
+
 @pytest.mark.slow
-def test_a_failing_notebook_goes_to_failed_and_the_run_exits_1(tiny_runs):
+def test_a_failing_notebook_leaves_the_previous_set_untouched_and_writes_failed_run(tiny_runs):
     assert tiny_runs.first.returncode == 0, tiny_runs.first.stdout + tiny_runs.first.stderr
-    second = tiny_runs.second
-    assert second.returncode == 1
-    failed = nbformat.read(second.outputs / "failed" / "20_flaky.ipynb", as_version=4)
+    second, outputs = tiny_runs.second, tiny_runs.second.outputs
+    assert second.returncode == 1 and second.stderr == ""
+    kept = {name: data for name, data in output_bytes(outputs).items() if not name.startswith("failed-run/")}
+    assert kept == tiny_runs.before
+    failed_run = outputs / "failed-run"
+    failed = nbformat.read(failed_run / "failed" / "20_flaky.ipynb", as_version=4)
     errors = [o for c in failed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors and errors[0].evalue == "flaky notebook failed on purpose"
     assert "FAILED" in second.stdout and "RuntimeError: flaky notebook failed on purpose" in second.stdout
-    assert second.stderr == ""
+    assert f"this run's partial set is in {failed_run}" in second.stdout
+    assert any("10_hostile" in line and " ok " in line for line in second.stdout.splitlines())
 
 
 @pytest.mark.slow
-def test_a_failing_notebook_keeps_its_last_good_exports_and_others_finish(tiny_runs):
-    outputs, before = tiny_runs.second.outputs, tiny_runs.before
-    for name in ("html/20_flaky.html", "email/20_flaky.html", "notebooks/20_flaky.ipynb"):
-        assert (outputs / name).read_bytes() == before[name], name
-    assert (outputs / "email" / "10_hostile.html").is_file()
-    assert any("10_hostile" in line and " ok " in line for line in tiny_runs.second.stdout.splitlines())
-    index = (outputs / "index.html").read_text(encoding="utf-8")
-    assert "the last run failed" in index and "failed/20_flaky.ipynb" in index
-    assert "Flaky" in (outputs / "email" / "minzheng_report.html").read_text(encoding="utf-8")
+def test_a_failed_runs_partial_set_is_whole_in_itself_and_says_it_failed(tiny_runs):
+    failed_run = tiny_runs.second.outputs / "failed-run"
+    assert (failed_run / "email" / "10_hostile.html").is_file() and not (
+        failed_run / "email" / "20_flaky.html"
+    ).exists()
+    index = (failed_run / "index.html").read_text(encoding="utf-8")
+    assert "This run failed" in index and 'href="failed/20_flaky.ipynb"' in index
+    for page in (failed_run / "index.html", tiny_runs.second.outputs / "index.html"):
+        for link in links_of(page):
+            assert (page.parent / link).resolve().is_file(), (page, link)
+    report = (failed_run / "email" / "minzheng_report.html").read_text(encoding="utf-8")
+    assert "This run failed" in report and "Flaky 不稳定" not in report
+    ids = run_ids(failed_run)
+    assert len({i for found in ids.values() for i in found}) == 1
+    assert ids["index.html"] != run_ids(tiny_runs.second.outputs)["index.html"]
 
 
 @pytest.mark.slow
-def test_a_notebook_that_succeeds_again_clears_its_failed_copy(tiny_runs, tmp_path):
+def test_a_run_that_succeeds_again_removes_the_stale_failed_run(tiny_runs, tmp_path):
     outputs = tmp_path / "outputs"
     shutil.copytree(tiny_runs.second.outputs, outputs)
     done = run_pipeline(
         "--notebooks", str(tiny_runs.notebooks), "--outputs", str(outputs), "--only", "20_flaky", "-p", "fail=false"
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert not (outputs / "failed" / "20_flaky.ipynb").exists()
-    assert "the last run failed" not in (outputs / "index.html").read_text(encoding="utf-8")
+    assert not (outputs / "failed-run").exists() and not (outputs / "failed").exists()
+    index = (outputs / "index.html").read_text(encoding="utf-8")
+    assert "This run failed" not in index and "failed/" not in index
+    assert (outputs / "email" / "10_hostile.html").read_bytes() == tiny_runs.before["email/10_hostile.html"]
+
+
+SLEEPING_CODE = "import pathlib, time\npathlib.Path(output_dir, 'started').write_text('')\ntime.sleep(600)"
+
+
+@pytest.mark.slow
+def test_a_run_stopped_by_sigterm_ends_its_processes_and_leaves_the_previous_set_untouched(tiny_runs, tmp_path):
+    import psutil
+
+    notebooks, outputs = tmp_path / "notebooks", tmp_path / "outputs"
+    notebooks.mkdir()
+    nbformat.write(new_notebook("Sleeps", "Sleeps.", [SLEEPING_CODE], "output_dir = None"), notebooks / "sleeps.ipynb")
+    shutil.copytree(tiny_runs.second.outputs, outputs)
+    before = output_bytes(outputs)
+    command = [sys.executable, "-m", "minzheng", "run", "--notebooks", str(notebooks), "--outputs", str(outputs)]
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
+    runner = subprocess.Popen(command, cwd=paths.PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    while not list(outputs.glob(".staging-*/started")) and time.monotonic() < deadline and runner.poll() is None:
+        time.sleep(0.2)
+    assert list(outputs.glob(".staging-*/started")), "the sleeping notebook never started"
+    started = psutil.Process(runner.pid).children(recursive=True)
+    stopping = time.monotonic()
+    runner.terminate()
+    stdout, stderr = runner.communicate(timeout=60)
+    assert time.monotonic() - stopping < 15
+    assert runner.returncode == 130, stdout.decode() + stderr.decode()
+    assert output_bytes(outputs) == before
+    assert not [p.name for p in outputs.iterdir() if p.name.startswith(".") and p.name != ".minzheng-set.json"]
+    assert "is left as it was before the run" in stdout.decode()
+    time.sleep(1)
+    assert not [p for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
 
 
 def test_failed_copy_explains_errors_that_happen_outside_a_cell(tmp_path):
@@ -477,9 +557,12 @@ def test_a_notebook_whose_kernel_dies_is_reported_failed_without_stopping_the_ru
     )
     done = run_pipeline("--notebooks", str(notebooks), "--outputs", str(tmp_path / "outputs"))
     assert done.returncode == 1
-    assert (tmp_path / "outputs" / "failed" / "dies.ipynb").is_file()
-    assert (tmp_path / "outputs" / "email" / "lives.html").is_file()
-    assert not (tmp_path / "outputs" / "email" / "dies.html").exists()
+    failed_run = tmp_path / "outputs" / "failed-run"
+    assert (failed_run / "failed" / "dies.ipynb").is_file()
+    assert (failed_run / "email" / "lives.html").is_file()
+    assert not (failed_run / "email" / "dies.html").exists()
+    assert all((failed_run / link).is_file() for link in links_of(failed_run / "index.html"))
+    assert not (tmp_path / "outputs" / "index.html").exists() and "has no complete set yet" in done.stdout
 
 
 def test_a_kernel_that_dies_before_starting_is_started_again(tmp_path, monkeypatch):

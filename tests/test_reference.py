@@ -38,17 +38,22 @@ def test_population_and_national_load_with_numeric_values_and_source_columns(pop
         assert frame["value"].dtype == "float64" and frame["value"].notna().all()
         assert (frame["source_title"] != "").all() and (frame["reliability"] != "").all()
     assert set(population["region"]) >= {"徐州市", "济宁市", "兰陵县", "长沙县"}
-    assert "莒县" not in set(population["region"])
+    # 莒县 has only a registered (户籍) population, which is never used as a resident population
+    assert set(population.loc[population["region"] == "莒县", "indicator"]) == {"registered_population"}
 
 
 def test_per_capita_divides_by_the_reference_population_and_carries_its_source(capacity, population):
     beds = figure_tables.subset(capacity, ["ec.beds"])
     result = benchmarks.per_thousand(beds, population, benchmarks.RESIDENTS).set_index("region")
-    jining = result.loc["济宁市"]
-    assert jining["per_1000"] == pytest.approx(67000 / 8357897 * 1000)
-    assert jining["population"] == 8357897 and jining["population_as_of"] == "2020-11-01"
-    assert "2020 census" in jining["source_title"] and jining["reliability"] == "encyclopedia citing census"
-    assert jining["status"] == benchmarks.STATUS_COMPUTED and jining["years_apart"] == 3
+    jining = result.loc["济宁市"]  # the year-end estimate of the figure's own year, not the 2020 census
+    assert jining["per_1000"] == pytest.approx(67000 / 8240500 * 1000)
+    assert jining["population"] == 8240500 and jining["population_as_of"] == "2023-12-31"
+    assert (
+        "2023年济宁市国民经济和社会发展统计公报" in jining["source_title"]
+        and jining["reliability"] == "third-party copy"
+    )
+    assert jining["status"] == benchmarks.STATUS_COMPUTED and jining["years_apart"] == 0
+    assert jining["population_ref"] == "population.csv:17"
     assert jining["per_1000_unit"] == "张 per 1,000 residents"
 
 
@@ -56,7 +61,7 @@ def test_a_region_without_a_reference_row_gets_nan_and_is_listed_as_a_gap(capaci
     result = benchmarks.per_capita(figure_tables.subset(capacity, ["ec.beds"]), population)
     juxian = result[result["region"] == "莒县"]
     assert len(juxian) == 2 and juxian["per_1000"].isna().all() and juxian["population"].isna().all()
-    assert (juxian["status"] == benchmarks.STATUS_GAP).all() and (juxian["source_title"] == "").all()
+    assert juxian["status"].str.startswith("gap").all() and (juxian["source_title"] == "").all()
     assert "莒县" in benchmarks.gap_regions(result)
     # 济宁市 has residents but no count of residents aged 60+: a gap for that denominator only
     assert benchmarks.gap_regions(result, benchmarks.AGED_60) == ["莒县", "济宁市"]
@@ -73,13 +78,18 @@ def test_a_gap_is_never_filled_from_another_region_or_the_nation(capacity, popul
 def test_gap_sentence_names_each_region_and_missing_population(capacity, population):
     result = benchmarks.per_capita(figure_tables.subset(capacity, ["ec.beds"]), population)
     sentence = reference_prose.gap_sentence(result, ["莒县", "济宁市"])
-    assert "莒县 \\(residents, residents aged 60\\+\\)" in sentence and "济宁市 \\(residents aged 60\\+\\)" in sentence
+    assert "no population for 莒县 \\(residents aged 60\\+\\); 济宁市 \\(residents aged 60\\+\\)" in sentence
+    assert "莒县 \\(residents\\): only a registered \\(户籍\\) population" in sentence
     assert "NaN" in sentence and "not filled" in sentence.lower()
 
 
 def test_closest_national_row_is_the_nearest_date_and_the_later_on_ties(national):
     assert benchmarks.closest_national(national, "dibao_standard_urban_average", 2023)["value"] == 752
-    assert benchmarks.closest_national(national, "dibao_standard_urban_average", 2021)["value"] == 722
+    assert benchmarks.closest_national(national, "dibao_standard_urban_average", 2022)["value"] == 722
+    assert benchmarks.closest_national(national, "dibao_standard_urban_average", 2021)["value"] == 684.1
+    # 湖南省's 2024 average is a province's, never taken for the national one
+    assert benchmarks.closest_national(national, "dibao_standard_urban_average", 2024)["value"] == 752
+    assert benchmarks.closest_national(national, "dibao_standard_urban_average", 2024, "湖南省")["value"] == 703
     assert benchmarks.closest_national(national, "dibao_standard_urban_average", None)["as_of"] == "2023-01-31"
     assert benchmarks.closest_national(national, "no_such_indicator", 2023) is None
 
@@ -110,12 +120,23 @@ def test_national_sentence_says_plainly_when_only_one_region_states_the_standard
 
 def test_national_sentence_says_when_the_reference_holds_no_average_for_the_standards(seed_corpus, national):
     std = figure_tables.figure_table(
-        seed_corpus.indicators(), section_ids("child_protection", "standards"), seed_corpus.table()
+        seed_corpus.indicators(), section_ids("social_assistance", "standards"), seed_corpus.table()
     )
+    tekun = figure_tables.subset(std, ["sa.tekun_standard_urban"])
     sentence = reference_prose.national_sentence(
-        benchmarks.national_comparison(std, national), seed_corpus.regions, std
+        benchmarks.national_comparison(tekun, national), seed_corpus.regions, tekun
     )
     assert "holds no average" in sentence and "济宁市" in sentence
+
+
+def test_orphan_allowances_are_set_against_the_national_averages_of_the_codebook_counterpart(seed_corpus, national):
+    std = figure_tables.figure_table(
+        seed_corpus.indicators(), section_ids("child_protection", "standards"), seed_corpus.table()
+    )
+    versus = benchmarks.national_comparison(std, national).set_index("indicator")
+    assert versus.loc["cp.orphan_standard_institutional", "national_value"] == 1792.8
+    assert versus.loc["cp.orphan_standard_dispersed", "national_as_of"] == "2023-03-31"
+    assert versus.loc["cp.orphan_standard_dispersed", "national_ref"] == "national.csv:13"
 
 
 def test_national_ratio_pairs_measures_of_the_same_date_and_names_both_sources(national):

@@ -234,3 +234,264 @@ def test_a_pdf_word_file_or_web_page_no_manifest_row_names_is_reported_like_an_u
     assert corpus.problems == [
         f"{folder / name}: no manifest row names this file (add a row to {folder / 'manifest.csv'})"
     ]
+
+
+# --- a run is a transaction -------------------------------------------------------------------------
+
+
+def files_under(folder) -> dict[str, bytes]:
+    """Every file under a folder (hidden ones too), by relative path."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def sealed_set(outputs, run_id: str, files: dict[str, str], failed: tuple[str, ...] = ()):
+    """A run's set built in its staging folder and sealed, as a run leaves it before putting it in place."""
+    from minzheng.publish import staging
+
+    run_set = staging.begin(outputs, run_id, [])
+    for name, text in files.items():
+        (run_set.stage / name).parent.mkdir(parents=True, exist_ok=True)
+        (run_set.stage / name).write_text(text, encoding="utf-8")
+    run_set.failed = list(failed)
+    staging.seal(run_set)
+    return run_set
+
+
+OLD_SET = {"index.html": "old", "email/a.html": "old", "notebooks/a.ipynb": "old", "01_old/t.csv": "old"}
+NEW_SET = {"index.html": "new", "email/b.html": "new", "notebooks/b.ipynb": "new", "02_new/t.csv": "new"}
+USER_FILES = {"README.md": "mine", "screens/x.png": "mine", "notes.txt": "mine"}
+
+
+def outputs_with_old_set(folder):
+    """An outputs folder holding a complete set from an earlier run, and files a user put there."""
+    from minzheng.publish import staging
+
+    folder.mkdir(parents=True)
+    staging.finish(sealed_set(folder, "oldrun", OLD_SET))
+    for name, text in USER_FILES.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def visible(files: dict[str, bytes]) -> dict[str, str]:
+    """The files of a set without its set file, as text."""
+    return {name: data.decode() for name, data in files.items() if name != ".minzheng-set.json"}
+
+
+def test_a_complete_run_swaps_in_its_whole_set_and_keeps_what_the_pipeline_does_not_own(tmp_path):
+    from minzheng.publish import staging
+
+    outputs = outputs_with_old_set(tmp_path / "outputs")
+    (outputs / "failed-run").mkdir()
+    (outputs / "failed-run" / "index.html").write_text("stale", encoding="utf-8")
+    assert staging.finish(sealed_set(outputs, "newrun", NEW_SET)) == outputs
+    assert visible(files_under(outputs)) == {**NEW_SET, **USER_FILES}
+    assert staging.read_set(outputs)["run"] == "newrun"
+    assert sorted(p.name for p in outputs.iterdir() if p.name.startswith(".")) == [".minzheng-set.json"]
+
+
+def test_a_failed_run_keeps_the_last_good_set_whole_and_replaces_an_earlier_failed_run(tmp_path):
+    from minzheng.publish import staging
+
+    outputs = outputs_with_old_set(tmp_path / "outputs")
+    staging.finish(sealed_set(outputs, "failed1", {"index.html": "first failure"}, failed=("a",)))
+    before = {k: v for k, v in files_under(outputs).items() if not k.startswith("failed-run/")}
+    placed = staging.finish(sealed_set(outputs, "failed2", {"email/b.html": "second failure"}, failed=("b",)))
+    assert placed == outputs / "failed-run"
+    assert {k: v for k, v in files_under(outputs).items() if not k.startswith("failed-run/")} == before
+    assert visible(files_under(placed)) == {"email/b.html": "second failure"}
+    assert staging.read_set(placed)["failed"] == ["b"]
+    assert not list(outputs.glob(".staging-*")) and not list(outputs.glob(".previous-*"))
+
+
+def count_renames(tmp_path, monkeypatch) -> int:
+    """How many renames a swap of NEW_SET over OLD_SET makes."""
+    from minzheng.publish import staging
+
+    calls, real = [], os.rename
+    run_set = sealed_set(outputs_with_old_set(tmp_path / "count"), "newrun", NEW_SET)
+    monkeypatch.setattr(os, "rename", lambda a, b: calls.append(a) or real(a, b))
+    staging.finish(run_set)
+    monkeypatch.setattr(os, "rename", real)
+    assert len(calls) >= 8
+    return len(calls)
+
+
+def test_a_swap_that_fails_part_way_is_undone_and_leaves_the_old_set_whole(tmp_path, monkeypatch):
+    from minzheng.publish import staging
+
+    real = os.rename
+    for failing in range(count_renames(tmp_path, monkeypatch)):
+        outputs = outputs_with_old_set(tmp_path / f"outputs{failing}")
+        before, calls = files_under(outputs), []
+        run_set = sealed_set(outputs, "newrun", NEW_SET)
+
+        def rename(a, b, failing=failing, calls=calls):
+            calls.append(a)
+            if len(calls) == failing + 1:
+                raise PermissionError(13, "Permission denied", str(a))
+            return real(a, b)
+
+        monkeypatch.setattr(os, "rename", rename)
+        with pytest.raises(staging.SwapError, match="is left as it was"):
+            staging.finish(run_set)
+        monkeypatch.setattr(os, "rename", real)
+        assert staging.discard(run_set)
+        assert files_under(outputs) == before, failing
+        assert not list(outputs.glob(".staging-*")) and not list(outputs.glob(".previous-*"))
+
+
+class Killed(BaseException):
+    """The process died here: nothing after it runs, not even an undo."""
+
+
+def test_a_swap_cut_short_by_a_killed_run_is_finished_by_the_next_run(tmp_path, monkeypatch):
+    from minzheng.publish import staging
+
+    real = os.rename
+    for dying in range(count_renames(tmp_path, monkeypatch)):
+        outputs = outputs_with_old_set(tmp_path / f"outputs{dying}")
+        calls = []
+
+        def rename(a, b, dying=dying, calls=calls):
+            calls.append(a)
+            if len(calls) == dying + 1:
+                raise Killed
+            return real(a, b)
+
+        monkeypatch.setattr(os, "rename", rename)
+        with pytest.raises(Killed):
+            staging.finish(sealed_set(outputs, "newrun", NEW_SET))
+        monkeypatch.setattr(os, "rename", real)
+        assert staging.recover(outputs) == ["finished the swap of run newrun that was cut short"]
+        assert visible(files_under(outputs)) == {**NEW_SET, **USER_FILES}, dying
+        assert not list(outputs.glob(".staging-*")) and not list(outputs.glob(".previous-*"))
+
+
+def test_a_run_killed_before_its_swap_leaves_the_old_set_and_its_staging_folder_is_removed(tmp_path):
+    from minzheng.publish import staging
+
+    outputs = outputs_with_old_set(tmp_path / "outputs")
+    before = files_under(outputs)
+    sealed_set(outputs, "sealed", NEW_SET)
+    staging.begin(outputs, "halfway", [])
+    assert len(staging.recover(outputs)) == 2
+    assert files_under(outputs) == before
+
+
+def tiny_notebooks(folder):
+    """A notebooks folder with one small notebook on the project's kernel."""
+    import nbformat
+
+    folder.mkdir()
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "minzheng", "display_name": "minzheng"}})
+    params = nbformat.v4.new_code_cell("corpus_dir = None\nregions = None\noutput_dir = None\nstrict = False")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Tiny\n\nOne cell."), params, nbformat.v4.new_code_cell("1")]
+    nbformat.write(nb, folder / "10_tiny.ipynb")
+    return folder
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_an_interrupted_run_leaves_the_previous_set_untouched_and_no_staging_folder(tmp_path, monkeypatch, how):
+    import io
+    import signal
+    import time
+
+    from minzheng.publish import run
+
+    outputs = outputs_with_old_set(tmp_path / "outputs")
+    before = files_under(outputs)
+
+    def interrupted(notebooks, options, out, run_set):
+        (run_set.stage / "email" / "10_tiny.html").write_text("half a set", encoding="utf-8")
+        if how == "sigterm":
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run, "execute_all", interrupted)
+    out = io.StringIO()
+    options = run.RunOptions(notebooks_dir=tiny_notebooks(tmp_path / "notebooks"), outputs_dir=outputs)
+    with pytest.raises(KeyboardInterrupt):
+        run.run(options, out)
+    assert files_under(outputs) == before
+    assert f"stopped; {outputs} is left as it was before the run" in out.getvalue()
+
+
+def test_signals_while_a_set_is_put_in_place_wait_for_it():
+    import signal
+    import time
+
+    from minzheng.publish.guard import signals_deferred
+
+    handler = signal.getsignal(signal.SIGTERM)
+    with signals_deferred() as received:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.2)
+    assert received == [signal.SIGTERM]
+    assert signal.getsignal(signal.SIGTERM) == handler
+
+
+def test_the_run_id_is_the_same_for_the_same_inputs_and_changes_with_any_of_them(tmp_path):
+    from minzheng.publish.staging import run_id
+
+    notebooks = sorted(tiny_notebooks(tmp_path / "notebooks").glob("*.ipynb"))
+    corpus = corpus_with(tmp_path, "a.txt,甲县,county,2024\n", {"a.txt": "全县低保对象100人。"})
+    first = run_id(notebooks, corpus, {"regions": None})
+    assert first == run_id(notebooks, corpus, {"regions": None}) and len(first) == 12
+    assert run_id(notebooks, corpus, {"regions": "甲县"}) != first
+    (corpus / "a.txt").write_text("全县低保对象101人。", encoding="utf-8")
+    assert run_id(notebooks, corpus, {"regions": None}) != first
+
+
+def test_an_only_run_carries_the_other_notebooks_pages_over_with_the_run_that_made_them(tmp_path):
+    import json
+
+    from minzheng.publish import pages, staging
+
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    made = {"notebooks/a.ipynb": "{}", "html/a.html": "a", "email/a.html": "a", "a/t.csv": "x\n1\n"}
+    staging.finish(sealed_set(outputs, "oldrun", made))
+    info = staging.read_set(outputs)
+    (outputs / ".minzheng-set.json").write_text(json.dumps({**info, "notebooks": {"a": "oldrun"}}), encoding="utf-8")
+    run_set = staging.begin(outputs, "newrun", ["a", "never_run"])
+    assert visible(files_under(run_set.stage)) == made
+    assert run_set.carried() == {"a": "oldrun"}
+    stamp = pages.Stamp("newrun", tuple(run_set.carried().items()))
+    assert stamp.note() == "carried over from earlier runs: a (run oldrun)"
+
+
+def test_executed_notebooks_name_the_outputs_folder_not_the_staging_folder(tmp_path):
+    import nbformat
+
+    from minzheng.publish.staging import record_destination
+
+    stage, outputs = tmp_path / "outputs" / ".staging-abc", tmp_path / "outputs"
+    injected = nbformat.v4.new_code_cell(f'output_dir = "{stage}"\n')
+    injected.metadata["tags"] = ["injected-parameters"]
+    nb = nbformat.v4.new_notebook(cells=[injected])
+    nb.metadata["papermill"] = {"parameters": {"output_dir": str(stage), "corpus_dir": "/c"}}
+    nb = record_destination(nb, stage, outputs)
+    assert nb.metadata.papermill.parameters == {"output_dir": str(outputs), "corpus_dir": "/c"}
+    assert nb.cells[0].source == f'output_dir = "{outputs}"\n'
+
+
+def test_every_page_closes_with_the_run_id_on_screen_and_in_print():
+    import nbformat
+
+    from minzheng.publish.pages import NotebookInfo, Stamp, combined_notebook, index_page
+    from minzheng.publish.render import render_html
+
+    stamp = Stamp("0123456789ab", failed=("20_flaky",), previous=True)
+    index = index_page([NotebookInfo("20_flaky", "Flaky", "s", failed=True, has_html=False)], True, None, stamp)
+    page = render_html(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T")]), "T", email=True, run_id="0123456789ab"
+    )
+    for html in (index, page):
+        assert '<footer class="minzheng-run"><p>minzheng run 0123456789ab</p></footer>' in html
+        assert 'content: "minzheng run 0123456789ab"' in html
+    assert 'href="failed/20_flaky.ipynb"' in index and 'href="../index.html"' in index
+    assert "**This run failed** (20_flaky)" in combined_notebook([], None, stamp).cells[0].source

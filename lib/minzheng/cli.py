@@ -13,6 +13,7 @@ import pandas as pd
 
 from minzheng import paths
 from minzheng.corpus import load_corpus
+from minzheng.corpus.intake import add_report, proposal_text
 from minzheng.errors import MinzhengError
 from minzheng.evaluate import evaluate, format_report, load_gold
 from minzheng.extract.figures import indicator_frame
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every sub-command registered."""
     parser = argparse.ArgumentParser(prog="minzheng", description=__doc__)
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for register in (register_corpus, register_evaluate, register_run):
+    for register in (register_corpus, register_add, register_evaluate, register_run):
         register(subparsers)
     return parser
 
@@ -102,7 +103,7 @@ def describe(row: dict[str, object]) -> str:
     """Format one report's summary as a line."""
     script = "traditional→simplified" if row["converted"] else str(row["script"])
     line = (
-        f"{row['region']:<6}\t{row['level']:<21}\t{row['year']}\t{row['file']}\t"
+        f"{row['region']:<6}\t{row['level']:<21}\t{row['year']}\t{row['file']}\t{row['format']:<4}\t"
         f"raw {row['chars_raw']:>6} → clean {row['chars_clean']:>6} chars\t{row['sentences']:>4} sentences\t"
         f"{script}\tremoved {row['removals'] or '-'}"
     )
@@ -120,8 +121,41 @@ def corpus_command(args: argparse.Namespace) -> int:
         print(describe(row))
     for problem in corpus.problems:
         print(f"problem: {problem}", file=sys.stderr)
+    years = corpus.years_by_region()
+    print("years per region: " + "; ".join(f"{r} {', '.join(map(str, ys)) or '?'}" for r, ys in years.items()))
     print(f"{len(corpus)} reports in {args.folder}")
     return 1 if corpus.problems else 0
+
+
+def register_add(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `add` sub-command."""
+    parser = subparsers.add_parser(
+        "add", help="copy report files into the corpus folder and append the manifest rows inferred from their text"
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .html/.htm, .pdf, .docx)")
+    parser.add_argument("--region", default="", help="the region, where the text names several equally")
+    parser.add_argument(
+        "--year", type=int, default=None, help="the year the figures refer to, where the text is unclear"
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=paths.SEEDS_DIR, metavar="DIR", help="corpus folder (default: seeds/)"
+    )
+    parser.add_argument("--dry-run", action="store_true", help="print the proposed rows; copy and write nothing")
+    parser.set_defaults(func=add_command)
+
+
+def add_command(args: argparse.Namespace) -> int:
+    """Add each file, printing its proposed row with every value's evidence; 1 when any file was refused."""
+    status = 0
+    for name in args.paths:
+        try:
+            proposal = add_report(Path(name), args.corpus, args.region, args.year, args.dry_run)
+        except MinzhengError as error:
+            print(f"minzheng add: {error}", file=sys.stderr)
+            status = 1
+            continue
+        print(proposal_text(proposal, args.corpus, args.dry_run))
+    return status
 
 
 def manifest_entry(path: Path, manifest: Path | None) -> Entry | None:
@@ -257,5 +291,5 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"minzheng run: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("minzheng run: stopped by the user; files finished before the stop are kept", file=sys.stderr)
+        print("minzheng run: stopped by the user", file=sys.stderr)
         return 130

@@ -39,3 +39,12 @@ class CorpusError(MinzhengError):
 
 class OutsideCorpusError(MinzhengError):
     """A manifest row names a file outside the corpus folder: refused in every mode, never read."""
+
+
+class ReferenceDataError(MinzhengError, ValueError):
+    """A reference file (standards, populations, averages) has problems; each names the file and its line."""
+
+    def __init__(self, path: object, problems: list[str]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        super().__init__(f"{self.path}:\n  " + "\n  ".join(f"{self.path}, {p}" for p in problems))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
@@ -145,3 +146,23 @@ def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
         book.properties.created = FIXED_DOC_TIME
         book.properties.modified = FIXED_DOC_TIME
     return normalize_zip(buffer.getvalue())
+
+
+def copy_file(source: Path, target: Path) -> Path:
+    """Copy a file byte for byte, atomically (the target appears whole or not at all), and return the target."""
+    return atomic_write(Path(target), Path(source).read_bytes())
+
+
+def append_csv_row(path: Path, header: list[str], row: Mapping[str, str]) -> Path:
+    """Add one row to a CSV file (created with `header` when missing), leaving the rows before it byte for byte and
+    ending the new one as they end."""
+    path = Path(path)
+    before = path.read_bytes() if path.is_file() else b""
+    line = io.StringIO()
+    ending = "\r\n" if b"\r\n" in before else "\n"
+    writer = csv.DictWriter(line, fieldnames=header, lineterminator=ending, extrasaction="ignore")
+    if not before:
+        writer.writeheader()
+    writer.writerow({column: row.get(column, "") for column in header})
+    joint = b"" if not before or before.endswith((b"\n", b"\r")) else ending.encode()
+    return atomic_write(path, before + joint + line.getvalue().encode("utf-8"))

@@ -10,14 +10,22 @@ import numpy as np
 import pandas as pd
 
 from minzheng.codebook import column_map
-
-RESIDENTS = "resident_population"
-
-
-AGED_60 = "population_aged_60_plus"
-
+from minzheng.compare.population import (
+    AGED_60,
+    MAX_YEARS_APART,
+    RESIDENTS,
+    STATUS_COMPUTED,
+    as_of_year,
+    denominator_for,
+    nearest,
+)
+from minzheng.compare.population import STATUS_GAP as STATUS_GAP  # re-exported: notebooks and tests name it here
 
 PER = 1000
+
+
+# The scope of national rows in national.csv; other scopes are provinces.
+NATIONAL_SCOPE = "全国"
 
 
 DENOMINATOR_EN = {
@@ -44,12 +52,6 @@ def denominator_label(denominator: str) -> str:
 NATIONAL_COUNTERPARTS = column_map("national_counterpart")
 
 
-STATUS_COMPUTED = "computed"
-
-
-STATUS_GAP = "gap: no reference row for this region"
-
-
 PER_CAPITA_COLUMNS = [
     "region",
     "level",
@@ -72,42 +74,38 @@ PER_CAPITA_COLUMNS = [
     "source_title",
     "source_url",
     "reliability",
+    "population_ref",
+    "population_note",
     "status",
     "measure",
     "evidence",
 ]
 
 
-def _as_of_year(as_of: object) -> float:
-    """The year of an as-of date (YYYY-MM-DD), or NaN."""
-    text = str(as_of or "")
-    return float(text[:4]) if text[:4].isdigit() else np.nan
-
-
-def population_row(population: pd.DataFrame, region: str, denominator: str) -> pd.Series | None:
-    """The latest reference row of a region's population measure, or None when the reference has none."""
-    rows = population[(population["region"] == region) & (population["indicator"] == denominator)]
-    rows = rows.dropna(subset=["value"])
-    rows = rows[rows["value"] > 0]
-    if rows.empty:
-        return None
-    return rows.sort_values("as_of", kind="stable").iloc[-1]
-
-
 def per_thousand(
-    figures: pd.DataFrame, population: pd.DataFrame, denominator: str = RESIDENTS, per: int = PER
+    figures: pd.DataFrame,
+    population: pd.DataFrame,
+    denominator: str = RESIDENTS,
+    per: int = PER,
+    parents: dict[str, str] | None = None,
+    max_years_apart: int | None = MAX_YEARS_APART,
 ) -> pd.DataFrame:
-    """Divide each figure by the region's reference population (per 1,000), carrying the source; NaN where none.
+    """Divide each figure by its own region's population of the nearest date (per 1,000), carrying the source; NaN
+    and the reason where there is none (compare.population: registered only, parent city's only, too far, none).
 
-    `figures` has the shape of standards.figure_table (region, level, year, period, indicator, value, unit, …).
+    `figures` has the shape of figure_tables.figure_table (region, level, year, period, indicator, value, unit, …);
+    `parents` maps a region to its parent city (population.parents_of(corpus table)), so the reason can name it.
     """
+    parents = parents or {}
     rows = []
     for figure in figures.itertuples(index=False):
-        ref = population_row(population, figure.region, denominator)
         value = float(figure.value) if pd.notna(figure.value) else np.nan
-        found = ref is not None and not np.isnan(value)
         period = getattr(figure, "period", pd.NA)
         period_year = float(period) if pd.notna(period) else (float(figure.year) if pd.notna(figure.year) else np.nan)
+        ref, status, note = denominator_for(
+            population, figure.region, denominator, period_year, parents.get(figure.region, ""), max_years_apart
+        )
+        found = ref is not None and not np.isnan(value)
         rows.append(
             {
                 "region": figure.region,
@@ -127,11 +125,13 @@ def per_thousand(
                 "population_as_of": ref["as_of"] if ref is not None else "",
                 "per_1000": value / float(ref["value"]) * per if found else np.nan,
                 "per_1000_unit": f"{figure.unit} {DENOMINATOR_EN.get(denominator, denominator)}",
-                "years_apart": period_year - _as_of_year(ref["as_of"]) if ref is not None else np.nan,
+                "years_apart": period_year - as_of_year(ref["as_of"]) if ref is not None else np.nan,
                 "source_title": ref["source_title"] if ref is not None else "",
                 "source_url": ref["source_url"] if ref is not None else "",
                 "reliability": ref["reliability"] if ref is not None else "",
-                "status": STATUS_COMPUTED if found else STATUS_GAP,
+                "population_ref": ref.get("ref", "") if ref is not None else "",
+                "population_note": note,
+                "status": STATUS_COMPUTED if found else (status if ref is None else "gap: the figure has no value"),
                 "measure": getattr(figure, "measure", "stock or total"),
                 "evidence": getattr(figure, "evidence", ""),
             }
@@ -145,18 +145,24 @@ def per_thousand(
 
 
 def per_capita(
-    figures: pd.DataFrame, population: pd.DataFrame, denominators: tuple[str, ...] = (RESIDENTS, AGED_60)
+    figures: pd.DataFrame,
+    population: pd.DataFrame,
+    denominators: tuple[str, ...] = (RESIDENTS, AGED_60),
+    parents: dict[str, str] | None = None,
+    max_years_apart: int | None = MAX_YEARS_APART,
 ) -> pd.DataFrame:
-    """Per-1,000 figures for several denominators, stacked (one row per figure × denominator)."""
-    frames = [per_thousand(figures, population, d) for d in denominators]
+    """Per-1,000 figures for several denominators, stacked (one row per figure × denominator), each with its reason
+    where no population of the region's own, of the right kind and a near date exists."""
+    frames = [per_thousand(figures, population, d, PER, parents, max_years_apart) for d in denominators]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else per_thousand(figures.iloc[:0], population)
 
 
 def gaps(per_capita_frame: pd.DataFrame) -> pd.DataFrame:
-    """The region × denominator pairs that have no reference population (one row each)."""
+    """The region × denominator pairs that have no usable reference population, with the reason (one row each)."""
     missing = per_capita_frame[per_capita_frame["status"] != STATUS_COMPUTED]
-    return missing[["region", "level", "denominator", "denominator_label"]].drop_duplicates().reset_index(drop=True)
+    columns = ["region", "level", "denominator", "denominator_label", "status"]
+    return missing[columns].drop_duplicates(["region", "denominator"]).reset_index(drop=True)
 
 
 def gap_regions(per_capita_frame: pd.DataFrame, denominator: str | None = None) -> list[str]:
@@ -167,19 +173,15 @@ def gap_regions(per_capita_frame: pd.DataFrame, denominator: str | None = None) 
     return list(dict.fromkeys(frame["region"]))
 
 
-def closest_national(national: pd.DataFrame, indicator: str, year: float | int | None) -> pd.Series | None:
-    """The national row of an indicator whose as-of year is closest to `year` (ties: the later), or None."""
+def closest_national(
+    national: pd.DataFrame, indicator: str, year: float | int | None, scope: str = NATIONAL_SCOPE
+) -> pd.Series | None:
+    """The row of an indicator and scope (全国, or a province) whose as-of year is closest to `year` (ties: the later;
+    no year: the latest), or None."""
     rows = national[national["indicator"] == indicator].dropna(subset=["value"])
-    if rows.empty:
-        return None
-    years = rows["as_of"].map(_as_of_year)
-    if year is None or pd.isna(year):
-        return rows.sort_values("as_of", kind="stable").iloc[-1]
-    distance = (years - float(year)).abs()
-    order = pd.DataFrame({"distance": distance, "as_of": rows["as_of"]}).sort_values(
-        ["distance", "as_of"], ascending=[True, False], kind="stable"
-    )
-    return rows.loc[order.index[0]]
+    if "scope" in rows:
+        rows = rows[rows["scope"] == scope]
+    return nearest(rows, year)
 
 
 NATIONAL_COMPARISON_COLUMNS = [
@@ -201,6 +203,7 @@ NATIONAL_COMPARISON_COLUMNS = [
     "source_title",
     "source_url",
     "reliability",
+    "national_ref",
     "evidence",
 ]
 
@@ -240,6 +243,7 @@ def national_comparison(
                 "source_title": ref["source_title"] if ref is not None else "",
                 "source_url": ref["source_url"] if ref is not None else "",
                 "reliability": ref["reliability"] if ref is not None else "",
+                "national_ref": ref.get("ref", "") if ref is not None else "",
                 "evidence": figure.evidence,
             }
         )
@@ -264,11 +268,15 @@ NATIONAL_RATIO_COLUMNS = [
     "per_1000",
     "sources",
     "reliability",
+    "refs",
 ]
 
 
-def national_ratio(national: pd.DataFrame, numerator: str, denominator: str, per: int = PER) -> pd.DataFrame:
-    """A national per-1,000 ratio for every as-of date that holds both measures, with both sources."""
+def national_ratio(
+    national: pd.DataFrame, numerator: str, denominator: str, per: int = PER, scope: str = NATIONAL_SCOPE
+) -> pd.DataFrame:
+    """A per-1,000 ratio (national by default) for every as-of date that holds both measures, with both sources."""
+    national = national[national["scope"] == scope] if "scope" in national else national
     top = national[national["indicator"] == numerator].dropna(subset=["value"])
     bottom = national[national["indicator"] == denominator].dropna(subset=["value"])
     rows = []
@@ -293,6 +301,7 @@ def national_ratio(national: pd.DataFrame, numerator: str, denominator: str, per
                 "per_1000": float(a["value"]) / float(b["value"]) * per,
                 "sources": sources,
                 "reliability": reliability,
+                "refs": "; ".join(str(r.get("ref", "")) for r in (a, b) if r.get("ref", "")),
             }
         )
     return pd.DataFrame(rows, columns=NATIONAL_RATIO_COLUMNS)

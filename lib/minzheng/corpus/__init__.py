@@ -1,4 +1,5 @@
-"""The corpus: every report of a folder read (read/) and its figures extracted (extract/), as tables."""
+"""The corpus: every report of a folder read (read/) and its figures extracted (extract/), as tables; a region may
+have several reports, and the cross-section of the notebooks takes one per region or all of them (selection.py)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,33 @@ from pathlib import Path
 import pandas as pd
 
 from minzheng import paths
+from minzheng.corpus import selection
 from minzheng.errors import CorpusError, MinzhengError, OutsideCorpusError
 from minzheng.read.manifest import load_manifest
 from minzheng.read.report import Report, parse_regions, read_entry, unlisted_files, wanted
 
 
 class Corpus:
-    """The reports of a folder, in manifest order, with the problems met while loading."""
+    """The reports of a folder, in manifest order, with the problems met while loading.
 
-    def __init__(self, folder: Path, reports: list[Report], problems: list[str]) -> None:
+    A cross-section (`select`) also holds the reports it left out, how it chose (`per_region`) and the corpus it was
+    chosen from, whose figures it reuses."""
+
+    def __init__(
+        self,
+        folder: Path,
+        reports: list[Report],
+        problems: list[str],
+        left_out: list[Report] | None = None,
+        per_region: str = "",
+        source: Corpus | None = None,
+    ) -> None:
         self.folder = folder
         self.reports = reports
         self.problems = problems
+        self.left_out = left_out or []
+        self.per_region = per_region
+        self.source = source
 
     def __len__(self) -> int:
         return len(self.reports)
@@ -27,17 +43,37 @@ class Corpus:
     def __iter__(self):
         return iter(self.reports)
 
-    def __getitem__(self, region: str) -> Report:
-        """Return the report of a region."""
+    def __getitem__(self, key: str) -> Report:
+        """Return the report of a file name, or the newest report of a region."""
         for report in self.reports:
-            if report.region == region:
+            if report.file == key:
                 return report
-        raise KeyError(region)
+        of_region = selection.by_region(self.reports).get(key)
+        if of_region:
+            return of_region[-1]
+        raise KeyError(key)
 
     @property
     def regions(self) -> list[str]:
-        """Region names in manifest order."""
-        return [r.region for r in self.reports]
+        """Region names (labels in an `all` cross-section) in manifest order, each once."""
+        return list(dict.fromkeys(r.region for r in self.reports))
+
+    def years_by_region(self) -> dict[str, list[int]]:
+        """Each region's distinct report years."""
+        return selection.years_by_region(self.reports)
+
+    def series_regions(self) -> dict[str, list[int]]:
+        """The regions with reports of two or more years, with those years."""
+        return selection.series_regions(self.reports)
+
+    def select(self, per_region: str = "latest") -> Corpus:
+        """The cross-section: the newest report of each region (`latest`), or every report (`all`), a region with
+        several reports then appearing once per report under a label naming its year."""
+        selection.check_per_region(per_region)
+        if per_region == "all":
+            return Corpus(self.folder, selection.labelled(self.reports), self.problems, [], per_region, self)
+        kept, left_out = selection.newest_per_region(self.reports)
+        return Corpus(self.folder, kept, self.problems, left_out, per_region, self)
 
     def table(self) -> pd.DataFrame:
         """One row per report with its metadata, sizes and cleaning summary."""
@@ -64,7 +100,12 @@ class Corpus:
     def _indicators(self) -> pd.DataFrame:
         from minzheng.extract.figures import indicator_frame
 
-        return indicator_frame(self.reports)
+        if self.source is None:
+            return indicator_frame(self.reports)
+        names = {r.file: r.region for r in self.reports}  # extracted under the region itself, then named as here
+        frame = self.source.indicators()
+        frame = frame[frame["document"].isin(names)].reset_index(drop=True)
+        return frame.assign(region=frame["document"].map(names))
 
     def indicators(self) -> pd.DataFrame:
         """One tidy row per extracted figure, for every report."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from minzheng.compare.benchmarks import DENOMINATOR_EN, STATUS_COMPUTED, gaps
+from minzheng.compare.benchmarks import DENOMINATOR_EN, STATUS_COMPUTED, STATUS_GAP, gaps
 from minzheng.english import level_label
 
 
@@ -81,7 +81,8 @@ def national_sentence(versus: pd.DataFrame, regions: list[str], figures: pd.Data
 
 
 def gap_sentence(per_capita_frame: pd.DataFrame, regions: list[str]) -> str:
-    """Markdown: which regions lack which reference population (their per-capita figures stay empty)."""
+    """Markdown: which regions lack which reference population, and why where a figure of another kind exists (a
+    registered population, a parent city's figure, a share, a date too far): their per-capita figures stay empty."""
     from minzheng.present.markdown import md_text
 
     missing = gaps(per_capita_frame)
@@ -89,15 +90,31 @@ def gap_sentence(per_capita_frame: pd.DataFrame, regions: list[str]) -> str:
         return "No figure in this section can be set against a population."
     if missing.empty:
         return "Every region with a figure here has the reference populations needed."
-    parts = []
-    for region, rows in missing.groupby("region", sort=False):
-        parts.append(
-            f"{region} ({', '.join(DENOMINATOR_EN.get(d, d).removeprefix('per 1,000 ') for d in rows['denominator'])})"
+
+    def short(denominator: str) -> str:
+        """'residents aged 60+' for a denominator."""
+        return DENOMINATOR_EN.get(denominator, denominator).removeprefix("per 1,000 ")
+
+    plain = missing[missing["status"] == STATUS_GAP]
+    other = missing[missing["status"] != STATUS_GAP]
+    parts = [
+        f"{region} ({', '.join(short(d) for d in rows['denominator'])})"
+        for region, rows in plain.groupby("region", sort=False)
+    ]
+    reasons = [
+        f"{r.region} ({short(r.denominator)}): {str(r.status).removeprefix('gap: ')}" for r in other.itertuples()
+    ]
+    text = "**Gaps, not filled:** "
+    if parts:
+        text += md_text("the reference file has no population for {parts}", parts="; ".join(parts))
+    if reasons:
+        text += ("; and " if parts else "") + md_text(
+            "the population the reference holds is not of the right kind or date for {reasons}",
+            reasons="; ".join(reasons),
         )
-    return md_text(
-        "**Gaps, not filled:** the reference file has no population for {parts}, so their per-1,000 figures are left "
-        "empty (NaN) — nothing is estimated or borrowed from another region.",
-        parts="; ".join(parts),
+    return (
+        text
+        + ", so their per-1,000 figures are left empty (NaN) — nothing is estimated or borrowed from another region."
     )
 
 

@@ -3,7 +3,8 @@
 A second `minzheng run` on the same outputs folder would interleave its files with the first's, so a run holds a
 lock file naming its process while it writes; a lock left by a process that no longer exists is taken over. Ctrl-C
 and SIGTERM end the run's worker processes and every kernel they started (psutil finds them), so nothing keeps
-writing after the run has said it stopped."""
+writing after the run has said it stopped. While a finished set is swapped in (a few renames) both signals are held
+back, so the swap is never cut in half by them."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 LOCK_NAME = ".minzheng-run.lock"
+
+
+STOPPING = (signal.SIGINT, signal.SIGTERM)
 
 
 class RunLocked(RuntimeError):
@@ -62,12 +67,22 @@ def outputs_lock(outputs_dir: Path) -> Iterator[Path]:
             lock.unlink(missing_ok=True)
 
 
+def _resource_tracker(process: Any) -> bool:
+    """Whether a child is multiprocessing's resource tracker: it ignores SIGTERM, writes nothing, and exits with us."""
+    import psutil
+
+    try:
+        return any("multiprocessing.resource_tracker" in part for part in process.cmdline())
+    except psutil.Error:
+        return False
+
+
 def end_children(root: int | None = None) -> int:
     """End every process a process started (by default this one: workers and the kernels they started); return how
     many were ended."""
     import psutil
 
-    children = psutil.Process(root).children(recursive=True)
+    children = [child for child in psutil.Process(root).children(recursive=True) if not _resource_tracker(child)]
     for child in children:
         try:
             child.terminate()
@@ -99,3 +114,20 @@ def interrupt_on_sigterm() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[list[int]]:
+    """Hold Ctrl-C and SIGTERM back while a finished set is put in place (a few renames); yield the signals received."""
+    import threading
+
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    previous = {number: signal.signal(number, lambda signum, frame: received.append(signum)) for number in STOPPING}
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

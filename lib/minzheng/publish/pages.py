@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-from minzheng.publish.render import EMBEDDED_FONT, LANGUAGE, embed_font, render_html
+from minzheng.publish.render import EMBEDDED_FONT, LANGUAGE, add_footer, embed_font, render_html
 from minzheng.writers import atomic_write
 
 REPORT_NAME = "minzheng_report"
@@ -35,6 +35,37 @@ class NotebookInfo:
     summary: str
     failed: bool = False
     has_html: bool = True
+    failed_copy: bool = True
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a set's pages say about its run: the id, the notebooks an earlier run made (--only), what failed."""
+
+    run_id: str = ""
+    carried: tuple[tuple[str, str], ...] = ()
+    failed: tuple[str, ...] = ()
+    previous: bool = False
+
+    def note(self) -> str:
+        """The footer's note on pages that hold notebooks made by earlier runs ('' when every one is this run's)."""
+        if not self.carried:
+            return ""
+        made = ", ".join(f"{name} (run {run_id or 'unknown'})" for name, run_id in self.carried)
+        return f"carried over from earlier runs: {made}"
+
+    def failed_notice(self) -> str:
+        """A Markdown paragraph saying this is the partial set of a failed run ('' when nothing failed)."""
+        if not self.failed:
+            return ""
+        where = "the last complete set is in the folder above" if self.previous else "there is no complete set yet"
+        return (
+            f"**This run failed** ({', '.join(self.failed)}): these pages are the part of it that succeeded, kept in "
+            f"`failed-run/`; {where}.\n\n"
+        )
+
+
+NO_STAMP = Stamp()
 
 
 def cell_id(name: str, index: int) -> str:
@@ -86,20 +117,22 @@ def notebook_summary(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str
     return title, (_plain(prose[0]) if prose else "")
 
 
-def export_notebook_pages(nb: nbformat.NotebookNode, name: str, source_dir: Path | None = None) -> dict[str, str]:
+def export_notebook_pages(
+    nb: nbformat.NotebookNode, name: str, source_dir: Path | None = None, run_id: str = ""
+) -> dict[str, str]:
     """Render an executed notebook's pages: {"html": page with code, "email": self-contained page}."""
     title, _ = notebook_summary(nb, name)
     return {
-        "html": render_html(nb, title, email=False, source_dir=source_dir),
-        "email": render_html(nb, title, email=True, source_dir=source_dir),
+        "html": render_html(nb, title, email=False, source_dir=source_dir, run_id=run_id),
+        "email": render_html(nb, title, email=True, source_dir=source_dir, run_id=run_id),
     }
 
 
 def export_notebook(
-    nb: nbformat.NotebookNode, name: str, outputs_dir: Path, source_dir: Path | None = None
+    nb: nbformat.NotebookNode, name: str, outputs_dir: Path, source_dir: Path | None = None, run_id: str = ""
 ) -> list[Path]:
     """Write html/NAME.html (with code) and email/NAME.html (self-contained) for an executed notebook."""
-    pages = export_notebook_pages(nb, name, source_dir)
+    pages = export_notebook_pages(nb, name, source_dir, run_id)
     return [atomic_write(Path(outputs_dir) / folder / f"{name}.html", page) for folder, page in pages.items()]
 
 
@@ -112,7 +145,7 @@ def unread_notice(unread: list[str]) -> str:
 
 
 def combined_notebook(
-    notebooks: Iterable[tuple[str, nbformat.NotebookNode]], unread: list[str] | None = None
+    notebooks: Iterable[tuple[str, nbformat.NotebookNode]], unread: list[str] | None = None, stamp: Stamp = NO_STAMP
 ) -> nbformat.NotebookNode:
     """Concatenate executed notebooks in order, after a contents cell listing their titles (and any unread reports)."""
     parts = list(notebooks)
@@ -122,7 +155,7 @@ def combined_notebook(
             {k: v for k, v in parts[0][1].metadata.items() if k in ("kernelspec", "language_info")}
         )
     contents = "\n".join(f"{i}. {notebook_summary(nb, name)[0]}" for i, (name, nb) in enumerate(parts, 1))
-    notice = unread_notice(unread or [])
+    notice = stamp.failed_notice() + unread_notice(unread or [])
     intro = nbformat.v4.new_markdown_cell(
         f"# {REPORT_TITLE}\n\n{notice}All notebooks in one file, in order:\n\n{contents}"
     )
@@ -142,16 +175,37 @@ def export_combined_report(
     outputs_dir: Path,
     source_dir: Path | None = None,
     unread: list[str] | None = None,
+    stamp: Stamp = NO_STAMP,
 ) -> Path:
     """Write email/minzheng_report.html: every notebook in one self-contained page."""
-    page = render_html(combined_notebook(notebooks, unread), REPORT_TITLE, email=True, source_dir=source_dir)
+    combined = combined_notebook(notebooks, unread, stamp)
+    page = render_html(
+        combined, REPORT_TITLE, email=True, source_dir=source_dir, run_id=stamp.run_id, note=stamp.note()
+    )
     return atomic_write(Path(outputs_dir) / "email" / f"{REPORT_NAME}.html", page)
 
 
-def index_page(entries: Iterable[NotebookInfo], has_data: bool = True, unread: list[str] | None = None) -> str:
+def failed_run_html(stamp: Stamp) -> str:
+    """The index's paragraph saying this is the partial set of a failed run ('' when nothing failed)."""
+    if not stamp.failed:
+        return ""
+    where = (
+        'the last complete set is <a href="../index.html">in the folder above</a>'
+        if stamp.previous
+        else "there is no complete set yet"
+    )
+    return (
+        f"<p><strong>This run failed</strong> ({html.escape(', '.join(stamp.failed))}): these pages are the part of it "
+        f"that succeeded, kept in <code>failed-run/</code>; {where}.</p>\n"
+    )
+
+
+def index_page(
+    entries: Iterable[NotebookInfo], has_data: bool = True, unread: list[str] | None = None, stamp: Stamp = NO_STAMP
+) -> str:
     """Return outputs/index.html: a link to every report with its one-line summary (and any unread reports)."""
     esc = html.escape
-    notice = (
+    notice = failed_run_html(stamp) + (
         f"<p><strong>{len(unread)} report(s) could not be read</strong> and are not in these pages:</p>\n<ul>\n"
         + "\n".join(f"<li>{esc(problem)}</li>" for problem in unread)
         + "\n</ul>"
@@ -160,27 +214,30 @@ def index_page(entries: Iterable[NotebookInfo], has_data: bool = True, unread: l
     )
     items = []
     for entry in entries:
-        if not entry.has_html:
+        if entry.failed:
+            failed = f"failed/{esc(entry.name)}.ipynb"
+            where = f'the notebook with its error: <a href="{failed}">{failed}</a>' if entry.failed_copy else "see"
             items.append(
-                f"<li><strong>{esc(entry.title)}</strong> — {esc(entry.summary)} <em>(failed; no good version yet: see failed/{esc(entry.name)}.ipynb)</em></li>"
+                f"<li><strong>{esc(entry.title)}</strong> — {esc(entry.summary)} <em>(failed in this run; {where}"
+                f"{'' if entry.failed_copy else ' the run summary for why'})</em></li>"
             )
-            continue
-        note = (
-            f" <em>(the last run failed; this is the last good version; see failed/{esc(entry.name)}.ipynb)</em>"
-            if entry.failed
-            else ""
-        )
-        items.append(
-            f'<li><a href="email/{esc(entry.name)}.html">{esc(entry.title)}</a> — {esc(entry.summary)}'
-            f' <span class="alt">(<a href="html/{esc(entry.name)}.html">with code</a>)</span>{note}</li>'
-        )
+        elif not entry.has_html:
+            items.append(
+                f"<li><strong>{esc(entry.title)}</strong> — {esc(entry.summary)} <em>(not run yet: run"
+                " <code>minzheng run</code> without <code>--only</code>)</em></li>"
+            )
+        else:
+            items.append(
+                f'<li><a href="email/{esc(entry.name)}.html">{esc(entry.title)}</a> — {esc(entry.summary)}'
+                f' <span class="alt">(<a href="html/{esc(entry.name)}.html">with code</a>)</span></li>'
+            )
     data = (
         '<li><a href="data/indicators.csv">indicators.csv</a> and <a href="data/indicators.xlsx">indicators.xlsx</a>'
         " — every extracted figure with its evidence, the data dictionary and the sources</li>"
         if has_data
         else ""
     )
-    return f"""<!DOCTYPE html>
+    page = f"""<!DOCTYPE html>
 <html lang="{LANGUAGE}">
 <head>
 <meta charset="utf-8">
@@ -206,9 +263,12 @@ li {{ margin: 0.4em 0; }} .alt {{ font-size: 0.9em; }}
 </body>
 </html>
 """
+    return add_footer(page, stamp.run_id, stamp.note())
 
 
-def write_index(entries: Iterable[NotebookInfo], outputs_dir: Path, unread: list[str] | None = None) -> Path:
+def write_index(
+    entries: Iterable[NotebookInfo], outputs_dir: Path, unread: list[str] | None = None, stamp: Stamp = NO_STAMP
+) -> Path:
     """Write outputs/index.html."""
     has_data = (Path(outputs_dir) / "data" / "indicators.csv").is_file()
-    return atomic_write(Path(outputs_dir) / "index.html", embed_font(index_page(entries, has_data, unread)))
+    return atomic_write(Path(outputs_dir) / "index.html", embed_font(index_page(entries, has_data, unread, stamp)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import html
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -133,6 +134,21 @@ _ATTRIBUTE = re.compile(r"""\b(src|alt)\s*=\s*("([^"]*)"|'([^']*)')""", re.IGNOR
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 
 
+# The run id closes every page: on screen at its end, and in print at the foot of every sheet (where supported).
+FOOTER_CSS = """footer.minzheng-run { max-width: 1100px; margin: 2em auto 1em; padding: 0 1em; color: #666; font-size: 0.85em; }
+@media print { @page { @bottom-right { content: "minzheng run RUN_ID"; font-size: 8pt; color: #666; } } }
+"""
+
+
+RUN_ID_GLYPHS = "0123456789abcdef"
+
+
+_UNSAFE_ID = re.compile(r"[^0-9A-Za-z_-]")
+
+
+_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
+
+
 class ExportError(RuntimeError):
     """An export would break its promise (e.g. an e-mail page that loads something from outside)."""
 
@@ -254,8 +270,9 @@ def font_subset(characters: Iterable[str]) -> bytes:
 
 
 def embed_font(page: str) -> str:
-    """Add an @font-face with a data: URI holding exactly the glyphs the page uses, so Chinese renders anywhere."""
-    data = base64.b64encode(font_subset(set(page))).decode("ascii")
+    """Add an @font-face with a data: URI holding the glyphs the page uses, so Chinese renders anywhere (and every
+    glyph a run id can hold, so pages that differ in their run id only differ in it alone)."""
+    data = base64.b64encode(font_subset(set(page) | set(RUN_ID_GLYPHS))).decode("ascii")
     face = f'<style type="text/css">@font-face {{ font-family: "{EMBEDDED_FONT}"; src: url(data:font/otf;base64,{data}) format("opentype"); }}</style>\n'
     head_end = page.lower().find("</head>")
     return page[:head_end] + face + page[head_end:] if head_end >= 0 else face + page
@@ -278,10 +295,31 @@ def check_self_contained(page: str, label: str) -> str:
     return page
 
 
-def render_html(nb: nbformat.NotebookNode, title: str, *, email: bool, source_dir: Path | None = None) -> str:
-    """Render a notebook to sanitized, script-free HTML (e-mail: no code, no prompts, images inline)."""
+def add_footer(page: str, run_id: str, note: str = "") -> str:
+    """Close a page with a footer naming the run that made it (and `note`); a page without a run id is unchanged."""
+    if not run_id:
+        return page
+    text = f"minzheng run {run_id}" + (f"; {note}" if note else "")
+    style = f'<style type="text/css">{FOOTER_CSS.replace("RUN_ID", _UNSAFE_ID.sub("", run_id))}</style>\n'
+    footer = f'<footer class="minzheng-run"><p>{html.escape(text)}</p></footer>\n'
+    head_end = page.lower().find("</head>")
+    page = page[:head_end] + style + page[head_end:] if head_end >= 0 else style + page
+    ends = list(_BODY_END.finditer(page))
+    return page[: ends[-1].start()] + footer + page[ends[-1].start() :] if ends else page + footer
+
+
+def render_html(
+    nb: nbformat.NotebookNode,
+    title: str,
+    *,
+    email: bool,
+    source_dir: Path | None = None,
+    run_id: str = "",
+    note: str = "",
+) -> str:
+    """Render a notebook to sanitized, script-free HTML (e-mail: no code or prompts) with its run's footer."""
     nb = exportable(nb, email)
     nb.metadata["title"] = title
     resources = {"metadata": {"name": title, "path": str(source_dir or Path.cwd())}, "house_css": HOUSE_CSS}
     body, _ = make_exporter(email).from_notebook_node(nb, resources=resources)
-    return check_self_contained(embed_font(make_self_contained(body)), title)
+    return check_self_contained(embed_font(add_footer(make_self_contained(body), run_id, note)), title)

@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from minzheng import paths, writers
-from minzheng.publish import data, pages
-from minzheng.publish.guard import end_children, interrupt_on_sigterm, outputs_lock
+from minzheng.publish import data, pages, staging
+from minzheng.publish.guard import end_children, interrupt_on_sigterm, outputs_lock, signals_deferred
 from minzheng.publish.kernel import ensure_kernel, error_summary, failed_notebook, run_papermill_with_retries
+from minzheng.publish.parameters import PipelineError, check_parameters
+from minzheng.publish.staging import RunSet
 
 DATA_TASK = "data exports"
-
-
-OUTPUT_FOLDERS = ("notebooks", "failed", "html", "email", "data")
 
 
 # Set for the workers and the kernels they start: no debugger/platformdirs warnings, fixed hashing, inline figures.
@@ -36,10 +35,6 @@ RUN_ENVIRONMENT = {
 
 
 QUIET_LOGGERS = ("papermill", "nbclient", "nbconvert", "traitlets", "jupyter_client", "asyncio", "jieba", "blib2to3")
-
-
-class PipelineError(RuntimeError):
-    """The run cannot start: no notebooks, an unknown --only name, a bad parameter."""
 
 
 @dataclass
@@ -101,47 +96,6 @@ def select_notebooks(folder: Path, only: list[str]) -> list[Path]:
     return [p for p in found if p.stem in wanted]
 
 
-# Parameters `minzheng run` sets itself, so that the notebooks and the data export read the same corpus.
-RUN_PARAMETERS = {"corpus_dir": "--corpus", "regions": "--regions", "output_dir": "--outputs", "strict": "--strict"}
-
-
-def declared_parameters(notebooks: list[Path]) -> dict[str, object]:
-    """The parameters the notebooks declare in their cells tagged `parameters`, with their defaults."""
-    import ast
-
-    import nbformat
-
-    declared: dict[str, object] = {}
-    for source in notebooks:
-        nb = nbformat.read(source, as_version=4)
-        for cell in nb.cells:
-            if "parameters" not in cell.get("metadata", {}).get("tags", []):
-                continue
-            for node in ast.parse(cell.source).body:
-                if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-                    try:
-                        declared[node.targets[0].id] = ast.literal_eval(node.value)
-                    except ValueError:
-                        declared[node.targets[0].id] = None
-    return declared
-
-
-def check_parameters(given: dict[str, Any], notebooks: list[Path]) -> None:
-    """Refuse a -p the notebooks do not declare, one `run` sets itself, or one of the wrong type."""
-    declared = declared_parameters(notebooks)
-    for name, value in given.items():
-        if name in RUN_PARAMETERS:
-            raise PipelineError(f"-p {name}: set it with {RUN_PARAMETERS[name]}, so notebooks and data export agree")
-        if name not in declared:
-            known = ", ".join(sorted(n for n in declared if n not in RUN_PARAMETERS)) or "none"
-            raise PipelineError(f"-p {name}: no notebook has this parameter (parameters besides the run's: {known})")
-        default = declared[name]
-        if default is not None and type(value) is not type(default):
-            raise PipelineError(
-                f"-p {name}={value!r}: expected a {type(default).__name__} like the default {default!r}"
-            )
-
-
 def notebook_parameters(options: RunOptions) -> dict[str, Any]:
     """Return the parameters every notebook gets: corpus_dir, regions, output_dir, strict and any -p."""
     return {
@@ -153,29 +107,31 @@ def notebook_parameters(options: RunOptions) -> dict[str, Any]:
     }
 
 
-def execute_notebook(source: Path, parameters: dict[str, Any], outputs_dir: Path) -> TaskResult:
-    """Execute one notebook; on success write it and its HTML exports, on failure write it to failed/."""
+def execute_notebook(source: Path, parameters: dict[str, Any], stage: Path, run_id: str) -> TaskResult:
+    """Execute one notebook into the run's staging folder: its executed copy and pages, or on failure its copy in
+    failed/ with the error."""
     import nbformat
 
     quiet_environment()
     start = time.perf_counter()
-    name, outputs_dir = source.stem, Path(outputs_dir)
+    name, stage = source.stem, Path(stage)
+    destination = stage.parent
     with tempfile.TemporaryDirectory(prefix="minzheng-run-") as work:
         executed, kernel_log = Path(work) / source.name, Path(work) / "kernel-stderr.log"
         try:
             run_papermill_with_retries(source, executed, parameters, kernel_log)
-            nb = pages.normalize_notebook(nbformat.read(executed, as_version=4), name)
-            exported = pages.export_notebook_pages(nb, name, source.parent)
+            nb = staging.record_destination(nbformat.read(executed, as_version=4), stage, destination)
+            nb = pages.normalize_notebook(nb, name)
+            exported = pages.export_notebook_pages(nb, name, source.parent, run_id)
         except Exception as error:  # a failing notebook must not stop the others
             log = kernel_log.read_text(encoding="utf-8", errors="replace") if kernel_log.is_file() else ""
-            nb = failed_notebook(source, executed, error, log)
+            nb = staging.record_destination(failed_notebook(source, executed, error, log), stage, destination)
             failed = writers.atomic_write(
-                outputs_dir / "failed" / source.name, pages.notebook_text(pages.normalize_notebook(nb, name))
+                stage / "failed" / source.name, pages.notebook_text(pages.normalize_notebook(nb, name))
             )
             return TaskResult(name, False, time.perf_counter() - start, error_summary(error), [str(failed)])
-    written = [writers.atomic_write(outputs_dir / "notebooks" / source.name, pages.notebook_text(nb))]
-    written += [writers.atomic_write(outputs_dir / folder / f"{name}.html", page) for folder, page in exported.items()]
-    (outputs_dir / "failed" / source.name).unlink(missing_ok=True)
+    written = [writers.atomic_write(stage / "notebooks" / source.name, pages.notebook_text(nb))]
+    written += [writers.atomic_write(stage / folder / f"{name}.html", page) for folder, page in exported.items()]
     return TaskResult(name, True, time.perf_counter() - start, "", [str(p) for p in written])
 
 
@@ -197,26 +153,29 @@ def export_data_task(corpus_dir: Path, regions: str | None, strict: bool, output
 
 
 def write_reports(
-    notebooks: list[Path], results: dict[str, TaskResult], outputs_dir: Path, unread: list[str] | None = None
+    notebooks: list[Path], results: dict[str, TaskResult], run_set: RunSet, unread: list[str] | None = None
 ) -> TaskResult:
-    """Write the combined e-mail report and index.html from the last good executed copy of every notebook."""
+    """Write the combined e-mail report and index.html of the set from the executed notebooks it holds."""
     import nbformat
 
-    start = time.perf_counter()
+    start, stage = time.perf_counter(), run_set.stage
+    previous = (run_set.outputs / "index.html").is_file()
+    stamp = pages.Stamp(run_set.run_id, tuple(run_set.carried().items()), tuple(run_set.failed), previous)
     try:
         parts, entries = [], []
         for source in notebooks:
-            executed = outputs_dir / "notebooks" / source.name
+            executed = stage / "notebooks" / source.name
             good = executed.is_file()
             nb = nbformat.read(executed if good else source, as_version=4)
             title, summary = pages.notebook_summary(nb, source.stem)
             failed = source.stem in results and not results[source.stem].ok
-            entries.append(pages.NotebookInfo(source.stem, title, summary, failed=failed, has_html=good))
+            has_copy = (stage / "failed" / source.name).is_file()
+            entries.append(pages.NotebookInfo(source.stem, title, summary, failed, good, has_copy))
             if good:
                 parts.append((source.stem, nb))
         written = [
-            pages.export_combined_report(parts, outputs_dir, notebooks[0].parent, unread),
-            pages.write_index(entries, outputs_dir, unread),
+            pages.export_combined_report(parts, stage, notebooks[0].parent, unread, stamp),
+            pages.write_index(entries, stage, unread, stamp),
         ]
     except Exception as error:
         return TaskResult("combined report and index", False, time.perf_counter() - start, error_summary(error))
@@ -241,25 +200,28 @@ def summary_table(results: list[TaskResult], total_seconds: float) -> str:
     return "\n".join(rows)
 
 
-def _submit_all(pool: ProcessPoolExecutor, notebooks: list[Path], options: RunOptions) -> dict[Future, str]:
-    """Submit every notebook and the data exports to the pool."""
-    parameters = notebook_parameters(options)
+def _submit_all(
+    pool: ProcessPoolExecutor, notebooks: list[Path], options: RunOptions, run_set: RunSet
+) -> dict[Future, str]:
+    """Submit every notebook and the data exports to the pool, all writing into the run's staging folder."""
+    stage = run_set.stage
+    parameters = {**notebook_parameters(options), "output_dir": str(stage)}
     futures = {
-        pool.submit(execute_notebook, source, parameters, options.outputs_dir): source.stem for source in notebooks
+        pool.submit(execute_notebook, source, parameters, stage, run_set.run_id): source.stem for source in notebooks
     }
-    data = pool.submit(export_data_task, options.corpus_dir, options.regions, options.strict, options.outputs_dir)
+    data = pool.submit(export_data_task, options.corpus_dir, options.regions, options.strict, stage)
     futures[data] = DATA_TASK
     return futures
 
 
-def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO) -> dict[str, TaskResult]:
+def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO, run_set: RunSet) -> dict[str, TaskResult]:
     """Run the notebooks and the data exports in worker processes, printing one line per finished task."""
     results: dict[str, TaskResult] = {}
     workers = max(1, min(options.workers, len(notebooks) + 1))
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=quiet_environment)
     try:
-        futures = _submit_all(pool, notebooks, options)
+        futures = _submit_all(pool, notebooks, options, run_set)
         for done, future in enumerate(as_completed(futures), 1):
             name = futures[future]
             try:
@@ -268,19 +230,13 @@ def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO) -> dict
                 result = TaskResult(name, False, 0.0, error_summary(error))
             results[name] = result
             print(progress_line(done, len(futures), result), file=out, flush=True)
+        pool.shutdown(wait=True)
     except KeyboardInterrupt:
         pool.shutdown(wait=False, cancel_futures=True)
         ended = end_children()
         print(f"minzheng run: stopped; {ended} worker and kernel process(es) ended", file=out, flush=True)
         raise
-    pool.shutdown(wait=True)
     return results
-
-
-def prepare_outputs(outputs_dir: Path) -> None:
-    """Create the output folders."""
-    for folder in OUTPUT_FOLDERS:
-        paths.outputs_subdir(folder, outputs_dir)
 
 
 def run_with_results(options: RunOptions, out: TextIO | None = None) -> tuple[int, list[TaskResult]]:
@@ -297,29 +253,59 @@ def run_with_results(options: RunOptions, out: TextIO | None = None) -> tuple[in
         return _run_locked(options, notebooks, all_notebooks, out, start)
 
 
+def _say(out: TextIO, text: str) -> None:
+    """Print one line of the run's report."""
+    print(text, file=out, flush=True)
+
+
 def _run_locked(
     options: RunOptions, notebooks: list[Path], all_notebooks: list[Path], out: TextIO, start: float
 ) -> tuple[int, list[TaskResult]]:
-    """The run itself, while it holds the outputs lock."""
-    prepare_outputs(options.outputs_dir)
-    print(
-        f"minzheng run: {len(notebooks)} notebook(s) on up to {options.workers} worker(s), corpus {options.corpus_dir}",
-        file=out,
-        flush=True,
+    """The run itself, while it holds the outputs lock: build the set in staging, then put it in place whole."""
+    outputs, selected = options.outputs_dir, {p.stem for p in notebooks}
+    run_set = RunSet(staging.run_id(all_notebooks, options.corpus_dir, notebook_parameters(options)), outputs)
+    for line in staging.recover(outputs):
+        _say(out, f"minzheng run: {line}")
+    _say(
+        out,
+        f"minzheng run {run_set.run_id}: {len(notebooks)} notebook(s) on up to {options.workers} worker(s), "
+        f"corpus {options.corpus_dir}",
     )
-    results = execute_all(notebooks, options, out)
-    unread = results[DATA_TASK].notes
-    reports = write_reports(all_notebooks, results, options.outputs_dir, unread)
-    ordered = [results[p.stem] for p in notebooks] + [results[DATA_TASK], reports]
-    print(summary_table(ordered, time.perf_counter() - start), file=out, flush=True)
+    placed: Path | None = None
+    problem = ""
+    try:
+        run_set = staging.begin(outputs, run_set.run_id, [p.stem for p in all_notebooks if p.stem not in selected])
+        results = execute_all(notebooks, options, out, run_set)
+        run_set.notebooks.update({name: run_set.run_id for name in selected if results[name].ok})
+        run_set.failed = [name for name, result in results.items() if not result.ok]
+        unread = results[DATA_TASK].notes
+        reports = write_reports(all_notebooks, results, run_set, unread)
+        run_set.failed += [] if reports.ok else [reports.name]
+        ordered = [results[p.stem] for p in notebooks] + [results[DATA_TASK], reports]
+        with signals_deferred() as received:
+            try:
+                placed = staging.finish(run_set)
+            except staging.SwapError as error:
+                problem = f"minzheng run: {error}"
+                staging.discard(run_set)
+        if received:
+            _say(out, "minzheng run: asked to stop while its set was put in place; the run had finished")
+    except BaseException:
+        if placed is None:
+            staging.discard(run_set)
+            _say(out, f"minzheng run: stopped; {outputs} is left as it was before the run")
+        else:
+            _say(out, f"minzheng run: stopped after its set was put in {placed}")
+        raise
+    _say(out, summary_table(ordered, time.perf_counter() - start))
     if unread:
-        print(f"{len(unread)} report(s) could not be read:", file=out, flush=True)
-        for problem in unread:
-            print(f"  {problem}", file=out, flush=True)
+        _say(out, f"{len(unread)} report(s) could not be read:")
+        for problem_line in unread:
+            _say(out, f"  {problem_line}")
         if not options.allow_missing:
-            print("(the exit code is 1; pass --allow-missing to accept a run without them)", file=out, flush=True)
-    print(f"outputs in {options.outputs_dir}", file=out, flush=True)
-    ok = all(r.ok for r in ordered) and (not unread or options.allow_missing)
+            _say(out, "(the exit code is 1; pass --allow-missing to accept a run without them)")
+    _say(out, staging.placement(run_set, placed) if placed else problem)
+    ok = placed is not None and not run_set.failed and (not unread or options.allow_missing)
     return (0 if ok else 1), ordered
 
 

@@ -1,4 +1,4 @@
-"""Read and check the manifest: one row per report, with its region and metadata."""
+"""Read and check the manifest: one row per report (the file is its key; a region may have several), with metadata."""
 
 from __future__ import annotations
 
@@ -12,6 +12,22 @@ REQUIRED_COLUMNS = ("file", "region", "level", "year")
 
 
 OPTIONAL_COLUMNS = ("province", "parent_city", "published", "genre", "publisher", "script", "notes")
+
+
+# The columns of a new manifest, in the order of the seeds' own.
+HEADER = (
+    "file",
+    "region",
+    "level",
+    "province",
+    "parent_city",
+    "published",
+    "year",
+    "genre",
+    "publisher",
+    "script",
+    "notes",
+)
 
 
 LEVELS = ("county", "county-level city", "district", "prefecture-level city", "province")
@@ -82,7 +98,7 @@ def load_manifest(path: Path) -> list[Entry]:
     if not rows:
         raise ManifestError(path, ["the manifest has a header but no rows: add one row per report"])
     problems = [p for line, row in rows for p in check_row(line, row)]
-    problems += duplicates(rows, "file") + duplicates(rows, "region")
+    problems += duplicates(rows, "file")
     if problems:
         raise ManifestError(path, problems)
     return [

@@ -42,6 +42,7 @@ class Report:
     sentences: list[Sentence] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     page_starts: tuple[int, ...] = ()
+    place: str = ""  # the region itself when `region` is a label naming one of its several reports
 
     @property
     def file(self) -> str:
@@ -85,6 +86,7 @@ class Report:
             "converted": bool(self.cleaned and self.cleaned.converted),
             "removals": " ".join(f"{kind}:{n}" for kind, n in sorted(removals.items())),
             "problems": "; ".join(self.problems),
+            "format": self.path.suffix.lower().lstrip(".") or "txt",
         }
 
     @property
@@ -192,9 +194,8 @@ def wanted(entries: list[Entry], regions: list[str] | None) -> list[Entry]:
         return entries
     unknown = sorted(set(regions) - {e.region for e in entries})
     if unknown:
-        raise MinzhengError(
-            f"unknown region(s) {', '.join(unknown)}: the manifest has {', '.join(e.region for e in entries)}"
-        )
+        known = ", ".join(dict.fromkeys(e.region for e in entries))
+        raise MinzhengError(f"unknown region(s) {', '.join(unknown)}: the manifest has {known}")
     return [e for e in entries if e.region in regions]
 
 

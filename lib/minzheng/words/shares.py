@@ -46,7 +46,7 @@ def cached_tokens(text: str) -> tuple[str, ...]:
 
 def _report_names(report: Any) -> tuple[str, ...]:
     meta = getattr(report, "meta", {}) or {}
-    names = [report.region, meta.get("province", ""), meta.get("parent_city", "")]
+    names = [getattr(report, "place", "") or report.region, meta.get("province", ""), meta.get("parent_city", "")]
     return tuple(n for n in names if n)
 
 

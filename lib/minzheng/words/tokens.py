@@ -44,5 +44,5 @@ class ReportTokens:
 
     @property
     def label(self) -> str:
-        """The region, which names the report in tables (the manifest allows one report per region)."""
+        """The region, which names the report in tables (a label naming its year where a region has several)."""
         return self.region

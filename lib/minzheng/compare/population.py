@@ -1,0 +1,190 @@
+"""Which population a figure may be divided by: the region's own, of the right kind, of a near date — or why none.
+
+A figure is set only against a population row of its own region (a prefecture-level city's count never against a
+county's population, nor a county's against its parent city's), of the measure asked for (resident population, people
+aged 60+), at the date nearest the figure's period. A registered (户籍) population is not a resident population, and a
+parent city's count or share is not the region's own: such a region gets no value and a reason that names the figure
+it does have. Nothing is estimated."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from minzheng.english import format_number
+
+RESIDENTS = "resident_population"
+
+
+AGED_60 = "population_aged_60_plus"
+
+
+AGED_65 = "population_aged_65_plus"
+
+
+REGISTERED = "registered_population"
+
+
+# The share rows that name the same group as a count (a share is not a count: it is never divided by).
+SHARE_OF = {AGED_60: "share_aged_60_plus", AGED_65: "share_aged_65_plus"}
+
+
+# A population further than this from the figure's period is not used (the reason says how far it is).
+MAX_YEARS_APART = 5
+
+
+STATUS_COMPUTED = "computed"
+
+
+STATUS_GAP = "gap: no reference row for this region"
+
+
+STATUS_REGISTERED = "gap: only a registered (户籍) population, which is not the resident population"
+
+
+STATUS_OWN_SHARE = "gap: only a share of the population ({share}), not a count"
+
+
+STATUS_PARENT = "gap: only the parent city's figure ({figure}), not this region's own"
+
+
+STATUS_FAR = "gap: the nearest population ({as_of}) is {years} years from the figure's period (limit {limit})"
+
+
+def as_of_year(as_of: object) -> float:
+    """The year of an as-of date (YYYY, YYYY-MM or YYYY-MM-DD), or NaN."""
+    text = str(as_of or "")
+    return float(text[:4]) if text[:4].isdigit() else np.nan
+
+
+def _usable(population: pd.DataFrame, region: str, indicator: str) -> pd.DataFrame:
+    """A region's rows of one measure with a positive value."""
+    rows = population[(population["region"] == region) & (population["indicator"] == indicator)]
+    rows = rows.dropna(subset=["value"])
+    return rows[rows["value"] > 0]
+
+
+def nearest(rows: pd.DataFrame, year: float | int | None) -> pd.Series | None:
+    """The row whose as-of year is nearest `year` (ties: the later date; no year: the latest), or None."""
+    if rows.empty:
+        return None
+    if year is None or pd.isna(year):
+        return rows.sort_values("as_of", kind="stable").iloc[-1]
+    distance = (rows["as_of"].map(as_of_year) - float(year)).abs()
+    order = pd.DataFrame({"distance": distance, "as_of": rows["as_of"]}).sort_values(
+        ["distance", "as_of"], ascending=[True, False], kind="stable"
+    )
+    return rows.loc[order.index[0]]
+
+
+def population_row(
+    population: pd.DataFrame, region: str, denominator: str, year: float | int | None = None
+) -> pd.Series | None:
+    """The region's own row of a population measure nearest `year` (the latest when no year), or None."""
+    return nearest(_usable(population, region, denominator), year)
+
+
+def disagreement(population: pd.DataFrame, row: pd.Series) -> str:
+    """A note when another copy of the same region, measure and date gives another value ('' when none does)."""
+    same = _usable(population, row["region"], row["indicator"])
+    others = same[(same["as_of"] == row["as_of"]) & (same["value"] != row["value"])]
+    if others.empty:
+        return ""
+    values = ", ".join(f"{format_number(v)} ({t})" for v, t in zip(others["value"], others["source_title"]))
+    return f"another copy of the same date gives {values}; the first row of the file is used"
+
+
+def _describe(row: pd.Series) -> str:
+    """'临沂市 share_aged_60_plus 19.63 % as of 2020-11-01' for a reason."""
+    return f"{row['region']} {row['indicator']} {format_number(row['value'])} {row['unit']} as of {row['as_of']}"
+
+
+def denominator_for(
+    population: pd.DataFrame,
+    region: str,
+    denominator: str,
+    year: float | int | None,
+    parent: str = "",
+    max_years_apart: int | None = MAX_YEARS_APART,
+) -> tuple[pd.Series | None, str, str]:
+    """(row, status, note): the population to divide by, `computed` and a note on disagreeing copies; or None with the
+    gap's reason (only a registered population, only a share, only the parent city's figure, too far, or none)."""
+    row = population_row(population, region, denominator, year)
+    if row is not None:
+        apart = abs(float(year) - as_of_year(row["as_of"])) if year is not None and pd.notna(year) else 0.0
+        if max_years_apart is not None and apart > max_years_apart:
+            status = STATUS_FAR.format(as_of=row["as_of"], years=format_number(apart), limit=max_years_apart)
+            return None, status, ""
+        return row, STATUS_COMPUTED, disagreement(population, row)
+    if denominator == RESIDENTS and not _usable(population, region, REGISTERED).empty:
+        return None, STATUS_REGISTERED, _describe(population_row(population, region, REGISTERED, year))
+    share = population_row(population, region, SHARE_OF.get(denominator, ""), year)
+    if share is not None:
+        return None, STATUS_OWN_SHARE.format(share=_describe(share)), ""
+    if parent:
+        found = population_row(population, parent, denominator, year)
+        found = found if found is not None else population_row(population, parent, SHARE_OF.get(denominator, ""), year)
+        if found is not None:
+            return None, STATUS_PARENT.format(figure=_describe(found)), ""
+    return None, STATUS_GAP, ""
+
+
+def parents_of(table: pd.DataFrame) -> dict[str, str]:
+    """Region (or report label) → parent city, from the corpus table ('' where the manifest names none)."""
+    if table is None or not len(table) or "parent_city" not in table:
+        return {}
+    return {r: p for r, p in zip(table["region"], table["parent_city"].fillna("")) if p}
+
+
+AVAILABLE = "population available"
+
+
+AVAILABILITY_COLUMNS = [
+    "region",
+    "year",
+    "denominator",
+    "population",
+    "unit",
+    "as_of",
+    "source_title",
+    "source_url",
+    "reliability",
+    "ref",
+    "status",
+    "note",
+]
+
+
+def availability(
+    population: pd.DataFrame,
+    table: pd.DataFrame,
+    denominators: tuple[str, ...] = (RESIDENTS, AGED_60),
+    max_years_apart: int | None = MAX_YEARS_APART,
+) -> pd.DataFrame:
+    """Per report (corpus table row) and population measure: the population a figure of the report's year would be
+    divided by, with its source, or the reason there is none — whether or not the report states a figure."""
+    parents = parents_of(table)
+    rows = []
+    for report in table.itertuples(index=False):
+        for denominator in denominators:
+            year = report.year if pd.notna(report.year) else None
+            row, status, note = denominator_for(
+                population, report.region, denominator, year, parents.get(report.region, ""), max_years_apart
+            )
+            found = row if row is not None else {}
+            rows.append(
+                {
+                    "region": report.region,
+                    "year": year,
+                    "denominator": denominator,
+                    "population": found.get("value", np.nan),
+                    **{c: found.get(c, "") for c in ("unit", "as_of", "source_title", "source_url", "reliability")},
+                    "ref": found.get("ref", ""),
+                    "status": AVAILABLE if row is not None else status,
+                    "note": note,
+                }
+            )
+    out = pd.DataFrame(rows, columns=AVAILABILITY_COLUMNS)
+    out["year"] = pd.array(out["year"], dtype="Int64")
+    out["population"] = out["population"].astype("float64")
+    return out
