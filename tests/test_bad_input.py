@@ -119,6 +119,21 @@ def test_year_that_is_not_a_year_is_refused(tmp_path):
         load_corpus(tmp_path)
 
 
+@pytest.mark.parametrize("year", ["二〇二三", "20233", "١٢٣٤"])
+def test_a_year_in_other_numerals_or_of_five_digits_is_refused_with_the_way_to_write_it(tmp_path, year):
+    write(tmp_path, "a.txt", GOOD_TEXT)
+    write_manifest(tmp_path, [row("a.txt", "甲县", year=year)])
+    with pytest.raises(ManifestError, match=r"is not a year between 1949 and 2100 \(write it as 2023\)"):
+        load_corpus(tmp_path)
+
+
+@pytest.mark.parametrize("year", ["²⁰²³", "２０２３"])
+def test_a_year_in_superscript_or_full_width_digits_is_read_as_that_year(tmp_path, year):
+    write(tmp_path, "a.txt", GOOD_TEXT)
+    write_manifest(tmp_path, [row("a.txt", "甲县", year=year)])
+    assert load_corpus(tmp_path).reports[0].year == 2023
+
+
 def test_missing_manifest_says_what_to_add(tmp_path):
     with pytest.raises(ManifestError, match="the manifest is missing: add manifest.csv"):
         load_corpus(tmp_path)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,13 +62,21 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         ) from None
 
 
+def year_of(text: str) -> int | None:
+    """A manifest year as a number: four digits (full-width or superscript digits read as digits), 1949 to 2100."""
+    digits = unicodedata.normalize("NFKC", text).strip()
+    if not re.fullmatch(r"[0-9]{4}", digits):
+        return None
+    return int(digits) if 1949 <= int(digits) <= 2100 else None
+
+
 def check_row(line: int, row: dict[str, str]) -> list[str]:
     """Return the problems of one manifest row."""
     problems = [f"line {line}: column {c!r} is empty" for c in REQUIRED_COLUMNS if not row.get(c)]
     if row.get("level") and row["level"] not in LEVELS:
         problems.append(f"line {line}: unknown level {row['level']!r} (use one of: {', '.join(LEVELS)})")
-    if row.get("year") and not (row["year"].isdigit() and 1949 <= int(row["year"]) <= 2100):
-        problems.append(f"line {line}: year {row['year']!r} is not a year between 1949 and 2100")
+    if row.get("year") and year_of(row["year"]) is None:
+        problems.append(f"line {line}: year {row['year']!r} is not a year between 1949 and 2100 (write it as 2023)")
     return problems
 
 
@@ -107,7 +117,7 @@ def load_manifest(path: Path) -> list[Entry]:
             row["file"],
             row["region"],
             row["level"],
-            int(row["year"]),
+            year_of(row["year"]) or 0,
             {c: row.get(c, "") for c in OPTIONAL_COLUMNS},
         )
         for line, row in rows
