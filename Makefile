@@ -42,8 +42,8 @@ format: $(STAMP) ## format the code and sort imports with ruff
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the project's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: $(STAMP) ## print extraction and pipeline timings and peak memory
-	$(BIN)/python tests/bench.py
+bench: $(STAMP) ## print extraction and pipeline timings, memory and export sizes at 5, 50, 500 reports (BENCH_FULL=1: and 2,000)
+	$(BIN)/python tests/bench.py $(if $(BENCH_FULL),--full)
 
 bench-extraction: $(STAMP) ## print extraction timings only (seeds, 10, 100 and 1,000 reports)
 	$(BIN)/python tests/bench.py --extraction-only

@@ -1,5 +1,6 @@
-"""Benchmark: extraction time and peak memory on the seeds and on generated corpora of 10, 100 and 1,000 reports,
-then the notebook pipeline cold and warm. Prints figures; asserts nothing (`make bench`)."""
+"""Benchmark: extraction time and peak memory on the seeds and on generated corpora of 10, 100 and 1,000 reports (the
+cache left out), then `minzheng run` at 5, 50 and 500 reports cold, warm and with one report added (2,000 too with
+--full; tests/bench_pipeline.py). Prints figures; asserts nothing (`make bench`, `make bench BENCH_FULL=1`)."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def measure(folder: str) -> dict[str, float]:
 
     tokenizer()
     imported = time.perf_counter()
-    corpus = load_corpus(folder, strict=True)
+    corpus = load_corpus(folder, strict=True, cache=False)  # extraction itself, not the cache
     loaded = time.perf_counter()
     rows = corpus.indicators()
     done = time.perf_counter()
@@ -110,9 +111,11 @@ def print_extraction_table(results: list[dict[str, float]]) -> None:
 
 
 def main() -> None:
-    """Print extraction figures, then the pipeline's (skipped with --extraction-only)."""
+    """Print extraction figures (skipped with --pipeline-only), then the pipeline's (skipped with --extraction-only)."""
     from minzheng import paths
 
+    if "--pipeline-only" in sys.argv:
+        return run_pipeline_bench()
     print("Extraction (fresh interpreter per corpus; start-up = imports and jieba dictionary)")
     results = [measure_in_subprocess(paths.SEEDS_DIR)]
     with tempfile.TemporaryDirectory() as scratch:
@@ -137,8 +140,13 @@ def main() -> None:
     sys.stdout.flush()
     if "--extraction-only" in sys.argv:
         return
-    # its own interpreter, so the memory it reports is the pipeline's, not the 1,000-report extraction's
-    subprocess.run([sys.executable, str(ROOT / "tests" / "bench_pipeline.py")], cwd=ROOT, check=False)
+    run_pipeline_bench()
+
+
+def run_pipeline_bench() -> None:
+    """The pipeline's figures, in their own interpreter (tests/bench_pipeline.py; --full adds 2,000 reports)."""
+    full = ["--full"] if "--full" in sys.argv else []
+    subprocess.run([sys.executable, str(ROOT / "tests" / "bench_pipeline.py"), *full], cwd=ROOT, check=False)
 
 
 if __name__ == "__main__":

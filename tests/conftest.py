@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,13 @@ from minzheng.corpus import load_corpus
 from minzheng.read.manifest import HEADER, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
 from .helpers import copy_seeds
+
+# The extraction and font caches of the test session: one folder for every test (and the notebooks and runs they
+# start), never the project's outputs/.cache; removed when the session ends.
+if not os.environ.get(paths.CACHE_ENV):
+    os.environ[paths.CACHE_ENV] = tempfile.mkdtemp(prefix="minzheng-test-cache-")
+    atexit.register(shutil.rmtree, os.environ[paths.CACHE_ENV], True)
+
 
 MANIFEST_HEADER = list(HEADER)
 assert set(MANIFEST_HEADER) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)

@@ -157,9 +157,44 @@ def test_data_exports_hold_every_figure_with_evidence_the_dictionary_and_the_sou
     assert len(frame) == len(expected) and list(frame.columns) == list(expected.columns)
     assert (frame["evidence"].str.len() > 0).all()
     book = pd.read_excel(seeds_run.outputs / "data" / "indicators.xlsx", sheet_name=None)
-    assert list(book) == ["indicators", "data_dictionary", "sources"]
+    assert list(book) == ["indicators", "data_dictionary", "sources", "reference"]
     assert len(book["indicators"]) == len(expected)
     assert len(book["data_dictionary"]) == len(load_codebook()) and len(book["sources"]) == len(corpus)
+
+
+def notebook_refs(outputs: Path) -> set[str]:
+    """Every reference row (file:line) a table the notebooks saved names in its ref columns."""
+    found = set()
+    for path in outputs.glob("0*/*.csv"):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in [c for c in frame.columns if c in ("ref", "refs") or c.endswith("_ref")]:
+            found |= {r.strip() for cell in frame[column] for r in cell.split(";") if r.strip()}
+    return found
+
+
+@pytest.mark.slow
+def test_the_data_export_has_a_reference_sheet_with_every_row_the_notebooks_used(seeds_run):
+    sheet = pd.read_excel(seeds_run.outputs / "data" / "indicators.xlsx", sheet_name="reference", dtype=str)
+    used = notebook_refs(seeds_run.outputs)
+    assert {"standards.csv:2", "standards.csv:4", "population.csv:17", "national.csv:6"} <= used
+    assert used <= set(sheet["ref"])
+    assert sheet[["source_title", "source_url", "reliability", "used_in"]].notna().all().all()
+    rows = sheet.set_index("ref")
+    assert rows.loc["standards.csv:2", "value"] == "709" and rows.loc["standards.csv:2", "date"] == "2022-07-01"
+    assert "standards_in_force" in rows.loc["standards.csv:2", "used_in"]
+
+
+@pytest.mark.slow
+def test_the_email_report_shows_the_published_standards_readably_with_their_charts_inline(seeds_run):
+    page = read(seeds_run.outputs / "email" / "minzheng_report.html")
+    start = page.index("Published standards in force")
+    section = page[start : page.index("Recipients and money paid", start)]
+    images = re.findall(r'<img[^>]*src="([^"]*)"', section)
+    assert len(images) == 4 and all(src.startswith("data:image/png;base64,") for src in images)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", section))
+    assert "are found for 4 of 5 reports" in text and "gap: the reference holds no published standard for 莒县" in text
+    assert "The reports' own claims:" in text and "3.5% a year" in text
+    assert "<table" in section and "reliability" in text
 
 
 @pytest.mark.slow

@@ -1,12 +1,16 @@
 """The theme notebooks 01–03: committed clean, no figure or region typed in, and executed with papermill on the seeds,
-on a corpus with a sixth report, and on two regions, their saved tables holding the figures the reports state.
+on a corpus with a sixth report (and its own reference folder: the seeds' plus a standard and a population of the sixth
+region), and on two regions, their saved tables holding the figures the reports state and the published standards and
+populations of the reference files, each with its source and reliability.
 
 The nine executions run once per module, two at a time, in worker processes (module-scoped fixture `runs`).
 """
 
 from __future__ import annotations
 
+import io
 import re
+import shutil
 import textwrap
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -18,6 +22,7 @@ import pandas as pd
 import pytest
 
 from minzheng import paths
+from minzheng.read import reference
 
 from .helpers import execute_project_notebook, seeds_with_extra_report
 
@@ -36,6 +41,15 @@ SIXTH_TEXT = textwrap.dedent(
     全县配备乡镇儿童督导员12人，村（居）儿童主任300人；发放孤儿基本生活费210万元。样例县获评全省未成年人保护示范县。
     """
 )
+# Rows a researcher adds to the sixth corpus's own reference files: its published urban dibao standard (the report's
+# 10,800 元/人/年 is 900 元/人/月) and its count of residents aged 60+.
+SIXTH_STANDARD_ROW = (
+    "样例县,临沂市,county tier,sa.dibao_standard_urban,900,元/人/月,2024-01-01,样例县调整城乡低保标准的通知 (test),"
+    "样例县民政局,http://example.org/test-standard,2024-01-05,城市低保标准每人每月900元,test row,\n"
+)
+SIXTH_POPULATION_ROW = "样例县,population_aged_60_plus,400000,人,2023-12-31,样例县老年人口 (test),http://example.org/test-population,test row\n"
+SEED_REGIONS = ("莒县", "兰陵县", "徐州市", "济宁市", "长沙县")
+FOUND = "published standard in force"
 TWO_REGIONS = "莒县,兰陵县"
 LEFT_OUT = ("徐州市", "济宁市", "长沙县")
 
@@ -62,7 +76,15 @@ class Run:
 
 
 def write_six_report_corpus(folder: Path) -> Path:
-    """The seeds plus a short sixth report with its manifest row."""
+    """The seeds plus a short sixth report with its manifest row, and a reference folder of its own: the seeds' files
+    plus a published standard and a population of the sixth region."""
+    shutil.copytree(paths.REFERENCE_DIR, folder / "reference")
+    for name, row in (
+        (reference.STANDARDS_FILE, SIXTH_STANDARD_ROW),
+        (reference.POPULATION_FILE, SIXTH_POPULATION_ROW),
+    ):
+        with open(folder / "reference" / name, "a", encoding="utf-8") as handle:
+            handle.write(row)
     return seeds_with_extra_report(
         folder,
         SIXTH_FILE,
@@ -245,44 +267,182 @@ def test_executed_theme_notebooks_draw_charts_only_where_two_regions_compare(run
         nb: sum("image/png" in o.get("data", {}) for c in node.cells for o in c.get("outputs", []))
         for nb, node in runs["seeds"].notebooks.items()
     }
-    assert images == {"01_social_assistance": 1, "02_elderly_care": 2, "03_child_protection": 1}
+    # 01: the stated standards; the published urban and rural dibao standards in force (four regions each); the steps
+    # over time of 徐州市 and 长沙县. 03: the orphan standards are published for 徐州市 alone, so no chart.
+    assert images == {"01_social_assistance": 5, "02_elderly_care": 2, "03_child_protection": 1}
 
 
-# --- a sixth report ------------------------------------------------------------------------------
+def html_tables(nb: nbformat.NotebookNode) -> list[pd.DataFrame]:
+    """Every HTML table an executed notebook shows, as a DataFrame of text."""
+    tables = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            page = output.get("data", {}).get("text/html", "")
+            if "<table" in page:
+                tables += pd.read_html(io.StringIO(page), keep_default_na=False, converters={0: str})
+    return tables
+
+
+# Columns that name a reference row (file:line) in a table a page shows, and those that name several.
+ROW_COLUMNS = ("ref", "refs", "source row", "standard_ref", "population_ref")
+
+
+def row_columns(table: pd.DataFrame) -> list[str]:
+    """The columns of a shown table that name reference rows."""
+    return [str(c) for c in table.columns if str(c) in ROW_COLUMNS or str(c).endswith(" row")]
+
+
+def listed_rows(tables: list[pd.DataFrame]) -> set[str]:
+    """Every reference row (file:line) the sources tables of a page list ('standards.csv: 2, 3' → two rows)."""
+    found = set()
+    for table in tables:
+        if {"rows", "reliability", "source_title"} <= set(map(str, table.columns)):
+            for cell in table["rows"]:
+                for part in str(cell).split(";"):
+                    file, _, lines = part.strip().partition(": ")
+                    found |= {f"{file}:{line.strip()}" for line in lines.split(",")}
+    return found
 
 
 @pytest.mark.slow
-def test_a_sixth_report_with_a_yearly_standard_is_converted_and_makes_a_standards_chart(runs):
-    run = runs["six"]
-    std = run.table("01_social_assistance", "standards")
-    assert value(std, SIXTH_REGION, "sa.dibao_standard_urban") == 900
-    assert value(std, SIXTH_REGION, "sa.dibao_standard_urban", "conversion") == "10,800 元/人/年 ÷ 12"
-    assert value(std, SIXTH_REGION, "sa.dibao_standard_rural") == 700
-    assert (
-        value(std, "济宁市", "sa.dibao_standard_urban") == 924
-        and value(std, "济宁市", "sa.dibao_standard_rural") == 745
-    )
+def test_social_assistance_compares_a_published_standard_for_four_of_five_regions_with_source_date_and_years_apart(
+    runs,
+):
+    run = runs["seeds"]
+    in_force = run.table("01_social_assistance", "standards_in_force")
+    found = in_force[in_force["status"] == FOUND]
+    assert found[["source_title", "source_url", "effective_from", "reliability"]].notna().all().all()
+    assert found["years_apart"].notna().all() and set(found["region"]) == set(SEED_REGIONS) - {"莒县"}
+    urban = found[found["indicator"] == "sa.dibao_standard_urban"].set_index("region")
+    assert urban.loc["徐州市", "value"] == 709 and urban.loc["徐州市", "effective_from"] == "2022-07-01"
+    assert urban.loc["徐州市", "years_apart"] == 0 and urban.loc["兰陵县", "years_apart"] == 3
+    assert sorted(urban.loc["济宁市", "value"]) == [590, 630]  # the county and the district tier
+    assert sorted(urban.loc["济宁市", "tier"].str.split(" ").str[0]) == ["county", "district"]
+    juxian = in_force[in_force["region"] == "莒县"]
+    assert juxian["value"].isna().all() and juxian["status"].str.startswith("gap: the reference holds no").all()
     text = run.text("01_social_assistance")
-    assert "Only 济宁市 states these standards" not in text and "2 regions state these standards" in text
-    assert "2 regions have comparable figures for 城市低保标准" in text
+    assert (
+        "are found for 4 of 5 reports" in text and "— gap: the reference holds no published standard for 莒县" in text
+    )
+    assert (
+        "徐州市 (report of 2022: 4 of 5 standards, set by 徐州市, dated 2022\\-07\\-01, the same year as the report)"
+        in text
+    )
 
 
 @pytest.mark.slow
-def test_a_sixth_report_flows_into_capacity_network_and_mechanisms(runs):
-    run = runs["six"]
-    capacity = run.table("02_elderly_care", "capacity")
-    assert value(capacity, SIXTH_REGION, "ec.beds") == 2000 and value(capacity, "莒县", "ec.beds") == 1740
-    share = run.table("02_elderly_care", "nursing_share").set_index("region")
-    assert share.loc[SIXTH_REGION, "nursing_share_pct"] == pytest.approx(55.0)
-    per = run.table("02_elderly_care", "per_capita")
-    assert per.loc[per["region"] == SIXTH_REGION, "per_1000"].isna().all()  # no reference row: a gap, not filled
-    network = run.table("03_child_protection", "network")
+def test_social_assistance_says_which_figures_are_published_standards_and_which_are_the_reports_claims(runs):
+    run = runs["seeds"]
+    text = run.text("01_social_assistance")
+    assert "**Published standards** (from the reference file, not from the reports)" in text
     assert (
-        value(network, SIXTH_REGION, "cp.child_directors") == 300
-        and value(network, "兰陵县", "cp.child_directors") == 609
+        "Published standards in force at the end of each report's year (reference file, not the reports' claims)"
+        in text
     )
-    mentions = run.table("01_social_assistance", "mechanism_mentions")
-    assert {"sa.one_window", "sa.rapid_24h"} <= set(mentions.loc[mentions["region"] == SIXTH_REGION, "mechanism"])
+    assert "**The reports' own claims:** 济宁市's report (of 2023) states the urban" in text
+    assert "**924 元/人/月** (achieved), which differs from the published standard 590 (county tier" in text
+    assert "The reports of 莒县, 兰陵县, 徐州市 and 长沙县 state none of these standards" in text
+    in_force = run.table("01_social_assistance", "standards_in_force")
+    jining = in_force[(in_force["region"] == "济宁市") & (in_force["indicator"] == "sa.dibao_standard_urban")]
+    assert set(jining["report_vs_published"]) == {"disagrees"} and set(jining["report_value"]) == {924}
+    assert set(in_force.loc[in_force["region"] == "徐州市", "report_vs_published"]) <= {
+        "the report states none",
+        "no published standard",
+    }
+
+
+@pytest.mark.slow
+def test_social_assistance_charts_the_standards_in_force_with_averages_and_a_gap_and_xuzhou_over_time(runs):
+    run = runs["seeds"]
+    nb = run.notebooks["01_social_assistance"]
+    chart = next(c for c in nb.cells if c.cell_type == "code" and "standards_view.show_in_force" in c.source)
+    assert sum("image/png" in o.get("data", {}) for o in chart.outputs) == 2  # urban and rural
+    over_time = next(c for c in nb.cells if c.cell_type == "code" and "standards_view.show_steps" in c.source)
+    assert sum("image/png" in o.get("data", {}) for o in over_time.outputs) == 2  # 徐州市 and 长沙县
+    steps = run.table("01_social_assistance", "standard_steps")
+    xuzhou = steps[(steps["region"] == "徐州市") & (steps["indicator"] == "sa.dibao_standard_urban")]
+    assert list(xuzhou["value"]) == [670, 709, 742, 760]
+    assert xuzhou["source_title"].notna().all() and xuzhou["reliability"].notna().all()
+    text = run.text("01_social_assistance")
+    assert (
+        "徐州市's published urban minimum\\-living\\-guarantee \\(dibao\\) standard (set by 徐州市) in 4 steps: 670"
+        in text
+    )
+    assert "from 709 (2022\\-07\\-01) to 760 (2024\\-07\\-01), 2 years, **3.5% a year**" in text
+    assert "national average: from 684.1 (2021\\-03\\-31) to 752 (2023\\-01\\-31)" in text
+
+
+@pytest.mark.slow
+def test_elderly_care_gives_beds_per_1000_older_residents_or_the_reason_for_every_report(runs):
+    run = runs["seeds"]
+    for name in ("beds_per_1000_aged_60", "beds_per_1000_residents"):
+        beds = run.table("02_elderly_care", name)
+        assert list(beds["region"]) == list(SEED_REGIONS), name
+        computed = beds["per_1000"].notna()
+        assert (computed == (beds["status"] == "computed")).all() and beds.loc[~computed, "status"].str.startswith(
+            "gap"
+        ).all()
+        assert beds.loc[computed, "source_title"].notna().all() and beds.loc[computed, "reliability"].notna().all()
+    older = run.table("02_elderly_care", "beds_per_1000_aged_60").set_index("region")
+    assert older.loc["徐州市", "status"].startswith("gap: the report states no achieved figure for elderly-care beds")
+    assert older.loc["徐州市", "population"] == 1772436  # the population exists; the report's beds do not
+    assert "parent city's figure (长沙市" in older.loc["长沙县", "status"]
+    residents = run.table("02_elderly_care", "beds_per_1000_residents").set_index("region")
+    assert residents.loc["济宁市", "per_1000"] == pytest.approx(67000 / 8240500 * 1000)
+    assert residents.loc["莒县", "status"].startswith("gap: only a registered (户籍) population")
+    text = run.text("02_elderly_care")
+    assert "**Elderly\\-care beds per 1,000 residents aged 60\\+** can be computed for 0 of 5 reports" in text
+    assert (
+        "- **济宁市** (report of 2023): **8.1** (67,000 张 in 2023 ÷ 8,240,500 residents as of 2023\\-12\\-31" in text
+    )
+
+
+@pytest.mark.slow
+def test_every_table_built_on_reference_data_shows_its_source_and_reliability(runs):
+    run = runs["seeds"]
+    for notebook in THEME_NOTEBOOKS:
+        for path in (run.output_dir / notebook).glob("*.csv"):
+            columns = set(pd.read_csv(path, nrows=0).columns)
+            if {"ref", "refs"} & columns or any(c.endswith("_ref") for c in columns):
+                assert {"source_title", "sources"} & columns and "reliability" in columns, (notebook, path.name)
+        tables = html_tables(run.notebooks[notebook])
+        listed = listed_rows(tables)
+        for table in tables:
+            names = row_columns(table)
+            if not names and "sources" not in table.columns:
+                continue
+            assert any("reliability" in str(c) for c in table.columns), (notebook, list(table.columns))
+            if "source_title" in table.columns or "sources" in table.columns:
+                continue
+            shown = {r.strip() for c in names for cell in table[c] for r in str(cell).split(";") if r.strip()}
+            assert shown and shown <= listed, (notebook, sorted(shown - listed))  # each row's title is shown
+    shown_tables = {nb: len([t for t in html_tables(node) if row_columns(t)]) for nb, node in run.notebooks.items()}
+    assert shown_tables["01_social_assistance"] >= 3 and shown_tables["02_elderly_care"] >= 2, shown_tables
+    assert shown_tables["03_child_protection"] >= 1
+
+
+def added_line(name: str) -> str:
+    """'standards.csv:32': the file and line of the row the sixth corpus adds after the seeds' rows."""
+    return f"{name}:{len((paths.REFERENCE_DIR / name).read_text(encoding='utf-8').splitlines()) + 1}"
+
+
+@pytest.mark.slow
+def test_a_row_added_to_the_corpus_reference_changes_the_standards_and_per_older_resident_tables(runs):
+    run = runs["six"]
+    in_force = run.table("01_social_assistance", "standards_in_force")
+    row = in_force[(in_force["region"] == SIXTH_REGION) & (in_force["indicator"] == "sa.dibao_standard_urban")]
+    assert row["value"].item() == 900 and row["effective_from"].item() == "2024-01-01"
+    assert row["report_vs_published"].item() == "agrees" and row["standard_ref"].item() == added_line(
+        reference.STANDARDS_FILE
+    )
+    assert "样例县调整城乡低保标准的通知 \\(test\\)" in run.text("01_social_assistance")
+    assert "are found for 5 of 6 reports" in run.text("01_social_assistance")
+    older = run.table("02_elderly_care", "beds_per_1000_aged_60").set_index("region")
+    assert older.loc[SIXTH_REGION, "per_1000"] == pytest.approx(2000 / 400000 * 1000)
+    assert older.loc[SIXTH_REGION, "population_ref"] == added_line(reference.POPULATION_FILE)
+    assert "can be computed for 1 of 6 reports" in run.text("02_elderly_care")
+    seeds = runs["seeds"].table("01_social_assistance", "standards_in_force")
+    assert SIXTH_REGION not in set(seeds["region"]) and len(in_force) == len(seeds) + 5
 
 
 # --- two regions ---------------------------------------------------------------------------------

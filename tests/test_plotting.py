@@ -179,3 +179,24 @@ def test_figures_show_inline_in_a_kernel_even_when_mplbackend_is_agg(monkeypatch
     NotebookClient(nb, kernel_name="minzheng", timeout=300, kernel_manager_class=kernel_manager_class()).execute()
     outputs = nb.cells[0].outputs
     assert [o.output_type for o in outputs] == ["display_data"] and "image/png" in outputs[0].data
+
+
+def test_the_house_style_sets_what_seaborns_whitegrid_theme_sets_without_importing_seaborn():
+    import subprocess
+    import sys
+
+    import matplotlib
+    import seaborn as sns
+
+    from minzheng.present.style import HOUSE_PALETTE, SEABORN_WHITEGRID
+
+    with matplotlib.rc_context():
+        sns.set_theme(context="notebook", style="whitegrid", palette=list(HOUSE_PALETTE))
+        theirs = dict(matplotlib.rcParams)
+    ours = matplotlib.RcParams(SEABORN_WHITEGRID)
+    assert {key: ours[key] for key in ours} == {key: theirs[key] for key in ours}
+    code = "import sys; from minzheng.present.style import use_house_style; use_house_style(); print('seaborn' in sys.modules)"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        == "False"
+    )

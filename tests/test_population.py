@@ -95,3 +95,19 @@ def test_availability_gives_every_report_its_population_or_the_reason(seed_corpu
     assert table.loc[("莒县", population.RESIDENTS), "status"] == population.STATUS_REGISTERED
     assert table.loc[("济宁市", population.AGED_60), "status"] == population.STATUS_GAP
     assert table.loc[("长沙县", population.RESIDENTS), "as_of"] == "2023-12-31"
+
+
+def test_every_report_gets_beds_per_1000_older_residents_or_the_reason(seed_corpus, people):
+    table = seed_corpus.table()
+    stocks = pd.concat([figure("莒县", value=1740.0), figure("徐州市", "prefecture-level city", 2022, 5000.0)])
+    per = benchmarks.per_capita(stocks, people, parents=population.parents_of(table))
+    available = population.availability(people, table)
+    older = population.by_report(per, available, "ec.beds", population.AGED_60).set_index("region")
+    assert list(older.index) == list(table["region"])
+    assert older.loc["徐州市", "per_1000"] == pytest.approx(5000 / 1772436 * 1000)
+    assert older.loc["徐州市", "population_ref"] == "population.csv:3" and older.loc["徐州市", "reliability"]
+    assert older.loc["莒县", "status"] == population.STATUS_GAP and pd.isna(older.loc["莒县", "per_1000"])
+    assert older.loc["兰陵县", "status"].startswith(population.NO_FIGURE.format(label="elderly-care beds"))
+    assert "parent city's figure (临沂市" in older.loc["兰陵县", "status"]
+    view = population.availability_view(available).set_index("region")
+    assert view.loc["徐州市", "aged 60+"] == "1,772,436" and view.loc["莒县", "residents"] == "gap"

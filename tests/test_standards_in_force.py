@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from minzheng import paths
-from minzheng.compare import figure_tables, reference_sheet, standards_coverage, standards_in_force
+from minzheng.compare import figure_tables, reference_sheet, standard_steps, standards_coverage, standards_in_force
 from minzheng.corpus import load_corpus
 from minzheng.read import reference
 
@@ -209,6 +209,40 @@ def test_the_reference_sheet_holds_every_row_used_with_its_source_and_where(seed
     assert used <= set(sheet["ref"]) and "standards.csv:2" in set(sheet["ref"])
     assert (sheet["source_title"] != "").all() and (sheet["reliability"] != "").all()
     row = sheet.set_index("ref").loc["population.csv:17"]
-    assert row["region"] == "济宁市" and row["used_in"] == "per_capita" and row["date"] == "2023-12-31"
+    assert row["region"] == "济宁市" and row["date"] == "2023-12-31"
+    assert row["used_in"].split(", ") == ["per_capita", "population_availability"]
     assert "standards_in_force" in sheet.set_index("ref").loc["national.csv:14", "used_in"]  # 湖南省, for 长沙县
-    assert "standards.csv:4" not in set(sheet["ref"])  # 670 was not in force for any seed report
+    # 670 was in force for no seed report; it is the first step of 徐州市's standard over time
+    assert sheet.set_index("ref").loc["standards.csv:4", "used_in"] == "standard_steps"
+    assert "standards.csv:5" in set(sheet["ref"])  # and of its rural one
+
+
+def test_the_compact_view_gives_a_region_without_standards_one_gap_row_and_every_other_row_its_reference_row(
+    seeds_in_force,
+):
+    view = standards_coverage.compact_view(seeds_in_force)
+    juxian = view[view["region"] == "莒县"]
+    assert len(juxian) == 1 and juxian["note"].item().startswith("the reference holds no published standard for 莒县")
+    lanling = view[(view["region"] == "兰陵县") & (view["standard"] == "农村低保标准")].iloc[0]
+    assert lanling["元/人/月"] == 350 and lanling["note"] == "4,200 元/人/年 ÷ 12" and lanling["source row"]
+    jining = view[(view["region"] == "济宁市") & (view["standard"] == "城市低保标准")]
+    assert list(jining["tier"]) == ["county tier", "district tier"]
+
+
+def test_the_sources_view_lists_each_source_once_with_the_rows_it_gave(seeds_in_force):
+    sources = reference_sheet.sources_view(seeds_in_force)
+    assert not sources.duplicated(["source_title", "reliability"]).any()
+    rows = dict(zip(sources["source_title"], sources["rows"]))
+    lanling = next(r for t, r in rows.items() if t.startswith("临沂市提高城乡居民最低生活保障"))
+    assert lanling.startswith("standards.csv: 27, 28") and any(r.startswith("national.csv:") for r in rows.values())
+
+
+def test_steps_over_time_follow_only_regions_with_two_dated_steps_with_the_provincial_average(
+    seeds_in_force, standards, national
+):
+    found = standard_steps.region_steps(standards, national, seeds_in_force, [URBAN])
+    assert [f.region for f in found] == ["徐州市", "长沙县"]
+    changsha = found[1]
+    assert set(changsha.averages["scope"]) == {"全国", "湖南省"} and changsha.report_years == (2024,)
+    table = standard_steps.steps_table(found)
+    assert list(table.loc[table["region"] == "徐州市", "value"]) == [670, 709, 742, 760]

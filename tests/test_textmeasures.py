@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from minzheng import paths
 from minzheng.codebook import THEMES
 from minzheng.read.report import report_from_text
-from minzheng.words import key_terms, shares, similarity, vocabulary
+from minzheng.words import key_terms, shares, similarity, token_cache, vocabulary
 from minzheng.words.tokens import tokenize
 
 SEED_REGIONS = ["莒县", "兰陵县", "徐州市", "济宁市", "长沙县"]
@@ -107,14 +108,16 @@ def test_a_malformed_vocabulary_is_refused_naming_the_problem(tmp_path, rows, me
 # --- tokens and shares ---------------------------------------------------------------------------
 
 
-def test_each_report_is_tokenized_once_however_many_measures_are_asked(monkeypatch, seed_corpus):
+def test_each_report_is_tokenized_once_however_many_measures_are_asked(monkeypatch, tmp_path, seed_corpus):
     calls: list[str] = []
 
     def counting(text: str) -> list[str]:
         calls.append(text)
         return tokenize(text)
 
+    monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path / "cache"))  # an empty token store: every text segmented here
     monkeypatch.setattr(shares, "tokenize", counting)
+    monkeypatch.setattr(token_cache, "tokenize", counting)
     shares.cached_tokens.cache_clear()
     try:
         texts = shares.report_tokens(seed_corpus)

@@ -17,6 +17,7 @@ from minzheng.corpus.intake import add_report, proposal_text
 from minzheng.errors import MinzhengError
 from minzheng.evaluate import evaluate, format_report, load_gold
 from minzheng.extract.figures import indicator_frame
+from minzheng.publish.budget import EMAIL_BUDGET_BYTES
 from minzheng.publish.guard import RunLocked
 from minzheng.publish.run import PipelineError, RunOptions, run
 from minzheng.read.manifest import Entry, load_manifest
@@ -257,6 +258,13 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="extra notebook parameter (repeatable)",
     )
+    parser.add_argument(
+        "--email-budget",
+        type=float,
+        default=EMAIL_BUDGET_BYTES / 1_000_000,
+        metavar="MB",
+        help="largest e-mail page the run may write, in MB; over it the run fails (default: %(default)g)",
+    )
 
 
 def register_run(subparsers: argparse._SubParsersAction) -> None:
@@ -280,6 +288,7 @@ def options_from_args(args: argparse.Namespace) -> RunOptions:
         strict=bool(args.strict),
         parameters=dict(args.parameters),
         allow_missing=bool(getattr(args, "allow_missing", False)),
+        email_budget=round(float(getattr(args, "email_budget", EMAIL_BUDGET_BYTES / 1e6)) * 1_000_000),
     )
 
 

@@ -48,9 +48,22 @@ def period_text(period: object) -> str:
     return str(int(period)) if pd.notna(period) else "period not stated"
 
 
-def join_words(items: Sequence[str], empty: str = "none") -> str:
-    """Join words as English prose: 'a', 'a and b', 'a, b and c' ('none' when empty)."""
+# Items a sentence names; a longer list names the first and counts the rest (many regions: compare/views.py).
+LIST_MAX = 12
+
+
+def capped(items: Sequence[str], limit: int | None = LIST_MAX) -> list[str]:
+    """The items of a list, or its first `limit` and 'N more' when it is longer."""
     items = [str(i) for i in items]
+    if limit is None or len(items) <= limit:
+        return items
+    return [*items[:limit], f"{len(items) - limit:,} more"]
+
+
+def join_words(items: Sequence[str], empty: str = "none", limit: int | None = LIST_MAX) -> str:
+    """Join words as English prose: 'a', 'a and b', 'a, b and c' ('none' when empty); beyond `limit` items the first
+    are named and the rest counted ('a, b, … l and 488 more')."""
+    items = capped(items, limit)
     if not items:
         return empty
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

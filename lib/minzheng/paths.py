@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from minzheng import paths  # the module itself: resolved at call time, so tests may point it elsewhere
@@ -76,3 +77,11 @@ def resolve_corpus_dir(corpus_dir: str | Path | None) -> Path:
 def resolve_output_dir(output_dir: str | Path | None) -> Path:
     """Return the folder a notebook may write files to: the parameter, or the project's outputs/ when None."""
     return Path(output_dir) if output_dir else paths.OUTPUTS_DIR
+
+
+CACHE_ENV = "MINZHENG_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """The folder of the extraction and font caches: $MINZHENG_CACHE_DIR, else outputs/.cache (git-ignored)."""
+    return Path(os.environ.get(CACHE_ENV) or paths.OUTPUTS_DIR / ".cache")

@@ -79,6 +79,16 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
     return path
 
 
+def parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as Parquet bytes (pyarrow, zstd, pandas dtypes kept; the caches' format)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buffer = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), buffer, compression="zstd")
+    return buffer.getvalue().to_pybytes()
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """Return a DataFrame as UTF-8 CSV with a fixed float format and \\n line ends, formula-like text made inert."""
     safe = frame.copy()

@@ -48,6 +48,10 @@ def denominator_label(denominator: str) -> str:
     return f"{en} {DENOMINATOR_ZH.get(denominator, '')}".strip()
 
 
+# The national count of elderly-care beds in national.csv (set against residents aged 60+).
+NATIONAL_BEDS = "elderly_care_beds"
+
+
 # Codebook ids whose national average the reference file holds, under its own indicator name.
 NATIONAL_COUNTERPARTS = column_map("national_counterpart")
 

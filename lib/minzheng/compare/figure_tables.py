@@ -8,12 +8,14 @@ conversion, same measure); otherwise the helpers return the sentence that says w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from minzheng.codebook import column_map, ids_where, load_codebook, sections_of
+from minzheng.compare.views import side_by_side, spread_table
 from minzheng.english import format_number, level_label
 from minzheng.extract.modality import is_planned
 
@@ -113,8 +115,9 @@ def measure_of(evidence: str, position: int) -> str:
     return ADDED if ADDED_WORDS.search(clause) else STOCK
 
 
+@lru_cache(maxsize=1)
 def _labels() -> dict[str, tuple[str, str]]:
-    """Codebook labels by id: (label_zh, label_en)."""
+    """Codebook labels by id: (label_zh, label_en), read once."""
     from minzheng.codebook import load_codebook
 
     codebook = load_codebook()
@@ -245,7 +248,10 @@ def _cell(row: pd.Series) -> str:
 def wide_table(
     frame: pd.DataFrame, regions: list[str], ids: tuple[str, ...] | list[str], levels: dict[str, str] | None = None
 ) -> pd.DataFrame:
-    """Indicators (rows) × regions (columns): the figure with its period and marks, '—' where a report states none."""
+    """Indicators (rows) × regions (columns): the figure with its period and marks, '—' where a report states none;
+    with more regions than views.SIDE_BY_SIDE_MAX, the spread by level instead (views.spread_table)."""
+    if not side_by_side(len(regions)):
+        return spread_table(frame, ids, {i: " · ".join(label_of(i)) for i in ids})
     levels = levels or {}
     columns = [f"{r} ({level_label(levels[r])})" if r in levels else r for r in regions]
     data = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from minzheng.compare.views import side_by_side
 from minzheng.extract.mentions import NAMED, PLANNED
 from minzheng.extract.modality import is_planned
 
@@ -16,14 +17,35 @@ def region_status(mentions: pd.DataFrame, region: str, mechanism: str) -> str:
     return PLANNED if rows["modality"].map(is_planned).all() else NAMED
 
 
+def statuses(mentions: pd.DataFrame, regions: list[str]) -> dict[tuple[str, str], str]:
+    """(mechanism, region) → 'named' or 'planned' for every pair the mentions hold (region_status of them all at once)."""
+    rows = mentions[mentions["region"].isin(regions)] if len(mentions) else mentions
+    if rows.empty:
+        return {}
+    planned = rows.assign(_p=rows["modality"].map(is_planned)).groupby(["mechanism", "region"], sort=False)["_p"].all()
+    return {key: PLANNED if only_planned else NAMED for key, only_planned in planned.items()}
+
+
+MANY_COLUMNS = ["mechanism", "named", "planned", "not found", "share named"]
+
+
 def matrix(mentions: pd.DataFrame, regions: list[str], frame: pd.DataFrame) -> pd.DataFrame:
-    """Mechanisms (rows, catalogue order) × regions: 'named', 'planned' or '' (not found in the report)."""
+    """Mechanisms (rows, catalogue order) × regions: 'named', 'planned' or '' (not found in the report); with more
+    regions than views.SIDE_BY_SIDE_MAX, how many regions name, only plan or do not mention each mechanism."""
+    found = statuses(mentions, regions)
     data = []
     for row in frame.itertuples(index=False):
         line = {"mechanism": f"{row.label_zh} · {row.label_en}"}
-        line.update({region: region_status(mentions, region, row.id) for region in regions})
+        status = {region: found.get((row.id, region), "") for region in regions}
+        if side_by_side(len(regions)):
+            line.update(status)
+        else:
+            named, planned = sum(s == NAMED for s in status.values()), sum(s == PLANNED for s in status.values())
+            share = f"{named / len(regions):.0%}" if regions else ""
+            line |= {"named": named, "planned": planned, "not found": len(regions) - named - planned}
+            line["share named"] = share
         data.append(line)
-    return pd.DataFrame(data, columns=["mechanism", *regions])
+    return pd.DataFrame(data, columns=["mechanism", *regions] if side_by_side(len(regions)) else MANY_COLUMNS)
 
 
 SUMMARY_COLUMNS = [
@@ -41,14 +63,13 @@ SUMMARY_COLUMNS = [
 
 def summary(mentions: pd.DataFrame, regions: list[str], frame: pd.DataFrame) -> pd.DataFrame:
     """Per mechanism: how many and which reports name it (in place) or only plan it, and in how many sentences."""
+    found = statuses(mentions, regions)
+    counts = mentions.loc[mentions["region"].isin(regions), "mechanism"].value_counts() if len(mentions) else {}
     data = []
     for row in frame.itertuples(index=False):
-        statuses = {region: region_status(mentions, region, row.id) for region in regions}
-        named = [r for r, s in statuses.items() if s == NAMED]
-        planned = [r for r, s in statuses.items() if s == PLANNED]
-        sentences = (
-            int(((mentions["mechanism"] == row.id) & mentions["region"].isin(regions)).sum()) if len(mentions) else 0
-        )
+        named = [r for r in regions if found.get((row.id, r)) == NAMED]
+        planned = [r for r in regions if found.get((row.id, r)) == PLANNED]
+        sentences = int(counts.get(row.id, 0))
         data.append(
             {
                 "mechanism": row.id,

@@ -165,3 +165,25 @@ def cleaning_summary(row: pd.Series) -> str:
     if str(row.get("problems", "") or ""):
         parts.append("problems noted")
     return "; ".join(parts)
+
+
+def reports_by_province(table: pd.DataFrame) -> pd.DataFrame:
+    """The reports counted by province: how many, of which level, the years they refer to and their genres (for many
+    reports, before the table of every report)."""
+    rows = []
+    for province, group in table.assign(province=table["province"].replace("", "province not stated")).groupby(
+        "province", sort=True
+    ):
+        years = pd.to_numeric(group["year"], errors="coerce").dropna().astype(int)
+        levels = group["level"].map(level_label).value_counts()
+        rows.append(
+            {
+                "province": province,
+                "reports": len(group),
+                "levels": "; ".join(f"{level} {n}" for level, n in levels.items()),
+                "years": f"{years.min()}–{years.max()}" if len(years) and years.min() != years.max() else
+                (str(years.min()) if len(years) else "not stated"),
+                "genres": group["genre"].replace("", pd.NA).dropna().nunique(),
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=["province", "reports", "levels", "years", "genres"])

@@ -53,9 +53,11 @@ def party_names(indicators: pd.DataFrame, ids: Sequence[str] = PARTY_TEXT_IDS) -
 def party_names_by_region(names: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     """One row per report: the brands and the 党建+X models it names ('—' when none), in text order."""
     rows = []
+    metas = region_meta(table)
+    by_region = dict(tuple(names.groupby("region", sort=False))) if len(names) else {}
     for region in region_order(table):
-        mine = names[names["region"] == region]
-        meta = region_meta(table).loc[region]
+        mine = by_region.get(region, names.iloc[0:0])
+        meta = metas.loc[region]
         brands = list(dict.fromkeys(mine.loc[mine["indicator"] == text_kind_id("party_brand"), "name"]))
         models = list(dict.fromkeys(mine.loc[mine["indicator"] == text_kind_id("party_plus_model"), "name"]))
         rows.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from minzheng.compare.figure_tables import label_of
 from minzheng.english import format_number
 
 RESIDENTS = "resident_population"
@@ -36,7 +37,7 @@ MAX_YEARS_APART = 5
 STATUS_COMPUTED = "computed"
 
 
-STATUS_GAP = "gap: no reference row for this region"
+STATUS_GAP = "gap: the reference holds no row of this measure for this region"
 
 
 STATUS_REGISTERED = "gap: only a registered (户籍) population, which is not the resident population"
@@ -187,4 +188,90 @@ def availability(
     out = pd.DataFrame(rows, columns=AVAILABILITY_COLUMNS)
     out["year"] = pd.array(out["year"], dtype="Int64")
     out["population"] = out["population"].astype("float64")
+    return out
+
+
+NO_FIGURE = "gap: the report states no achieved figure for {label} (a stock, not a target or an amount added)"
+
+
+BY_REPORT_COLUMNS = [
+    "region",
+    "year",
+    "indicator",
+    "label_en",
+    "value",
+    "unit",
+    "period",
+    "denominator",
+    "population",
+    "population_as_of",
+    "per_1000",
+    "years_apart",
+    "source_title",
+    "source_url",
+    "reliability",
+    "population_ref",
+    "status",
+]
+
+
+def _no_figure_row(report: pd.Series, indicator: str, label: str) -> dict[str, object]:
+    """A report without the figure: the population it would be divided by (or why none), and the reason."""
+    found = report["status"] == AVAILABLE
+    reason = NO_FIGURE.format(label=label)
+    return {
+        "region": report["region"],
+        "year": report["year"],
+        "indicator": indicator,
+        "label_en": label,
+        "denominator": report["denominator"],
+        "population": report["population"],
+        "population_as_of": report["as_of"],
+        **{c: report[c] for c in ("source_title", "source_url", "reliability")},
+        "population_ref": report["ref"],
+        "status": reason if found else f"{reason}; {str(report['status']).removeprefix('gap: ')}",
+    }
+
+
+def by_report(per_capita: pd.DataFrame, available: pd.DataFrame, indicator: str, denominator: str) -> pd.DataFrame:
+    """One row per report of the availability table: the per-1,000 figure of one indicator and population measure
+    where both exist, with the population's source and reliability; else the reason (no figure, no population, both).
+
+    `per_capita` is benchmarks.per_capita's table, `available` this module's availability table of the same reports."""
+    label = label_of(indicator)[1]
+    figures = per_capita[(per_capita["indicator"] == indicator) & (per_capita["denominator"] == denominator)]
+    rows = []
+    for _, report in available[available["denominator"] == denominator].iterrows():
+        mine = figures[figures["region"] == report["region"]]
+        if mine.empty:
+            rows.append(_no_figure_row(report, indicator, label))
+            continue
+        rows.append({c: mine.iloc[0].get(c, np.nan) for c in BY_REPORT_COLUMNS} | {"year": report["year"]})
+    out = pd.DataFrame(rows, columns=BY_REPORT_COLUMNS)
+    out["year"] = pd.array(out["year"], dtype="Int64")
+    out["period"] = [int(p) if pd.notna(p) else "" for p in out["period"]]  # a year, or empty where no figure
+    for column in ("value", "population", "per_1000", "years_apart"):
+        out[column] = out[column].astype("float64")
+    return out.fillna({c: "" for c in ("unit", "population_as_of", "source_title", "source_url", "reliability")})
+
+
+# Short names of the population measures in the per-report view.
+MEASURE_NAMES = {RESIDENTS: "residents", AGED_60: "aged 60+", AGED_65: "aged 65+"}
+
+
+def availability_view(available: pd.DataFrame) -> pd.DataFrame:
+    """One row per report (narrow enough for an e-mail): for each population measure, the count or 'gap', its date,
+    its reliability and its reference row (file:line); the reasons are in the availability table and its sentence."""
+    rows: dict[tuple[str, object], dict[str, object]] = {}
+    for r in available.itertuples(index=False):
+        row = rows.setdefault((r.region, r.year), {"region": r.region, "year": r.year})
+        name = MEASURE_NAMES.get(r.denominator, r.denominator)
+        found = r.status == AVAILABLE
+        row[name] = format_number(r.population) if found else "gap"
+        row[f"{name} as of"] = r.as_of if found else ""
+        row[f"{name} reliability"] = r.reliability if found else ""
+        row[f"{name} row"] = r.ref if found else ""
+    out = pd.DataFrame(list(rows.values()))
+    if "year" in out:
+        out["year"] = pd.array(out["year"], dtype="Int64")
     return out

@@ -9,9 +9,9 @@ from typing import Any
 
 import pandas as pd
 
-from minzheng.compare import benchmarks, figure_tables
-from minzheng.compare.population import parents_of
-from minzheng.compare.standards_in_force import standards_in_force
+from minzheng.compare import benchmarks, figure_tables, standard_steps
+from minzheng.compare.population import AGED_60, availability, parents_of
+from minzheng.compare.standards_in_force import standard_ids, standards_in_force
 from minzheng.read.reference import NATIONAL_FILE, POPULATION_FILE, REF, STANDARDS_FILE, load_reference
 
 SHEET_COLUMNS = [
@@ -85,18 +85,26 @@ def reference_sheet(reference: Mapping[str, pd.DataFrame], tables: Mapping[str, 
 
 
 def corpus_reference_tables(corpus: Any, folder: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """The tables of a corpus built on reference data: standards in force, per-capita figures, national comparison."""
+    """The tables of a corpus built on reference data, as the notebooks build them: standards in force and their
+    steps over time with the averages beside them, per-capita figures, the populations looked up for every report,
+    the national comparison and the national beds per 1,000 residents aged 60+."""
     reference = load_reference(folder)
-    standards, national = reference[STANDARDS_FILE], reference[NATIONAL_FILE]
+    standards, national, population = reference[STANDARDS_FILE], reference[NATIONAL_FILE], reference[POPULATION_FILE]
     table, indicators = corpus.table(), corpus.indicators()
     stocks = figure_tables.achieved_stocks(
         figure_tables.figure_table(indicators, figure_tables.per_capita_indicators(), table)
     )
     stated = figure_tables.figure_table(indicators, tuple(benchmarks.NATIONAL_COUNTERPARTS), table)
+    in_force = standards_in_force(corpus, standards, national)
+    over_years = standard_steps.region_steps(standards, national, in_force, standard_ids(standards))
     return {
-        "standards_in_force": standards_in_force(corpus, standards, national),
-        "per_capita": benchmarks.per_capita(stocks, reference[POPULATION_FILE], parents=parents_of(table)),
+        "standards_in_force": in_force,
+        "standard_steps": standard_steps.steps_table(over_years),
+        "standard_averages": standard_steps.averages_table(over_years),
+        "per_capita": benchmarks.per_capita(stocks, population, parents=parents_of(table)),
+        "population_availability": availability(population, table),
         "national_comparison": benchmarks.national_comparison(stated, national),
+        "national_beds_per_1000_aged_60": benchmarks.national_ratio(national, benchmarks.NATIONAL_BEDS, AGED_60),
     }
 
 
@@ -104,3 +112,41 @@ def corpus_reference_sheet(corpus: Any, folder: str | Path | None = None) -> pd.
     """The `reference` sheet of a corpus's data export: every reference row its standards, per-capita figures and
     national comparisons use (folder: the corpus's reference folder, read.reference.reference_dir(corpus_dir))."""
     return reference_sheet(load_reference(folder), corpus_reference_tables(corpus, folder))
+
+
+# Where a table built on reference data names a row and its source: (ref column, title, reliability).
+SOURCE_SETS = (
+    ("standard_ref", "source_title", "reliability"),
+    ("population_ref", "source_title", "reliability"),
+    (REF, "source_title", "reliability"),
+    ("national_ref", "national_source", "national_reliability"),
+    ("provincial_ref", "provincial_source", "provincial_reliability"),
+)
+
+
+SOURCES_COLUMNS = ["rows", "reliability", "source_title"]
+
+
+def _rows_text(refs: list[str]) -> str:
+    """'standards.csv: 2, 3, 8; national.csv: 4' for reference rows (file:line), each file once."""
+    lines: dict[str, list[str]] = {}
+    for ref in refs:
+        file, _, line = ref.rpartition(":")
+        lines.setdefault(file, [])
+        if line not in lines[file]:
+            lines[file].append(line)
+    return "; ".join(f"{file}: {', '.join(sorted(numbers, key=int))}" for file, numbers in lines.items())
+
+
+def sources_view(frame: pd.DataFrame) -> pd.DataFrame:
+    """The sources a table built on reference data names, each once, in first-seen order: title, reliability and the
+    reference rows it gave (file and lines), so a narrow table can name a row and this one its source."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for ref, title, reliability in SOURCE_SETS:
+        if ref not in frame or title not in frame or reliability not in frame:
+            continue
+        for cell, name, trust in zip(frame[ref], frame[title], frame[reliability]):
+            for one in filter(None, (r.strip() for r in str(cell if pd.notna(cell) else "").split(";"))):
+                found.setdefault((str(name), str(trust)), []).append(one)
+    rows = [{"source_title": t, "reliability": r, "rows": _rows_text(refs)} for (t, r), refs in found.items()]
+    return pd.DataFrame(rows, columns=SOURCES_COLUMNS)

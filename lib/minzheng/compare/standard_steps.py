@@ -8,6 +8,8 @@ as-of dates."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -197,3 +199,53 @@ def series_regions(standards: pd.DataFrame, indicator: str) -> list[str]:
     rows = standards[(standards["indicator"] == indicator) & (standards["effective_from"] != "")]
     counts = rows.groupby("region", sort=False)["effective_from"].nunique()
     return [str(r) for r in counts[counts >= 2].index]
+
+
+@dataclass(frozen=True)
+class RegionSteps:
+    """One region's steps of a standard, the averages beside them (national and its province), the growth per year
+    and the years of the region's reports."""
+
+    region: str
+    indicator: str
+    steps: pd.DataFrame
+    averages: pd.DataFrame
+    growth: pd.DataFrame
+    report_years: tuple[int, ...]
+
+
+def region_steps(
+    standards: pd.DataFrame, national: pd.DataFrame, in_force: pd.DataFrame, ids: Iterable[str]
+) -> list[RegionSteps]:
+    """The steps of each standard (`ids`) for every region of a standards-in-force table (by `place`, so a region
+    with several reports is followed once) whose reference holds two or more dated steps, with the national and
+    provincial averages and the years of its reports; in id, then table order (empty when no region has a series)."""
+    found = []
+    for indicator in ids:
+        with_series = set(series_regions(standards, indicator))
+        for place, rows in in_force.groupby("place", sort=False):
+            if place not in with_series:
+                continue
+            province = next((p for p in rows["province"] if p), "")
+            scopes = (NATIONAL_SCOPE, province) if province else (NATIONAL_SCOPE,)
+            averaged = averages(national, indicator, scopes)
+            mine = steps(standards, str(place), indicator)
+            years = tuple(sorted({int(y) for y in rows["year"].dropna()}))
+            found.append(RegionSteps(str(place), indicator, mine, averaged, growth(mine, averaged), years))
+    return found
+
+
+def steps_table(found: list[RegionSteps]) -> pd.DataFrame:
+    """Every region's steps in one table (STEP_COLUMNS), for saving and for the reference sheet."""
+    frames = [f.steps for f in found if len(f.steps)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in STEP_COLUMNS})
+    return pd.concat(frames, ignore_index=True)
+
+
+def averages_table(found: list[RegionSteps]) -> pd.DataFrame:
+    """The averages drawn beside the steps, each row once (AVERAGE_COLUMNS), for the reference sheet."""
+    frames = [f.averages for f in found if len(f.averages)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in AVERAGE_COLUMNS})
+    return pd.concat(frames, ignore_index=True).drop_duplicates(REF).reset_index(drop=True)

@@ -1,11 +1,12 @@
 """What the standards-in-force table comes to per report: standards found, their dates and years apart, the claims
-that disagree, and the narrower view a notebook shows."""
+that disagree, and the narrower views a notebook shows."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from minzheng.compare.standards_in_force import DISAGREE, FOUND
+from minzheng.read.reference import tier_key
 
 COVERAGE_COLUMNS = [
     "region",
@@ -40,8 +41,10 @@ VIEW_COLUMNS = [
     "report_vs_published",
     "national_value",
     "national_as_of",
+    "national_reliability",
     "provincial_value",
     "provincial_as_of",
+    "provincial_reliability",
     "source_title",
     "reliability",
     "status",
@@ -89,6 +92,34 @@ def coverage(in_force: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _span(low: float, high: float) -> str:
+    """'3' or '0–3' years ('' when none)."""
+    if pd.isna(low):
+        return ""
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+
+
+def coverage_view(cover: pd.DataFrame) -> pd.DataFrame:
+    """The coverage table a page shows, narrow enough for an e-mail: standards found of those asked, by whom, from
+    when, how many years before the report, the claims that disagree, the reliability and the gap's reason (source
+    titles are in reference_sheet.sources_view)."""
+    return pd.DataFrame(
+        {
+            "region": cover["region"],
+            "year": cover["year"],
+            "standards found": [f"{f} of {a}" for f, a in zip(cover["standards_found"], cover["standards_asked"])],
+            "set by": cover["set_by"],
+            "in force from": cover["effective_from"],
+            "years before the report": [
+                _span(a, b) for a, b in zip(cover["years_apart_min"], cover["years_apart_max"])
+            ],
+            "claims disagreeing": cover["claims_disagreeing"],
+            "reliability": cover["reliability"],
+            "gap": cover["gap_reason"].str.removeprefix("gap: "),
+        }
+    ).reset_index(drop=True)
+
+
 def regions_with_standard(in_force: pd.DataFrame) -> list[str]:
     """Reports (region labels) that get at least one published standard with a source, a date and years apart."""
     hits = found(in_force)
@@ -102,7 +133,8 @@ def disagreements(in_force: pd.DataFrame) -> pd.DataFrame:
 
 
 def in_force_view(in_force: pd.DataFrame) -> pd.DataFrame:
-    """The columns a notebook shows: region, year, standard, tier, value, date, years apart, claim, averages, source."""
+    """The columns a notebook shows: region, year, standard, tier, value, date, years apart, claim, the averages with
+    their reliability, and the standard's source and reliability."""
     return in_force[VIEW_COLUMNS].reset_index(drop=True)
 
 
@@ -112,3 +144,59 @@ def chart_ids(in_force: pd.DataFrame, limit: int = 2) -> list[str]:
     ids = list(dict.fromkeys(in_force["indicator"]))
     averaged = [i for i in ids if in_force.loc[in_force["indicator"] == i, "national_value"].notna().any()]
     return averaged or ids[:limit]
+
+
+# The compact view's columns (headers with spaces wrap in a narrow page); the unit is 元/人/月 throughout.
+COMPACT_COLUMNS = [
+    "region",
+    "year",
+    "standard",
+    "tier",
+    "元/人/月",
+    "from",
+    "years before the report",
+    "set by",
+    "reliability",
+    "source row",
+    "note",
+]
+
+
+def _compact_row(row: pd.Series) -> dict[str, object]:
+    """One row of the compact view: short label and tier, the value (a yearly one's conversion as the note), its date
+    and setter, the reference row."""
+    hit = row["status"] == FOUND
+    return {
+        "region": row["region"],
+        "year": row["year"],
+        "standard": row["label_zh"],
+        "tier": tier_key(row["tier"]),
+        "元/人/月": row["value"],
+        "from": row["effective_from"] or (f"before {row['in_force_until']}" if hit else ""),
+        "years before the report": row["years_apart"],
+        "set by": row["set_by"],
+        "reliability": row["reliability"],
+        "source row": row["standard_ref"],
+        "note": (row["conversion"] if row["conversion"].endswith("÷ 12") else "") if hit else "none in the reference",
+    }
+
+
+def compact_view(in_force: pd.DataFrame) -> pd.DataFrame:
+    """The table a page shows, narrow enough for an e-mail: per report and standard, the published value in force
+    (元/人/月), its tier, date, years before the report and setter, its reliability and reference row (file:line); a
+    report with no standard at all is one row with the reason. The claims and averages are in the sentences and the
+    chart, the source titles in reference_sheet.sources_view, and every column in the saved table."""
+    rows = []
+    for _, group in in_force.groupby("region", sort=False):
+        if (group["status"] == FOUND).any():
+            rows += [_compact_row(row) for _, row in group.iterrows()]
+            continue
+        first = group.iloc[0]
+        rows.append(
+            {"region": first["region"], "year": first["year"], "note": str(first["status"]).removeprefix("gap: ")}
+        )
+    out = pd.DataFrame(rows, columns=COMPACT_COLUMNS)
+    out["year"] = pd.array(out["year"], dtype="Int64")
+    for column in ("元/人/月", "years before the report"):
+        out[column] = out[column].astype("float64")
+    return out.fillna({c: "" for c in COMPACT_COLUMNS if c not in ("year", "元/人/月", "years before the report")})

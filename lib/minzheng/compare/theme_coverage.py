@@ -12,6 +12,7 @@ import pandas as pd
 
 from minzheng.codebook import THEMES
 from minzheng.compare.evidence import region_meta, region_order
+from minzheng.compare.views import side_by_side
 from minzheng.english import join_words, level_label, theme_title
 from minzheng.extract.modality import is_planned
 
@@ -22,10 +23,12 @@ def coverage_by_theme(indicators: pd.DataFrame, codebook: pd.DataFrame, table: p
     A left-out indicator means *not stated in this report*, never zero.
     """
     labels = dict(zip(codebook["id"], codebook["label_zh"]))
+    metas = region_meta(table)
+    by_region = dict(tuple(indicators.groupby("region", sort=False))) if len(indicators) else {}
     rows = []
     for region in region_order(table):
-        meta = region_meta(table).loc[region]
-        mine = indicators[indicators["region"] == region]
+        meta = metas.loc[region]
+        mine = by_region.get(region, indicators.iloc[0:0])
         planned = mine["modality"].map(is_planned) if len(mine) else pd.Series(dtype=bool)
         achieved_ids = set(mine.loc[~planned, "indicator"]) if len(mine) else set()
         stated_ids = set(mine["indicator"])
@@ -59,7 +62,11 @@ def coverage_by_theme(indicators: pd.DataFrame, codebook: pd.DataFrame, table: p
 
 
 def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
-    """One row per report, one column per theme: 'stated of indicators' (targets-only counted in brackets)."""
+    """One row per report, one column per theme: 'stated of indicators' (targets-only counted in brackets); with more
+    reports than views.SIDE_BY_SIDE_MAX, one row per administrative level: the median stated and the reports stating
+    none of a theme (coverage_by_theme_table keeps every report)."""
+    if not side_by_side(coverage["region"].nunique()):
+        return coverage_by_level(coverage)
     out = []
     for region, group in coverage.groupby("region", sort=False):
         row = {"region": region, "level": level_label(group["level"].iloc[0]), "year": group["year"].iloc[0]}
@@ -109,3 +116,16 @@ def theme_facts(coverage: pd.DataFrame) -> dict[str, Any]:
             [f"{r.region} on {THEMES[r.theme][1].lower()}" for r in achieved_blank.itertuples()], empty="none"
         ),
     }
+
+
+def coverage_by_level(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Per administrative level and theme: how many reports, the median number of the theme's indicators they state,
+    and how many state none of them."""
+    out = []
+    for level, group in coverage.groupby("level", sort=False):
+        row = {"level": level_label(level), "reports": group["region"].nunique()}
+        for label, rows in group.groupby("theme_label", sort=False):
+            median = rows["stated"].median()
+            row[label] = f"median {median:g} of {rows['indicators'].iloc[0]}; none: {int((rows['stated'] == 0).sum())}"
+        out.append(row)
+    return pd.DataFrame(out)

@@ -10,6 +10,8 @@ import pandas as pd
 
 from minzheng import paths
 from minzheng.corpus import selection
+from minzheng.corpus.cache import Store
+from minzheng.corpus.cached import CacheStats, Extraction, cached_text_keys, load_entries
 from minzheng.errors import CorpusError, MinzhengError, OutsideCorpusError
 from minzheng.read.manifest import load_manifest
 from minzheng.read.report import Report, parse_regions, read_entry, unlisted_files, wanted
@@ -29,6 +31,8 @@ class Corpus:
         left_out: list[Report] | None = None,
         per_region: str = "",
         source: Corpus | None = None,
+        extraction: Extraction | None = None,
+        cache_stats: CacheStats | None = None,
     ) -> None:
         self.folder = folder
         self.reports = reports
@@ -36,6 +40,8 @@ class Corpus:
         self.left_out = left_out or []
         self.per_region = per_region
         self.source = source
+        self.extraction = extraction
+        self.cache_stats = cache_stats
 
     def __len__(self) -> int:
         return len(self.reports)
@@ -101,9 +107,12 @@ class Corpus:
         from minzheng.extract.figures import indicator_frame
 
         if self.source is None:
-            return indicator_frame(self.reports)
-        names = {r.file: r.region for r in self.reports}  # extracted under the region itself, then named as here
-        frame = self.source.indicators()
+            return self.extraction.figures if self.extraction else indicator_frame(self.reports)
+        return self._as_named_here(self.source.indicators())
+
+    def _as_named_here(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The rows of this corpus's reports (extracted under the region itself), named as here."""
+        names = {r.file: r.region for r in self.reports}
         frame = frame[frame["document"].isin(names)].reset_index(drop=True)
         return frame.assign(region=frame["document"].map(names))
 
@@ -111,19 +120,37 @@ class Corpus:
         """One tidy row per extracted figure, for every report."""
         return self._indicators.copy()
 
+    def stored_mentions(self) -> pd.DataFrame | None:
+        """Every report's mechanism mentions (the whole catalogue, reading order) as extracted when loading; None
+        when the corpus was loaded without the cache (find_mentions then searches the text)."""
+        if self.source is not None:
+            found = self.source.stored_mentions()
+            return None if found is None else self._as_named_here(found)
+        return self.extraction.mentions.copy() if self.extraction else None
+
 
 def load_corpus(
     folder: str | Path = paths.SEEDS_DIR,
     regions: str | list[str] | None = None,
     strict: bool = False,
     manifest: str | Path | None = None,
+    cache: bool = True,
 ) -> Corpus:
-    """Load the reports a folder's manifest lists (its manifest.csv, or `manifest`); strict: any problem raises."""
+    """Load the reports a folder's manifest lists (its manifest.csv, or `manifest`); strict: any problem raises.
+
+    With `cache` (the default) reports come through the extraction cache (corpus/cache.py, in paths.cache_dir()):
+    a report whose file and manifest row it holds is not read or extracted again."""
     folder = Path(folder)
     entries = wanted(
         load_manifest(Path(manifest) if manifest else folder / paths.MANIFEST_NAME), parse_regions(regions)
     )
     problems = unlisted_files(folder, entries) if not regions else []
+    if cache:
+        reports, unread, extraction, stats = load_entries(folder, entries, Store.default())
+        problems += unread
+        if strict and problems:
+            raise CorpusError(problems)
+        return Corpus(folder, reports, problems, extraction=extraction, cache_stats=stats)
     reports = []
     for entry in entries:
         try:
@@ -135,3 +162,19 @@ def load_corpus(
     if strict and problems:
         raise CorpusError(problems)
     return Corpus(folder, reports, problems)
+
+
+def load_part(folder: str | Path, regions: str | list[str] | None = None, part: int = 0, parts: int = 1) -> Corpus:
+    """Every `parts`-th report of a folder from the `part`-th on, through the extraction cache: workers that each load
+    one part build the cache of a corpus together (the reports they cannot read are left to load_corpus to report)."""
+    folder = Path(folder)
+    entries = wanted(load_manifest(folder / paths.MANIFEST_NAME), parse_regions(regions))[part::parts]
+    reports, problems, extraction, stats = load_entries(folder, entries, Store.default())
+    return Corpus(folder, reports, problems, extraction=extraction, cache_stats=stats)
+
+
+def cached_texts(folder: str | Path, regions: str | list[str] | None = None) -> list[str] | None:
+    """The text keys of a folder's reports when the extraction cache holds every one, else None (a build is due)."""
+    folder = Path(folder)
+    entries = wanted(load_manifest(folder / paths.MANIFEST_NAME), parse_regions(regions))
+    return cached_text_keys(folder, entries, Store.default())

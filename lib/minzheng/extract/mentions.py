@@ -196,10 +196,16 @@ def find_mentions(
 
     `reports` is a Corpus (or any iterable of Reports); theme/category filter the catalogue.
     """
-    mechanisms = compile_rows(catalogue(theme, category, frame))
-    order = {m.id: i for i, m in enumerate(mechanisms)}
-    rows = [row for report in reports for row in report_mentions(report, mechanisms)]
-    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    rows_of = catalogue(theme, category, frame)
+    order = {mechanism: i for i, mechanism in enumerate(rows_of["id"])}
+    stored = getattr(reports, "stored_mentions", lambda: None)() if frame is None else None
+    if stored is not None:  # searched once when the corpus was loaded (the extraction cache): keep this catalogue's
+        out = stored[stored["mechanism"].isin(order)].reset_index(drop=True)
+    else:
+        mechanisms = compile_rows(rows_of)
+        out = pd.DataFrame(
+            [row for report in reports for row in report_mentions(report, mechanisms)], columns=MENTION_COLUMNS
+        )
     out["year"] = pd.array(out["year"], dtype="Int64")
     if len(out):
         regions = {r: i for i, r in enumerate(dict.fromkeys(out["region"]))}

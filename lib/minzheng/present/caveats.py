@@ -8,7 +8,7 @@ import pandas as pd
 
 from minzheng.compare.evidence import region_order
 from minzheng.compare.party import figure_statements
-from minzheng.english import join_words, level_label, year_text
+from minzheng.english import capped, join_words, level_label, year_text
 from minzheng.extract.modality import is_planned
 from minzheng.present.markdown import md_text
 
@@ -30,7 +30,7 @@ def caveat_lines(table: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
         if len(indicators)
         else pd.Series(dtype=int)
     )
-    targets = "; ".join(f"{r}: {int(by_region[r])}" for r in region_order(table) if by_region.get(r, 0))
+    targets = "; ".join(capped([f"{r}: {int(by_region[r])}" for r in region_order(table) if by_region.get(r, 0)]))
     converted = table[table["converted"].astype(bool)] if "converted" in table else table.iloc[0:0]
     conversions = []
     for row in converted.itertuples():
@@ -71,7 +71,7 @@ def caveat_lines(table: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
         lines.append(
             md_text(
                 "- **Script.** {items}: measures on that text read the converted characters.",
-                items="; ".join(conversions),
+                items="; ".join(capped(conversions)),
             )
         )
     lines.append(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from minzheng.compare.views import side_by_side, view_for
 from minzheng.english import region_tick
 from minzheng.extract.modality import PLANNED_MODALITIES, is_planned
+from minzheng.present.distributions import level_strip, share_bars
 from minzheng.present.style import HOUSE_PALETTE
 
 ACHIEVED_COLOR = HOUSE_PALETTE[0]
@@ -46,12 +48,16 @@ def region_bar(
     planned: Collection[str] = PLANNED_MODALITIES,
     ax: Any = None,
 ) -> Any:
-    """Bar chart per region: achieved figures filled, targets hatched and outlined, level in tick labels."""
+    """Bar chart per region: achieved figures filled, targets hatched and outlined, level in tick labels; with more
+    regions than views.SIDE_BY_SIDE_MAX, their distribution by level instead (distributions.level_strip)."""
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
     frame = _bar_frame(data, value, region, level, modality, planned)
     regions = list(dict.fromkeys(frame[region]))
+    if not side_by_side(len(regions)):  # many regions: their distribution by level, not a bar each (views.py)
+        return level_strip(frame, value=value, region=region, level=level, modality=modality, title=title, unit=unit,
+                           planned=planned, ax=ax)  # fmt: skip
     levels = dict(zip(frame[region], frame[level]))
     if ax is None:
         _, ax = plt.subplots(figsize=(max(4.0, 1.3 * len(regions) + 1.5), 4.0))
@@ -84,13 +90,24 @@ def region_bar(
     return ax.figure
 
 
-def coverage_heatmap(matrix: pd.DataFrame, *, title: str = "", ax: Any = None) -> Any:
-    """Heatmap of indicators (rows) × regions (columns): filled where a report states the figure, with counts."""
+def coverage_heatmap(
+    matrix: pd.DataFrame, *, title: str = "", ax: Any = None, levels: Sequence[str] | None = None
+) -> Any:
+    """Heatmap of indicators (rows) × regions (columns): filled where a report states the figure, with counts; with
+    more columns than views.HEATMAP_MAX, the share of reports (of each level, `levels` by column) stating each row."""
     import matplotlib.pyplot as plt
     import seaborn as sns
     from matplotlib.colors import ListedColormap
 
     counts = matrix.fillna(0).astype(int)
+    if not view_for(counts.shape[1]).heatmap:
+        kinds = list(levels) if levels is not None else ["all reports"] * counts.shape[1]
+        stated = [
+            {"label": label, "level": kind, "reports": int((row[[k == kind for k in kinds]] > 0).sum()),
+             "total": kinds.count(kind)}
+            for label, row in counts.iterrows() for kind in dict.fromkeys(kinds)
+        ]  # fmt: skip
+        return share_bars(pd.DataFrame(stated), title=title, ax=ax)
     if ax is None:
         height = max(2.5, 0.24 * len(counts) + 1.6)
         _, ax = plt.subplots(figsize=(max(5.0, 1.1 * counts.shape[1] + 4.0), height))

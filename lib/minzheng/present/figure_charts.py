@@ -11,8 +11,15 @@ import pandas as pd
 
 from minzheng.compare.chart_choice import Decision, decisions
 from minzheng.compare.figure_tables import FIGURE_COLUMNS, figure_evidence
+from minzheng.compare.views import PANEL_COLUMNS, side_by_side
 from minzheng.english import join_words
+from minzheng.present.distributions import PANEL_SIZE
 from minzheng.present.markdown import md_text
+
+EVIDENCE_MANY = (
+    "Evidence for every point (the sentence each figure comes from; with this many regions the e-mail shows the "
+    "highest and lowest of each indicator):"
+)
 
 
 def _chart_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -32,10 +39,12 @@ def draw(allowed: list[Decision], ncols: int = 2) -> Any:
 
     if not allowed:
         return None
-    ncols = min(ncols, len(allowed))
-    nrows = int(np.ceil(len(allowed) / ncols))
     widest = max(d.rows["region"].nunique() for d in allowed)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(max(4.2, 1.5 * widest + 1.6) * ncols, 3.8 * nrows), squeeze=False)
+    many = not side_by_side(widest)  # small multiples of distributions by level, a panel per indicator (views.py)
+    ncols = min(PANEL_COLUMNS if many else ncols, len(allowed))
+    nrows = int(np.ceil(len(allowed) / ncols))
+    width = PANEL_SIZE[0] if many else max(4.2, 1.5 * widest + 1.6)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, 3.8 * nrows), squeeze=False)
     handles = []
     for ax, decision in zip(axes.flat, allowed):
         unit = decision.rows["unit"].iloc[0]
@@ -108,7 +117,10 @@ class Comparison:
             import matplotlib.pyplot as plt
 
             plt.close(self.figure)
-            display(Markdown("Evidence for every bar (the sentence each figure comes from):"))
+            many = not side_by_side(max(d.rows["region"].nunique() for d in self.allowed))
+            display(
+                Markdown(EVIDENCE_MANY if many else "Evidence for every bar (the sentence each figure comes from):")
+            )
             display(show_table(figure_evidence(self.charted())))
         display(Markdown(self.sentences()))
 

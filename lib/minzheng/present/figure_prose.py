@@ -6,7 +6,8 @@ import pandas as pd
 
 from minzheng.compare.chart_choice import describe_figure
 from minzheng.compare.figure_tables import ADDED, FIGURE_COLUMNS
-from minzheng.english import join_words, level_label, period_text
+from minzheng.compare.views import side_by_side
+from minzheng.english import capped, format_number, join_words, level_label, period_text
 from minzheng.extract.modality import is_planned
 from minzheng.present.figure_charts import Comparison
 from minzheng.present.markdown import md_text
@@ -69,7 +70,7 @@ def multiple_figures_note(frame: pd.DataFrame) -> str:
         "year, a stock before an amount added, then the largest (usually the total), and lists the others: {items}.",
         count=len(many),
         cells="region × indicator cell holds" if len(many) == 1 else "region × indicator cells hold",
-        items="; ".join(items),
+        items="; ".join(capped(items)),
     )
 
 
@@ -115,6 +116,9 @@ def comparison_findings(found: Comparison) -> str:
     """Markdown list: the figures behind every chart of a comparison, with level, period and modality."""
     lines = []
     for decision in found.allowed:
+        if not side_by_side(decision.rows["region"].nunique()):  # many regions: the spread and its two ends
+            lines.append(spread_sentence(decision.rows, decision.label_en, decision.label_zh))
+            continue
         described = join_words([describe_figure(r) for _, r in decision.rows.iterrows()])
         lines.append(
             md_text(
@@ -192,7 +196,7 @@ def nursing_share_sentence(share: pd.DataFrame) -> str:
         for r in done.itertuples()
     ]
     text = (
-        "; ".join(parts) + "."
+        "; ".join(capped(parts)) + "."
         if parts
         else "No report states both all beds and nursing-type beds as stocks of the same year, so no share can be computed."
     )
@@ -200,7 +204,9 @@ def nursing_share_sentence(share: pd.DataFrame) -> str:
     if len(rest):
         text += " " + md_text(
             "Not computed: {items}.",
-            items="; ".join(f"{r.region} — {r.status.removeprefix('not computed: ')}" for r in rest.itertuples()),
+            items="; ".join(
+                capped([f"{r.region} — {r.status.removeprefix('not computed: ')}" for r in rest.itertuples()])
+            ),
         )
     return text
 
@@ -220,5 +226,20 @@ def brands_sentence(brands: pd.DataFrame, regions: list[str]) -> str:
         "{k} of {n} name social-assistance service brands or named mechanisms — {parts}.",
         k=brands["region"].nunique(),
         n=_reports(len(regions)),
-        parts="; ".join(parts),
+        parts="; ".join(capped(parts)),
+    )
+
+
+def spread_sentence(rows: pd.DataFrame, label_en: str, label_zh: str) -> str:
+    """Markdown: the figures of many regions in one sentence: how many, the median, and the lowest and highest."""
+    ranked = rows.sort_values("value", kind="mergesort")
+    return md_text(
+        "{label_en} ({label_zh}): {n} regions, median {median} {unit}; lowest {low}; highest {high}.",
+        label_en=label_en,
+        label_zh=label_zh,
+        n=rows["region"].nunique(),
+        median=format_number(round(float(ranked["value"].median()), 2)),
+        unit=ranked["unit"].iloc[0],
+        low=describe_figure(ranked.iloc[0]),
+        high=describe_figure(ranked.iloc[-1]),
     )

@@ -10,9 +10,10 @@ import pandas as pd
 
 from minzheng.compare.evidence import EVIDENCE_COLUMNS, QUOTE_WIDTH, evidence_quotes, quote, region_order
 from minzheng.compare.party import PARTY_NUMERIC_IDS, PARTY_TEXT_IDS
-from minzheng.english import join_words
+from minzheng.compare.views import side_by_side
+from minzheng.english import LIST_MAX, join_words
 from minzheng.extract.modality import is_planned
-from minzheng.present.markdown import md_text, quote_lines
+from minzheng.present.markdown import EmailCut, md_text, quote_lines
 
 PER_PERSON_UNITS = ("元/人/月", "元/人/年")
 
@@ -270,7 +271,14 @@ def findings_frame(items: Sequence[Finding]) -> pd.DataFrame:
 
 
 def show_finding(item: Finding) -> Any:
-    """A finding and its quotes, displayable in a notebook (escaped Markdown)."""
+    """A finding and its quotes, displayable in a notebook (escaped Markdown); quotes of many regions show whole in
+    the notebook and the researcher page, and the first LIST_MAX of them in the e-mail (views.py)."""
     from IPython.display import Markdown
 
-    return Markdown(item.markdown())
+    regions = item.evidence["region"].nunique() if "region" in item.evidence else 0
+    if side_by_side(regions) or len(item.evidence) <= LIST_MAX:
+        return Markdown(item.markdown())
+    shown = quote_lines(item.evidence.head(LIST_MAX), item.what)
+    rest = md_text("- … and {n} more quotes (findings.csv holds every one).", n=len(item.evidence) - LIST_MAX)
+    email = item.text() + "\n\n" + shown + "\n" + rest
+    return EmailCut({"text/markdown": item.markdown(), "text/plain": item.plain()}, {"text/markdown": email})

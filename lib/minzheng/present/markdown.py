@@ -58,11 +58,34 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, max_rows: int | None
     )
 
 
+# The output metadata key under which a display keeps what the e-mail page shows instead of it (mimetype → content).
+EMAIL_ALTERNATIVE = "minzheng/email"
+
+
+class EmailCut:
+    """A display shown whole in the notebook and the researcher page, and cut in the e-mail page (render.py swaps it)."""
+
+    def __init__(self, whole: dict[str, str], email: dict[str, str]) -> None:
+        self.whole, self.email = whole, email
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict[str, str], dict[str, Any]]:
+        return dict(self.whole), {EMAIL_ALTERNATIVE: dict(self.email)}
+
+
 def show_table(frame: pd.DataFrame, *, index: bool = False, max_rows: int | None = None) -> Any:
-    """Return a displayable, escaped HTML table of a DataFrame."""
+    """Return a displayable, escaped HTML table of a DataFrame; a long table of many regions shows whole in the
+    notebook and the researcher page and cut in the e-mail, with a sentence saying where the rest is (views.py)."""
     from IPython.display import HTML
 
-    return HTML(table_html(frame, index=index, max_rows=max_rows))
+    from minzheng.compare.views import email_cut
+
+    whole = table_html(frame, index=index, max_rows=max_rows)
+    cut = email_cut(frame) if max_rows is None else None
+    if cut is None:
+        return HTML(whole)
+    shown, note = cut
+    email = table_html(shown, index=index) + f"<p><em>{html.escape(note)}</em></p>"
+    return EmailCut({"text/html": whole, "text/plain": f"<table of {len(frame):,} rows>"}, {"text/html": email})
 
 
 def quote_lines(evidence: pd.DataFrame, what: str = "label_zh") -> str:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from minzheng.english import capped
 from minzheng.present.markdown import md_text
+
+
+def _names(listed: str) -> str:
+    """A summary's comma-separated region names, the first named and the rest counted when there are many."""
+    return ", ".join(capped(listed.split(", "))) if listed else listed
 
 
 def summary_sentence(
@@ -28,7 +34,7 @@ def summary_sentence(
         return text + "."
     top = int(named["regions_named"].max())
     best = named[named["regions_named"] == top]
-    items = [f"{r.label_en} ({r.label_zh}) — {r.named_by}" for r in best.itertuples()]
+    items = [f"{r.label_en} ({r.label_zh}) — {_names(r.named_by)}" for r in best.itertuples()]
     text = md_text(
         "Of the {k} {plural} searched for, {found} {verb} named as in place by at least one of the {n} reports. "
         "The most widely named, by {top} of {n}: {items}.",
@@ -49,7 +55,7 @@ def summary_sentence(
     if len(only_planned):
         text += md_text(
             " Named only as plans (targets of a work report or conference): {items}.",
-            items="; ".join(f"{r.label_en} ({r.label_zh}) — {r.planned_by}" for r in only_planned.itertuples()),
+            items="; ".join(f"{r.label_en} ({r.label_zh}) — {_names(r.planned_by)}" for r in only_planned.itertuples()),
         )
     absent = table[(table["regions_named"] == 0) & (table["regions_planned"] == 0)]
     if len(absent):
@@ -76,8 +82,8 @@ def status_sentence(mentions: pd.DataFrame, regions: list[str]) -> str:
         "granted (获评, 获批, 入选 …), *sought* one the region is competing for (争创, 创建 …), *planned* one in a plan.",
         k=mentions["region"].nunique(),
         n=len(regions),
-        parts="; ".join(parts),
+        parts="; ".join(capped(parts)),
     )
     if silent:
-        text += md_text(" No such status is named by {silent}.", silent=", ".join(silent))
+        text += md_text(" No such status is named by {silent}.", silent=", ".join(capped(silent)))
     return text

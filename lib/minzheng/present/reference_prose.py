@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from minzheng.compare.benchmarks import DENOMINATOR_EN, STATUS_COMPUTED, STATUS_GAP, gaps
-from minzheng.english import level_label
+from minzheng.english import capped, level_label
 
 
 def national_sentence(versus: pd.DataFrame, regions: list[str], figures: pd.DataFrame | None = None) -> str:
@@ -22,7 +22,7 @@ def national_sentence(versus: pd.DataFrame, regions: list[str], figures: pd.Data
             "The national reference file holds no average for the standards stated here ({labels}), so the figures of {who} "
             "are not set against a national benchmark.",
             labels=", ".join(dict.fromkeys(figures["label_en"])),
-            who=", ".join(dict.fromkeys(figures["region"])),
+            who=", ".join(capped(list(dict.fromkeys(figures["region"])))),
         )
     if versus.empty:
         return md_text(
@@ -38,7 +38,7 @@ def national_sentence(versus: pd.DataFrame, regions: list[str], figures: pd.Data
             region=who[0],
         )
     else:
-        text = md_text("{k} regions state these standards: {who}. ", k=len(who), who=", ".join(who))
+        text = md_text("{k} regions state these standards: {who}. ", k=len(who), who=", ".join(capped(who)))
     parts = []
     for r in versus.itertuples():
         if pd.isna(r.national_value):
@@ -72,7 +72,7 @@ def national_sentence(versus: pd.DataFrame, regions: list[str], figures: pd.Data
                 reliability=r.reliability,
             )
         )
-    text += "; ".join(parts) + ". "
+    text += "; ".join(capped(parts)) + ". "
     text += (
         "A national average mixes every province, city and county, and its date is not the report's year, so the ratio "
         "places a figure, it does not rank a region."
@@ -106,11 +106,11 @@ def gap_sentence(per_capita_frame: pd.DataFrame, regions: list[str]) -> str:
     ]
     text = "**Gaps, not filled:** "
     if parts:
-        text += md_text("the reference file has no population for {parts}", parts="; ".join(parts))
+        text += md_text("the reference file has no population for {parts}", parts="; ".join(capped(parts)))
     if reasons:
         text += ("; and " if parts else "") + md_text(
             "the population the reference holds is not of the right kind or date for {reasons}",
-            reasons="; ".join(reasons),
+            reasons="; ".join(capped(reasons)),
         )
     return (
         text
@@ -157,7 +157,7 @@ def national_ratio_sentence(
             "set against the national figure.",
             label=label,
             stated=(
-                ", ".join(stated)
+                ", ".join(capped(stated))
                 + (" states" if len(stated) == 1 else " state")
                 + " the figure but lack"
                 + ("s" if len(stated) == 1 else "")
@@ -170,9 +170,13 @@ def national_ratio_sentence(
         text += md_text(
             "Regions that can be set against it: {items}.",
             items="; ".join(
-                f"{r.region} {format_number(round(r.per_1000, 1))} ({int(r.period) if pd.notna(r.period) else 'period not stated'}, "
-                f"population as of {r.population_as_of})"
-                for r in done.itertuples()
+                capped(
+                    [
+                        f"{r.region} {format_number(round(r.per_1000, 1))} ({int(r.period) if pd.notna(r.period) else 'period not stated'}, "
+                        f"population as of {r.population_as_of})"
+                        for r in done.itertuples()
+                    ]
+                )
             ),
         )
     return text

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from minzheng.compare.series import ACHIEVED, changes, charted_ids, lines, single_year_ids
+from minzheng.compare.views import side_by_side
 from minzheng.corpus import Corpus
 from minzheng.english import format_number, level_label
 from minzheng.present.series_prose import series_intro, series_summary
@@ -26,10 +27,14 @@ def _line_label(line: pd.DataFrame) -> str:
     return f"{row['region']} ({level_label(row['level'])}{added})"
 
 
-def _draw_line(ax: Any, line: pd.DataFrame, color: str) -> None:
-    """One region's points of one indicator: achieved joined solid, each target joined dashed to the point before."""
+def _draw_line(ax: Any, line: pd.DataFrame, color: str, quiet: bool = False) -> None:
+    """One region's points of one indicator: achieved joined solid, each target joined dashed to the point before;
+    `quiet` (many regions): a thin grey line without values or legend entry."""
     line = line.sort_values(["period", "kind"])
     done = line[line["kind"] == ACHIEVED]
+    if quiet:
+        ax.plot(done["period"].astype(int), done["value"].astype(float), "-", color="#9a9a9a", alpha=0.4, lw=0.8)
+        return
     ax.plot(done["period"].astype(int), done["value"].astype(float), "-o", color=color, label=_line_label(line))
     previous = done.iloc[-1] if len(done) else None
     for _, target in line[line["kind"] != ACHIEVED].iterrows():
@@ -66,11 +71,16 @@ def draw(series: pd.DataFrame, ncols: int = 3) -> Any:
     nrows = int(np.ceil(len(ids) / ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.4 * nrows), squeeze=False)
     regions = list(dict.fromkeys(series["region"]))
+    many = not side_by_side(len(regions))  # many regions: thin lines and the median of each year (views.py)
     drawn = lines(series)
     for ax, indicator in zip(axes.flat, ids):
         mine = [line for line in drawn if line["indicator"].iloc[0] == indicator]
         for line in mine:
-            _draw_line(ax, line, HOUSE_PALETTE[regions.index(line["region"].iloc[0]) % len(HOUSE_PALETTE)])
+            _draw_line(ax, line, HOUSE_PALETTE[regions.index(line["region"].iloc[0]) % len(HOUSE_PALETTE)], many)
+        if many:
+            done = pd.concat(mine).query("kind == @ACHIEVED").groupby("period")["value"].median()
+            ax.plot(done.index.astype(int), done.astype(float), "-o", color=HOUSE_PALETTE[1], lw=2,
+                    label=f"median of {len(mine)} regions")  # fmt: skip
         first = mine[0].iloc[0]
         years = sorted({int(p) for line in mine for p in line["period"]})
         ax.set_xticks(years, [str(y) for y in years])

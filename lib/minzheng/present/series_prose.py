@@ -8,7 +8,7 @@ import pandas as pd
 from minzheng.compare.series import ACHIEVED
 from minzheng.corpus import Corpus
 from minzheng.corpus.selection import published
-from minzheng.english import format_number, join_words, level_label
+from minzheng.english import LIST_MAX, capped, format_number, join_words, level_label
 from minzheng.present.markdown import md_text
 from minzheng.read.report import Report
 
@@ -59,7 +59,7 @@ def selection_sentence(corpus: Corpus, where: str = "at the end of this page") -
             "The cross-section takes the newest report of each region (by year, then published date; "
             'per_region = "latest"), so {count} left out of it: {left}.',
             count=f"{len(left)} report is" if len(left) == 1 else f"{len(left)} reports are",
-            left="; ".join(left),
+            left="; ".join(capped(left)),
         )
     return text + " " + series_clause(whole.series_regions(), where)
 
@@ -90,7 +90,8 @@ def _change(row: pd.Series) -> str:
 def change_lines(changes: pd.DataFrame) -> str:
     """Markdown bullets: each followed figure from its first to its last achieved year."""
     lines = []
-    for _, row in changes.iterrows():
+    shown = changes.head(LIST_MAX) if len(changes) > LIST_MAX else changes
+    for _, row in shown.iterrows():
         added = ", added in the period" if row["measure"] != "stock or total" else ""
         lines.append(
             md_text(
@@ -107,6 +108,8 @@ def change_lines(changes: pd.DataFrame) -> str:
                 change=_change(row),
             )
         )
+    if len(shown) < len(changes):
+        lines.append(md_text("- … and {n} more changes (series.csv holds every one).", n=len(changes) - len(shown)))
     return "\n".join(lines)
 
 

@@ -25,6 +25,59 @@ HOUSE_FIGSIZE = (7.0, 4.0)
 HOUSE_PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6", "#a5a5a5")
 
 
+# What seaborn's set_theme(context="notebook", style="whitegrid") sets (less its colormap, which house_rc replaces),
+# written out so a page imports seaborn, and the scipy it pulls in (over a second per kernel), only to draw a heatmap;
+# tests/test_plotting.py checks it against seaborn.
+SEABORN_WHITEGRID: dict[str, Any] = {
+    "axes.axisbelow": True,
+    "axes.edgecolor": ".8",
+    "axes.facecolor": "white",
+    "axes.grid": True,
+    "axes.labelcolor": ".15",
+    "axes.labelsize": 12,
+    "axes.linewidth": 1.25,
+    "axes.spines.bottom": True,
+    "axes.spines.left": True,
+    "axes.spines.right": True,
+    "axes.spines.top": True,
+    "axes.titlesize": 12,
+    "figure.facecolor": "white",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans", "sans-serif"],
+    "font.size": 12,
+    "grid.color": ".8",
+    "grid.linestyle": "-",
+    "grid.linewidth": 1,
+    "legend.fontsize": 11,
+    "legend.title_fontsize": 12,
+    "lines.linewidth": 1.5,
+    "lines.markersize": 6,
+    "lines.solid_capstyle": "round",
+    "patch.edgecolor": "w",
+    "patch.force_edgecolor": True,
+    "patch.linewidth": 1,
+    "text.color": ".15",
+    "xtick.bottom": False,
+    "xtick.color": ".15",
+    "xtick.direction": "out",
+    "xtick.labelsize": 11,
+    "xtick.major.size": 6,
+    "xtick.major.width": 1.25,
+    "xtick.minor.size": 4,
+    "xtick.minor.width": 1,
+    "xtick.top": False,
+    "ytick.color": ".15",
+    "ytick.direction": "out",
+    "ytick.labelsize": 11,
+    "ytick.left": False,
+    "ytick.major.size": 6,
+    "ytick.major.width": 1.25,
+    "ytick.minor.size": 4,
+    "ytick.minor.width": 1,
+    "ytick.right": False,
+}
+
+
 SVG_SALT = "minzheng"
 
 
@@ -120,13 +173,12 @@ def use_house_style() -> None:
     """Apply the house style: Noto Sans CJK SC first, fixed DPI, deterministic output (idempotent)."""
     global _style_applied
     import matplotlib.pyplot as plt  # noqa: F401 - activates the backend before rcParams are set
-    import seaborn as sns
 
     _configure_inline_backend()
     register_cjk_font()
     quiet_libraries()
     if not _style_applied:
-        sns.set_theme(context="notebook", style="whitegrid", palette=list(HOUSE_PALETTE))
+        matplotlib.rcParams.update(SEABORN_WHITEGRID)
         _style_applied = True
     matplotlib.rcParams.update(house_rc())
 

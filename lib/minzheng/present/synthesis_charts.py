@@ -11,6 +11,8 @@ import pandas as pd
 from minzheng.codebook import THEMES
 from minzheng.compare.party import chart_rows
 from minzheng.compare.theme_coverage import theme_matrix
+from minzheng.compare.views import view_for
+from minzheng.present.distributions import theme_boxes
 
 
 def party_figure_chart(indicators: pd.DataFrame, indicator: str, regions: Sequence[str], codebook: pd.DataFrame) -> Any:
@@ -31,11 +33,15 @@ def party_figure_chart(indicators: pd.DataFrame, indicator: str, regions: Sequen
 
 
 def theme_coverage_chart(coverage: pd.DataFrame, *, title: str = "") -> Any:
-    """plotting.coverage_heatmap of themes × reports, on a figure sized for the long bilingual theme labels."""
+    """plotting.coverage_heatmap of themes × reports, on a figure sized for the long bilingual theme labels; with more
+    reports than views.HEATMAP_MAX, a box per theme and level of the indicators each report states."""
     import matplotlib.pyplot as plt
 
     from minzheng.present.charts import coverage_heatmap
 
+    if not view_for(coverage["region"].nunique()).heatmap:  # many reports: a box per theme and level (views.py)
+        boxes = coverage.assign(theme=[title_lines(t) for t in coverage["theme_label"]])
+        return theme_boxes(boxes, value="stated", ylabel="codebook indicators stated", title=title)
     matrix = theme_matrix(coverage)
     sizes = coverage.drop_duplicates("theme")
     matrix.index = [f"{THEMES[t][0]} ({n})\n{THEMES[t][1]}" for t, n in zip(sizes["theme"], sizes["indicators"])]
@@ -47,7 +53,7 @@ def profile_heatmap(matrix: pd.DataFrame, table: pd.DataFrame, *, title: str = "
     """Heatmap of a profile: themes (rows) × reports (columns, with level), shares written as percentages.
 
     `matrix` is profile_matrix's regions × themes; it is drawn transposed so the long theme titles have room.
-    Each column sums to 100%.
+    Each column sums to 100%. With more reports than views.HEATMAP_MAX, a box per theme and level instead.
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
@@ -55,6 +61,11 @@ def profile_heatmap(matrix: pd.DataFrame, table: pd.DataFrame, *, title: str = "
     from minzheng.english import region_tick
 
     levels = dict(zip(table["region"], table["level"]))
+    if not view_for(len(matrix)).heatmap and ax is None:  # many reports: a box per theme and level (views.py)
+        shares = matrix.rename_axis(index="region", columns="theme").stack().rename("share").reset_index()
+        shares = shares.assign(level=shares["region"].map(levels), theme=shares["theme"].map(title_lines))
+        return theme_boxes(shares, value="share", ylabel="share of the report's theme vocabulary", title=title,
+                           percent=True)  # fmt: skip
     drawn = matrix.T
     if ax is None:
         _, ax = plt.subplots(figsize=(max(6.0, 1.1 * drawn.shape[1] + 4.5), max(3.0, 0.7 * len(drawn) + 1.5)))

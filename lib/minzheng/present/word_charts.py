@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from minzheng.compare.views import side_by_side, view_for
+from minzheng.present.distributions import similarity_spread, theme_boxes
 from minzheng.words.vocabulary import list_label
 
 
@@ -28,13 +30,17 @@ def list_bars(
     unit: str = "tokens per 10,000 characters",
     ax: Any = None,
 ) -> Any:
-    """Grouped bars: per report, one bar per word list (e.g. party building vs service delivery); year and level in the ticks."""
+    """Grouped bars: per report, one bar per word list (e.g. party building vs service delivery); year and level in the
+    ticks; with more reports than views.SIDE_BY_SIDE_MAX, a box per word list and level."""
     import matplotlib.pyplot as plt
 
     from minzheng.english import format_number
     from minzheng.present.style import HOUSE_PALETTE
 
     regions = list(dict.fromkeys(shares["region"]))
+    if not side_by_side(len(regions)) and ax is None:  # many reports: a box per word list and level (views.py)
+        boxes = shares.assign(theme=shares["theme"].map(list_label))
+        return theme_boxes(boxes, value=value, ylabel=unit, title=title)
     lists = list(dict.fromkeys(shares["theme"]))
     meta = shares.drop_duplicates("region").set_index("region")
     if ax is None:
@@ -55,13 +61,16 @@ def list_bars(
 
 def similarity_heatmap(sim: pd.DataFrame, table: pd.DataFrame | None = None, *, title: str = "", ax: Any = None) -> Any:
     """Heatmap of the similarity matrix, values in the cells, region and level in the labels; the colour scale ends at the
-    largest similarity between two different reports, so the diagonal (1) shows at full colour."""
+    largest similarity between two different reports, so the diagonal (1) shows at full colour; with more reports than
+    views.HEATMAP_MAX, histograms of the pairs' similarity within and across levels."""
     import matplotlib.pyplot as plt
     import seaborn as sns
 
     from minzheng.english import region_tick
 
     levels = dict(zip(table["region"], table["level"])) if table is not None else {}
+    if not view_for(len(sim)).heatmap and ax is None:  # many reports: the spread of pair similarities (views.py)
+        return similarity_spread(sim, levels, title=title)
     labels = [region_tick(r, levels.get(r, "")) for r in sim.index]
     if ax is None:
         size = max(3.5, 0.9 * len(sim) + 2.0)

@@ -1,4 +1,5 @@
-"""The data export: every figure with its evidence, the data dictionary and the sources, as CSV and XLSX."""
+"""The data export: every figure with its evidence, the data dictionary, the sources and the reference rows used, as
+CSV and XLSX."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from minzheng.compare.reference_sheet import corpus_reference_sheet
+from minzheng.read.reference import reference_dir
 from minzheng.writers import atomic_write, csv_bytes, xlsx_bytes
 
 INDICATOR_SORT = ("document", "start", "end", "indicator", "value")
@@ -21,10 +24,16 @@ def sorted_indicators(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def export_data(corpus: Any, codebook: pd.DataFrame, outputs_dir: Path) -> list[Path]:
-    """Write data/indicators.csv and data/indicators.xlsx (indicators, data_dictionary, sources)."""
+    """Write data/indicators.csv and data/indicators.xlsx (indicators, data_dictionary, sources, and `reference`: every
+    row of the corpus's reference files that a table built on them uses, with its source, date and reliability)."""
     indicators = sorted_indicators(corpus.indicators())
     folder = Path(outputs_dir) / "data"
-    sheets = {"indicators": indicators, "data_dictionary": codebook.reset_index(drop=True), "sources": corpus.table()}
+    sheets = {
+        "indicators": indicators,
+        "data_dictionary": codebook.reset_index(drop=True),
+        "sources": corpus.table(),
+        "reference": corpus_reference_sheet(corpus, reference_dir(corpus.folder)),
+    }
     return [
         atomic_write(folder / "indicators.csv", csv_bytes(indicators)),
         atomic_write(folder / "indicators.xlsx", xlsx_bytes(sheets)),

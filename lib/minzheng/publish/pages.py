@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 
+from minzheng.publish.budget import check_budget
 from minzheng.publish.render import EMBEDDED_FONT, LANGUAGE, add_footer, embed_font, render_html
 from minzheng.writers import atomic_write
 
@@ -176,12 +177,15 @@ def export_combined_report(
     source_dir: Path | None = None,
     unread: list[str] | None = None,
     stamp: Stamp = NO_STAMP,
+    budget: int | None = None,
 ) -> Path:
-    """Write email/minzheng_report.html: every notebook in one self-contained page."""
+    """Write email/minzheng_report.html: every notebook in one self-contained page (raises BudgetError, writing
+    nothing, when it is over `budget` bytes)."""
     combined = combined_notebook(notebooks, unread, stamp)
     page = render_html(
         combined, REPORT_TITLE, email=True, source_dir=source_dir, run_id=stamp.run_id, note=stamp.note()
     )
+    check_budget(f"email/{REPORT_NAME}.html", page, budget)
     return atomic_write(Path(outputs_dir) / "email" / f"{REPORT_NAME}.html", page)
 
 

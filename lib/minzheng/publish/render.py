@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 import copy
 import html
-import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,15 @@ import bleach
 import nbformat
 from jinja2 import DictLoader
 
+from minzheng.compare.views import email_text
+from minzheng.publish.fonts import font_subset
+from minzheng.publish.images import smaller_png_text
+
 LANGUAGE = "zh"
+
+
+# The output metadata key of what the e-mail page shows instead of an output (present/markdown.EmailCut).
+EMAIL_ALTERNATIVE = "minzheng/email"
 
 
 DROPPED_MIMETYPES = (
@@ -26,9 +34,6 @@ DROPPED_MIMETYPES = (
 
 
 EMBEDDED_FONT = "minzheng Noto Sans CJK SC"
-
-
-CJK_FACE_INDEX = 2  # Simplified Chinese face in NotoSansCJK-Regular.ttc (JP, KR, SC, TC, HK)
 
 
 HOUSE_CSS = """
@@ -173,6 +178,13 @@ def exportable(nb: nbformat.NotebookNode, email: bool) -> nbformat.NotebookNode:
             for output in cell.outputs:
                 for mimetype in DROPPED_MIMETYPES:
                     output.get("data", {}).pop(mimetype, None)
+                alternative = output.get("metadata", {}).pop(EMAIL_ALTERNATIVE, None)
+                if email and alternative:  # a long table's cut, with where the rest is (views.py)
+                    output["data"] = {**output.get("data", {}), **alternative}
+                if email and "image/png" in output.get("data", {}):
+                    output["data"]["image/png"] = smaller_png_text(output["data"]["image/png"])
+                if email and "text/markdown" in output.get("data", {}):  # a very long text: cut (views.py)
+                    output["data"]["text/markdown"] = email_text(output["data"]["text/markdown"])
             cell.outputs = [output for output in cell.outputs if _keep_output(output, email)]
             if email and not cell.outputs:
                 continue
@@ -197,7 +209,12 @@ def _attribute_allowed(tag: str, name: str, value: str) -> bool:
 
 def clean_html(fragment: object) -> str:
     """Sanitize HTML from markdown and outputs: disallowed tags become visible text, event handlers and scripts go."""
-    text = fragment.decode() if isinstance(fragment, bytes) else str(fragment)
+    return _clean(fragment.decode() if isinstance(fragment, bytes) else str(fragment))
+
+
+@lru_cache(maxsize=4096)
+def _clean(text: str) -> str:
+    """clean_html of a text, once per text (a notebook's research and e-mail pages clean the same outputs)."""
     text = _STYLE_BLOCK.sub("", text)
     return bleach.clean(
         text,
@@ -247,26 +264,6 @@ def make_self_contained(page: str) -> str:
     page = _LINK_TAG.sub("", page)
     page = _IMG_TAG.sub(_replace_external_image, page)
     return _HTML_TAG.sub(f'<html lang="{LANGUAGE}">', page, count=1)
-
-
-def font_subset(characters: Iterable[str]) -> bytes:
-    """Return the Noto Sans CJK SC face cut down to the given characters (OpenType, deterministic bytes)."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    from minzheng.present.style import cjk_font_path
-
-    font = TTFont(str(cjk_font_path()), fontNumber=CJK_FACE_INDEX, lazy=True, recalcTimestamp=False)
-    options = subset.Options()
-    options.hinting = False
-    options.desubroutinize = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted({ord(c) for c in characters if ord(c) >= 0x20}))
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
 
 
 def embed_font(page: str) -> str:

@@ -10,18 +10,22 @@ import tempfile
 import time
 import warnings
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from minzheng import paths, writers
 from minzheng.publish import data, pages, staging
+from minzheng.publish.budget import EMAIL_BUDGET_BYTES, BudgetError, build_cache, check_budget, run_cache
 from minzheng.publish.guard import end_children, interrupt_on_sigterm, outputs_lock, signals_deferred
 from minzheng.publish.kernel import ensure_kernel, error_summary, failed_notebook, run_papermill_with_retries
 from minzheng.publish.parameters import PipelineError, check_parameters
 from minzheng.publish.staging import RunSet
 
 DATA_TASK = "data exports"
+
+
+REPORTS_TASK = "combined report and index"
 
 
 # Set for the workers and the kernels they start: no debugger/platformdirs warnings, fixed hashing, inline figures.
@@ -50,6 +54,7 @@ class RunOptions:
     strict: bool = False
     parameters: dict[str, Any] = field(default_factory=dict)
     allow_missing: bool = False
+    email_budget: int | None = EMAIL_BUDGET_BYTES
 
 
 @dataclass
@@ -107,9 +112,11 @@ def notebook_parameters(options: RunOptions) -> dict[str, Any]:
     }
 
 
-def execute_notebook(source: Path, parameters: dict[str, Any], stage: Path, run_id: str) -> TaskResult:
-    """Execute one notebook into the run's staging folder: its executed copy and pages, or on failure its copy in
-    failed/ with the error."""
+def execute_notebook(
+    source: Path, parameters: dict[str, Any], stage: Path, run_id: str, budget: int | None = EMAIL_BUDGET_BYTES
+) -> TaskResult:
+    """Execute one notebook into the run's staging folder: its executed copy and pages, or on failure (an e-mail page
+    over its budget too) its copy in failed/ with the error."""
     import nbformat
 
     quiet_environment()
@@ -123,6 +130,7 @@ def execute_notebook(source: Path, parameters: dict[str, Any], stage: Path, run_
             nb = staging.record_destination(nbformat.read(executed, as_version=4), stage, destination)
             nb = pages.normalize_notebook(nb, name)
             exported = pages.export_notebook_pages(nb, name, source.parent, run_id)
+            check_budget(f"email/{name}.html", exported["email"], budget)
         except Exception as error:  # a failing notebook must not stop the others
             log = kernel_log.read_text(encoding="utf-8", errors="replace") if kernel_log.is_file() else ""
             nb = staging.record_destination(failed_notebook(source, executed, error, log), stage, destination)
@@ -153,9 +161,14 @@ def export_data_task(corpus_dir: Path, regions: str | None, strict: bool, output
 
 
 def write_reports(
-    notebooks: list[Path], results: dict[str, TaskResult], run_set: RunSet, unread: list[str] | None = None
+    notebooks: list[Path],
+    results: dict[str, TaskResult],
+    run_set: RunSet,
+    unread: list[str] | None = None,
+    budget: int | None = EMAIL_BUDGET_BYTES,
 ) -> TaskResult:
-    """Write the combined e-mail report and index.html of the set from the executed notebooks it holds."""
+    """Write the combined e-mail report (not when over its budget: the task fails) and index.html of the set from the
+    executed notebooks it holds."""
     import nbformat
 
     start, stage = time.perf_counter(), run_set.stage
@@ -173,13 +186,15 @@ def write_reports(
             entries.append(pages.NotebookInfo(source.stem, title, summary, failed, good, has_copy))
             if good:
                 parts.append((source.stem, nb))
-        written = [
-            pages.export_combined_report(parts, stage, notebooks[0].parent, unread, stamp),
-            pages.write_index(entries, stage, unread, stamp),
-        ]
+        try:
+            written, over = [pages.export_combined_report(parts, stage, notebooks[0].parent, unread, stamp, budget)], ""
+        except BudgetError as error:  # the index still says what the run made, and that it failed
+            written, over = [], error_summary(error)
+            stamp = replace(stamp, failed=(*stamp.failed, REPORTS_TASK))
+        written.append(pages.write_index(entries, stage, unread, stamp))
     except Exception as error:
-        return TaskResult("combined report and index", False, time.perf_counter() - start, error_summary(error))
-    return TaskResult("combined report and index", True, time.perf_counter() - start, "", [str(p) for p in written])
+        return TaskResult(REPORTS_TASK, False, time.perf_counter() - start, error_summary(error))
+    return TaskResult(REPORTS_TASK, not over, time.perf_counter() - start, over, [str(p) for p in written])
 
 
 def progress_line(done: int, total: int, result: TaskResult) -> str:
@@ -207,7 +222,8 @@ def _submit_all(
     stage = run_set.stage
     parameters = {**notebook_parameters(options), "output_dir": str(stage)}
     futures = {
-        pool.submit(execute_notebook, source, parameters, stage, run_set.run_id): source.stem for source in notebooks
+        pool.submit(execute_notebook, source, parameters, stage, run_set.run_id, options.email_budget): source.stem
+        for source in notebooks
     }
     data = pool.submit(export_data_task, options.corpus_dir, options.regions, options.strict, stage)
     futures[data] = DATA_TASK
@@ -215,12 +231,14 @@ def _submit_all(
 
 
 def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO, run_set: RunSet) -> dict[str, TaskResult]:
-    """Run the notebooks and the data exports in worker processes, printing one line per finished task."""
+    """Build the corpus cache, then run the notebooks and the data exports in worker processes, printing one line per
+    finished task."""
     results: dict[str, TaskResult] = {}
     workers = max(1, min(options.workers, len(notebooks) + 1))
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=quiet_environment)
     try:
+        build_cache(pool, workers, options.corpus_dir, options.regions, out)
         futures = _submit_all(pool, notebooks, options, run_set)
         for done, future in enumerate(as_completed(futures), 1):
             name = futures[future]
@@ -249,7 +267,7 @@ def run_with_results(options: RunOptions, out: TextIO | None = None) -> tuple[in
     check_parameters(options.parameters, all_notebooks)
     ensure_kernel()
     options.outputs_dir = Path(options.outputs_dir).resolve()
-    with outputs_lock(options.outputs_dir), interrupt_on_sigterm():
+    with outputs_lock(options.outputs_dir), interrupt_on_sigterm(), run_cache(options.outputs_dir):
         return _run_locked(options, notebooks, all_notebooks, out, start)
 
 
@@ -279,7 +297,7 @@ def _run_locked(
         run_set.notebooks.update({name: run_set.run_id for name in selected if results[name].ok})
         run_set.failed = [name for name, result in results.items() if not result.ok]
         unread = results[DATA_TASK].notes
-        reports = write_reports(all_notebooks, results, run_set, unread)
+        reports = write_reports(all_notebooks, results, run_set, unread, options.email_budget)
         run_set.failed += [] if reports.ok else [reports.name]
         ordered = [results[p.stem] for p in notebooks] + [results[DATA_TASK], reports]
         with signals_deferred() as received:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -24,13 +25,17 @@ def place_names(texts: Sequence[ReportTokens]) -> tuple[str, ...]:
     return tuple(sorted({name for text in texts for name in (text.names or (text.region,))}))
 
 
+@lru_cache(maxsize=8)
+def name_parts(names: tuple[str, ...]) -> frozenset[str]:
+    """Every piece of every place name (a token is part of a name when it is one of them): one set lookup per token
+    however many regions there are."""
+    return frozenset(name[i:j] for name in names for i in range(len(name)) for j in range(i + 1, len(name) + 1))
+
+
 def content_tokens(text: ReportTokens, names: Sequence[str] = ()) -> list[str]:
     """Tokens of two or more characters that are not stop words and not part of a manifest place name."""
-    return [
-        t
-        for t in text.tokens
-        if len(t) >= MIN_TERM_CHARS and t not in STOPWORDS and not any(t in name for name in names)
-    ]
+    parts = name_parts(tuple(names))
+    return [t for t in text.tokens if len(t) >= MIN_TERM_CHARS and t not in STOPWORDS and t not in parts]
 
 
 def key_terms(source: Any, n: int = 10, min_count: int = MIN_KEY_COUNT, prior_size: float = PRIOR_SIZE) -> pd.DataFrame:
@@ -52,6 +57,7 @@ def key_terms(source: Any, n: int = 10, min_count: int = MIN_KEY_COUNT, prior_si
     for doc in docs:
         total.update(doc)
     grand = sum(total.values())
+    reports_with = Counter(term for doc in docs for term in doc)
     rows = []
     for text, doc in zip(texts, docs):
         n_i = sum(doc.values())
@@ -79,7 +85,7 @@ def key_terms(source: Any, n: int = 10, min_count: int = MIN_KEY_COUNT, prior_si
                     "z": round(z, 2),
                     "count": y_i,
                     "per_10k_chars": round(per_chars(y_i, text.chars), 1),
-                    "other_reports": sum(1 for other in docs if other is not doc and other[term] > 0),
+                    "other_reports": reports_with[term] - 1,
                 }
             )
     return pd.DataFrame(rows, columns=columns)

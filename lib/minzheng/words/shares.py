@@ -15,6 +15,7 @@ Measures
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -52,12 +53,17 @@ def _report_names(report: Any) -> tuple[str, ...]:
 
 def report_tokens(reports: Iterable[Any]) -> list[ReportTokens]:
     """Tokenize every report of a corpus (or an iterable of reports) once; ReportTokens pass through unchanged."""
+    from minzheng.words.token_cache import stored_tokens
+
+    reports = list(reports)
+    stored = stored_tokens(r for r in reports if not isinstance(r, ReportTokens))
     texts = []
     for report in reports:
         if isinstance(report, ReportTokens):
             texts.append(report)
             continue
         meta = getattr(report, "meta", {}) or {}
+        key = getattr(report, "text_key", "")
         texts.append(
             ReportTokens(
                 document=report.file,
@@ -66,7 +72,7 @@ def report_tokens(reports: Iterable[Any]) -> list[ReportTokens]:
                 year=report.year,
                 genre=meta.get("genre", ""),
                 chars=len(report.text),
-                tokens=cached_tokens(report.text),
+                tokens=stored[key] if key in stored else cached_tokens(report.text),
                 names=_report_names(report),
             )
         )
@@ -227,9 +233,11 @@ def term_counts(source: Any, names: Sequence[str] | None = None, vocab: pd.DataF
     frame = vocab[vocab["theme"].isin(names)].copy()
     frame["order"] = frame["theme"].map({n: i for i, n in enumerate(names)})
     frame = frame.sort_values(["order"], kind="mergesort").drop(columns="order")
+    columns = {}
     for text in texts:
         counts = Counter(text.tokens)
-        frame[text.label] = [counts[t] for t in frame["term"]]
+        columns[text.label] = [counts[t] for t in frame["term"]]
+    frame = pd.concat([frame.reset_index(drop=True), pd.DataFrame(columns, index=range(len(frame)))], axis=1)
     frame["total"] = frame[[t.label for t in texts]].sum(axis=1) if texts else 0
     return frame.reset_index(drop=True)
 
@@ -245,15 +253,23 @@ def top_terms(counts: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 
 def densest_sentences(corpus: Iterable[Any], terms: Sequence[str], n: int = 1) -> pd.DataFrame:
-    """Per report, the n sentences holding most tokens of the terms (ties: earlier sentence): the evidence of a share."""
+    """Per report, the n sentences holding most tokens of the terms (ties: earlier sentence): the evidence of a share.
+    Only sentences holding a term's characters are segmented, through the token store (token_cache.py)."""
+    from minzheng.words.token_cache import text_tokens
+
     wanted = set(terms)
+    holds = re.compile("|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))) if wanted else None
+    reports = list(corpus)
+    candidates = {
+        id(report): [s for s in report.sentences if not s.is_heading and holds is not None and holds.search(s.text)]
+        for report in reports
+    }  # a sentence without a term's characters holds no token of it
+    tokens = text_tokens(s.text for found in candidates.values() for s in found)
     rows = []
-    for report in corpus:
+    for report in reports:
         scored = []
-        for sentence in report.sentences:
-            if sentence.is_heading:
-                continue
-            hits = [t for t in cached_tokens(sentence.text) if t in wanted]
+        for sentence in candidates[id(report)]:
+            hits = [t for t in tokens[sentence.text] if t in wanted]
             if hits:
                 scored.append((-len(hits), sentence.start, sentence, hits))
         for count, _, sentence, hits in sorted(scored, key=lambda s: (s[0], s[1]))[:n]:

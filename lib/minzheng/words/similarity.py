@@ -43,17 +43,20 @@ def similarity(source: Any) -> pd.DataFrame:
 
 def similarity_pairs(sim: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every pair of reports once, most similar first: region_a, region_b, similarity, and whether level, year and genre match."""
-    meta = table.set_index("region") if table is not None else None
-    rows = []
-    labels = list(sim.index)
-    for i, a in enumerate(labels):
-        for b in labels[i + 1 :]:
-            row = {"region_a": a, "region_b": b, "similarity": round(float(sim.loc[a, b]), 3)}
-            if meta is not None:
-                for key in ("level", "year", "genre"):
-                    row[f"same_{key}"] = bool(meta.loc[a, key] == meta.loc[b, key])
-            rows.append(row)
-    frame = pd.DataFrame(rows)
+    labels = np.array(list(sim.index), dtype=object)
+    first, second = np.triu_indices(len(labels), k=1)
+    frame = pd.DataFrame(
+        {
+            "region_a": labels[first],
+            "region_b": labels[second],
+            "similarity": [round(float(v), 3) for v in sim.to_numpy(dtype=float)[first, second]],
+        }
+    )
+    if table is not None:
+        meta = table.drop_duplicates("region").set_index("region")
+        for key in ("level", "year", "genre"):
+            values = meta[key].reindex(labels).to_numpy(dtype=object)
+            frame[f"same_{key}"] = [bool(a == b) for a, b in zip(values[first], values[second])]
     if frame.empty:
         return pd.DataFrame(columns=["region_a", "region_b", "similarity", "same_level", "same_year", "same_genre"])
     return frame.sort_values(

@@ -11,7 +11,7 @@ import pandas as pd
 from minzheng import paths
 from minzheng.codebook import THEMES
 from minzheng.errors import MinzhengError
-from minzheng.words.tokens import ReportTokens, tokenize
+from minzheng.words.tokens import ReportTokens
 
 VOCAB_COLUMNS = ("theme", "term", "gloss")
 
@@ -122,9 +122,12 @@ def check_vocabulary(vocab: pd.DataFrame | None = None, texts: Sequence[ReportTo
     seen: set[str] = set()
     for text in texts or ():
         seen.update(text.tokens)
+    from minzheng.words.token_cache import text_tokens
+
+    segmented = text_tokens(vocab["term"])  # through the token store: a warm run starts no jieba for this
     rows = []
     for row in vocab.itertuples():
-        pieces = tokenize(row.term)
+        pieces = list(segmented[row.term])
         if pieces != [row.term]:
             rows.append(
                 {
