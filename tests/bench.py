@@ -137,6 +137,10 @@ def main() -> None:
             lengths.append((megabytes, measure_in_subprocess(generate_long_report(folder, megabytes))))
     print_length_table(lengths)
     print()
+    print("Reading per format (the seeds saved as text, web page, PDF and Word file)")
+    sys.stdout.flush()
+    subprocess.run([sys.executable, str(ROOT / "tests" / "bench_formats.py")], cwd=ROOT, check=False)
+    print()
     sys.stdout.flush()
     if "--extraction-only" in sys.argv:
         return
