@@ -12,7 +12,14 @@ import pandas as pd
 from minzheng.compare import benchmarks, figure_tables, standard_steps
 from minzheng.compare.population import AGED_60, availability, parents_of
 from minzheng.compare.standards_in_force import standard_ids, standards_in_force
-from minzheng.read.reference import NATIONAL_FILE, POPULATION_FILE, REF, STANDARDS_FILE, load_reference
+from minzheng.read.reference import (
+    NATIONAL_FILE,
+    POPULATION_FILE,
+    PUBLISHED_SOURCE,
+    REF,
+    STANDARDS_FILE,
+    load_reference,
+)
 
 SHEET_COLUMNS = [
     "ref",
@@ -25,13 +32,7 @@ SHEET_COLUMNS = [
     "value",
     "unit",
     "date",
-    "source_title",
-    "publisher",
-    "source_url",
-    "published",
-    "quote",
-    "reliability",
-    "notes",
+    *PUBLISHED_SOURCE,
     "used_in",
 ]
 

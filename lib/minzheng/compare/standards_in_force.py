@@ -21,7 +21,7 @@ from minzheng.codebook import load_codebook
 from minzheng.compare.benchmarks import NATIONAL_COUNTERPARTS, NATIONAL_SCOPE, closest_national
 from minzheng.compare.figure_tables import figure_table, label_of, to_monthly
 from minzheng.english import format_number
-from minzheng.read.reference import REF, parse_date, series_key, tier_key
+from minzheng.read.reference import PUBLISHED_SOURCE, REF, parse_date, series_key, tier_key
 
 # A report's figure within this many 元/人/月 of the published standard agrees with it (whole yuan; ÷ 12 rounds).
 ROUNDING = 1.0
@@ -67,13 +67,7 @@ IN_FORCE_COLUMNS = [
     "in_force_until",
     "date_note",
     "years_apart",
-    "source_title",
-    "publisher",
-    "source_url",
-    "published",
-    "quote",
-    "reliability",
-    "notes",
+    *PUBLISHED_SOURCE,
     "standard_ref",
     "report_value",
     "report_period",

@@ -33,6 +33,10 @@ REFERENCE_FILES = (STANDARDS_FILE, POPULATION_FILE, NATIONAL_FILE)
 SOURCE_COLUMNS = ["as_of", "source_title", "source_url", "reliability"]
 
 
+# How a published standard names its source: declared once for the reference file and every table built from it.
+PUBLISHED_SOURCE = ("source_title", "publisher", "source_url", "published", "quote", "reliability", "notes")
+
+
 POPULATION_COLUMNS = ["region", "indicator", "value", "unit", *SOURCE_COLUMNS]
 
 
@@ -47,13 +51,7 @@ STANDARD_COLUMNS = [
     "value",
     "unit",
     "effective_from",
-    "source_title",
-    "publisher",
-    "source_url",
-    "published",
-    "quote",
-    "reliability",
-    "notes",
+    *PUBLISHED_SOURCE,
 ]
 
 
