@@ -157,8 +157,9 @@ def test_data_exports_hold_every_figure_with_evidence_the_dictionary_and_the_sou
     assert len(frame) == len(expected) and list(frame.columns) == list(expected.columns)
     assert (frame["evidence"].str.len() > 0).all()
     book = pd.read_excel(seeds_run.outputs / "data" / "indicators.xlsx", sheet_name=None)
-    assert list(book) == ["indicators", "data_dictionary", "sources", "reference"]
-    assert len(book["indicators"]) == len(expected)
+    themes = ["social_assistance", "elderly_care", "child_protection", "party_building", "social_organisations"]
+    assert list(book) == ["indicators", *themes, "data_dictionary", "sources", "reference"]
+    assert len(book["indicators"]) == len(expected) == sum(len(book[theme]) for theme in themes)
     assert len(book["data_dictionary"]) == len(load_codebook()) and len(book["sources"]) == len(corpus)
 
 
