@@ -17,7 +17,7 @@ import pandas as pd
 
 from minzheng.compare.benchmarks import NATIONAL_COUNTERPARTS, NATIONAL_SCOPE
 from minzheng.compare.figure_tables import label_of, to_monthly
-from minzheng.compare.standards_in_force import timeline
+from minzheng.compare.standards_in_force import MONTHLY_VALUE, timeline
 from minzheng.read.reference import REF, parse_date, tier_key
 
 GROWTH_METHOD = (
@@ -33,12 +33,7 @@ STEP_COLUMNS = [
     "indicator",
     "label_en",
     "step",
-    "value",
-    "unit",
-    "value_stated",
-    "unit_stated",
-    "conversion",
-    "effective_from",
+    *MONTHLY_VALUE,
     "known_in_force_before",
     "change",
     "change_pct",

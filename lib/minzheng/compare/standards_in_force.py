@@ -45,6 +45,10 @@ GAP_TOO_LATE = "gap: the earliest published {label} for {region} takes effect {d
 AGREE, DISAGREE, NO_CLAIM, NOTHING = "agrees", "disagrees", "the report states none", "no published standard"
 
 
+# A standard's value in 元/人/月 with the value and unit the source states and how one became the other, from its date.
+MONTHLY_VALUE = ("value", "unit", "value_stated", "unit_stated", "conversion", "effective_from")
+
+
 IN_FORCE_COLUMNS = [
     "region",
     "place",
@@ -58,12 +62,7 @@ IN_FORCE_COLUMNS = [
     "status",
     "set_by",
     "tier",
-    "value",
-    "unit",
-    "value_stated",
-    "unit_stated",
-    "conversion",
-    "effective_from",
+    *MONTHLY_VALUE,
     "in_force_until",
     "date_note",
     "years_apart",

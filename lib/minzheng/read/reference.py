@@ -43,16 +43,11 @@ POPULATION_COLUMNS = ["region", "indicator", "value", "unit", *SOURCE_COLUMNS]
 NATIONAL_COLUMNS = ["scope", "indicator", "value", "unit", *SOURCE_COLUMNS]
 
 
-STANDARD_COLUMNS = [
-    "region",
-    "set_by",
-    "tier",
-    "indicator",
-    "value",
-    "unit",
-    "effective_from",
-    *PUBLISHED_SOURCE,
-]
+# What a published standard is: whose, set by whom, for which tier, which indicator, how much.
+STANDARD_FIGURE = ("region", "set_by", "tier", "indicator", "value", "unit")
+
+
+STANDARD_COLUMNS = [*STANDARD_FIGURE, "effective_from", *PUBLISHED_SOURCE]
 
 
 # The column every loaded row gains: the file and line it comes from ("standards.csv:7").
