@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from minzheng import paths
-from minzheng.publish import pages
+from minzheng.publish import combined
 from minzheng.publish.budget import EMAIL_BUDGET_BYTES, BudgetError, check_budget
 
 from .test_pipeline import flaky_notebook
@@ -33,9 +33,9 @@ def test_a_page_under_the_budget_passes_and_one_over_it_names_the_file_and_both_
 
 def test_a_combined_report_over_its_budget_is_not_written(tmp_path):
     with pytest.raises(BudgetError, match=r"email/minzheng_report\.html would be .* MB"):
-        pages.export_combined_report([("10_small", small_notebook())], tmp_path, budget=10_000)
+        combined.export_combined_report([("10_small", small_notebook())], tmp_path, budget=10_000)
     assert not (tmp_path / "email" / "minzheng_report.html").exists()
-    written = pages.export_combined_report([("10_small", small_notebook())], tmp_path, budget=EMAIL_BUDGET_BYTES)
+    written = combined.export_combined_report([("10_small", small_notebook())], tmp_path, budget=EMAIL_BUDGET_BYTES)
     assert written.is_file()
 
 

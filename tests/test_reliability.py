@@ -118,7 +118,8 @@ def test_a_failed_tasks_summary_keeps_the_whole_message_of_a_manifest_error():
 
 
 def test_reports_that_could_not_be_read_are_listed_on_the_index_and_in_the_combined_report(tmp_path):
-    from minzheng.publish.pages import NotebookInfo, combined_notebook, index_page
+    from minzheng.publish.combined import combined_notebook
+    from minzheng.publish.pages import NotebookInfo, index_page
     from minzheng.publish.run import export_data_task
 
     folder = corpus_with(
@@ -482,7 +483,8 @@ def test_executed_notebooks_name_the_outputs_folder_not_the_staging_folder(tmp_p
 def test_every_page_closes_with_the_run_id_on_screen_and_in_print():
     import nbformat
 
-    from minzheng.publish.pages import NotebookInfo, Stamp, combined_notebook, index_page
+    from minzheng.publish.combined import combined_notebook
+    from minzheng.publish.pages import NotebookInfo, Stamp, index_page
     from minzheng.publish.render import render_html
 
     stamp = Stamp("0123456789ab", failed=("20_flaky",), previous=True)

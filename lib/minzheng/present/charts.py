@@ -96,8 +96,9 @@ def coverage_heatmap(
     """Heatmap of indicators (rows) × regions (columns): filled where a report states the figure, with counts; with
     more columns than views.HEATMAP_MAX, the share of reports (of each level, `levels` by column) stating each row."""
     import matplotlib.pyplot as plt
-    import seaborn as sns
     from matplotlib.colors import ListedColormap
+
+    from minzheng.present.heatmap import heatmap
 
     counts = matrix.fillna(0).astype(int)
     if not view_for(counts.shape[1]).heatmap:
@@ -112,15 +113,14 @@ def coverage_heatmap(
         height = max(2.5, 0.24 * len(counts) + 1.6)
         _, ax = plt.subplots(figsize=(max(5.0, 1.1 * counts.shape[1] + 4.0), height))
     stated = (counts > 0).astype(int)
-    sns.heatmap(
+    heatmap(
         stated,
-        ax=ax,
-        cbar=False,
+        ax,
         vmin=0,
         vmax=1,
-        linewidths=0.5,
-        linecolor="#d9d9d9",
         cmap=ListedColormap(["#f2f2f2", ACHIEVED_COLOR]),
+        xticklabels=[str(column) for column in counts.columns],
+        yticklabels=[str(row) for row in counts.index],
     )
     for row, column in zip(*np.nonzero(counts.to_numpy())):
         ax.text(

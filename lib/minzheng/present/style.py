@@ -161,12 +161,6 @@ def quiet_libraries() -> None:
     """Silence progress chatter (jieba's dictionary messages) and font-manager info in notebook output."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    try:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:  # pragma: no cover - jieba is a dependency
-        pass
 
 
 def use_house_style() -> None:

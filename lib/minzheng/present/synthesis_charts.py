@@ -56,9 +56,9 @@ def profile_heatmap(matrix: pd.DataFrame, table: pd.DataFrame, *, title: str = "
     Each column sums to 100%. With more reports than views.HEATMAP_MAX, a box per theme and level instead.
     """
     import matplotlib.pyplot as plt
-    import seaborn as sns
 
     from minzheng.english import region_tick
+    from minzheng.present.heatmap import heatmap
 
     levels = dict(zip(table["region"], table["level"]))
     if not view_for(len(matrix)).heatmap and ax is None:  # many reports: a box per theme and level (views.py)
@@ -71,20 +71,15 @@ def profile_heatmap(matrix: pd.DataFrame, table: pd.DataFrame, *, title: str = "
         _, ax = plt.subplots(figsize=(max(6.0, 1.1 * drawn.shape[1] + 4.5), max(3.0, 0.7 * len(drawn) + 1.5)))
     values = drawn.to_numpy(dtype=float)
     annotations = drawn.map(lambda v: f"{v:.0%}" if pd.notna(v) else "")
-    sns.heatmap(
+    heatmap(
         values,
-        ax=ax,
+        ax,
         vmin=0,
         vmax=max(0.5, float(np.nanmax(values))) if values.size else 0.5,
         cmap="Blues",
         annot=annotations.to_numpy(),
-        fmt="",
-        linewidths=0.5,
-        linecolor="#d9d9d9",
         xticklabels=[region_tick(r, levels.get(r, "")) for r in drawn.columns],
         yticklabels=[title_lines(t) for t in drawn.index],
-        cbar=False,
-        annot_kws={"fontsize": 8},
     )
     ax.xaxis.tick_top()
     ax.tick_params(axis="x", labelrotation=0, length=0)

@@ -64,9 +64,9 @@ def similarity_heatmap(sim: pd.DataFrame, table: pd.DataFrame | None = None, *, 
     largest similarity between two different reports, so the diagonal (1) shows at full colour; with more reports than
     views.HEATMAP_MAX, histograms of the pairs' similarity within and across levels."""
     import matplotlib.pyplot as plt
-    import seaborn as sns
 
     from minzheng.english import region_tick
+    from minzheng.present.heatmap import heatmap
 
     levels = dict(zip(table["region"], table["level"])) if table is not None else {}
     if not view_for(len(sim)).heatmap and ax is None:  # many reports: the spread of pair similarities (views.py)
@@ -78,21 +78,19 @@ def similarity_heatmap(sim: pd.DataFrame, table: pd.DataFrame | None = None, *, 
     values = sim.to_numpy(dtype=float)
     off = values[~np.eye(len(values), dtype=bool)]
     top = float(np.ceil(off.max() * 10) / 10) if off.size and off.max() > 0 else 1.0
-    sns.heatmap(
+    heatmap(
         values,
-        ax=ax,
+        ax,
         vmin=0,
         vmax=top,
         cmap="Blues",
         annot=True,
         fmt=".2f",
         square=True,
-        linewidths=0.5,
-        linecolor="#d9d9d9",
-        cbar_kws={"label": "cosine similarity (TF-IDF); the diagonal is 1", "shrink": 0.8},
+        colorbar_label="cosine similarity (TF-IDF); the diagonal is 1",
+        colorbar_shrink=0.8,
         xticklabels=labels,
         yticklabels=labels,
-        annot_kws={"fontsize": 8},
     )
     ax.tick_params(axis="x", labelrotation=0, length=0)
     ax.tick_params(axis="y", labelrotation=0, length=0)

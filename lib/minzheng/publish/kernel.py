@@ -114,6 +114,7 @@ def _run_papermill(source: Path, target: Path, parameters: dict[str, Any], kerne
         start_timeout=KERNEL_START_TIMEOUT_SECONDS,
         execution_timeout=CELL_TIMEOUT_SECONDS,
         kernel_manager_class=kernel_manager_class(kernel_log),
+        shutdown_kernel="immediate",  # every cell has run and its outputs are in hand: a graceful stop only waits
     )
 
 

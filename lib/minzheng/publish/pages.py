@@ -1,4 +1,4 @@
-"""Notebook pages: HTML with code, self-contained e-mail pages, the combined report and the index."""
+"""Notebook pages: HTML with code, self-contained e-mail pages and the index."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import nbformat
 
-from minzheng.publish.budget import check_budget
 from minzheng.publish.render import EMBEDDED_FONT, LANGUAGE, add_footer, embed_font, render_html
 from minzheng.writers import atomic_write
 
@@ -143,50 +142,6 @@ def unread_notice(unread: list[str]) -> str:
         return ""
     lines = "\n".join(f"- {problem}" for problem in unread)
     return f"**{len(unread)} report(s) could not be read** and are not in these pages:\n\n{lines}\n\n"
-
-
-def combined_notebook(
-    notebooks: Iterable[tuple[str, nbformat.NotebookNode]], unread: list[str] | None = None, stamp: Stamp = NO_STAMP
-) -> nbformat.NotebookNode:
-    """Concatenate executed notebooks in order, after a contents cell listing their titles (and any unread reports)."""
-    parts = list(notebooks)
-    combined = nbformat.v4.new_notebook()
-    if parts:
-        combined.metadata.update(
-            {k: v for k, v in parts[0][1].metadata.items() if k in ("kernelspec", "language_info")}
-        )
-    contents = "\n".join(f"{i}. {notebook_summary(nb, name)[0]}" for i, (name, nb) in enumerate(parts, 1))
-    notice = stamp.failed_notice() + unread_notice(unread or [])
-    intro = nbformat.v4.new_markdown_cell(
-        f"# {REPORT_TITLE}\n\n{notice}All notebooks in one file, in order:\n\n{contents}"
-    )
-    intro["id"] = cell_id(REPORT_NAME, 0)
-    combined.cells.append(intro)
-    for index, (_, nb) in enumerate(parts):
-        if index:
-            rule = nbformat.v4.new_markdown_cell("---")
-            rule["id"] = cell_id(REPORT_NAME, index)
-            combined.cells.append(rule)
-        combined.cells.extend(copy.deepcopy(nb.cells))
-    return combined
-
-
-def export_combined_report(
-    notebooks: Iterable[tuple[str, nbformat.NotebookNode]],
-    outputs_dir: Path,
-    source_dir: Path | None = None,
-    unread: list[str] | None = None,
-    stamp: Stamp = NO_STAMP,
-    budget: int | None = None,
-) -> Path:
-    """Write email/minzheng_report.html: every notebook in one self-contained page (raises BudgetError, writing
-    nothing, when it is over `budget` bytes)."""
-    combined = combined_notebook(notebooks, unread, stamp)
-    page = render_html(
-        combined, REPORT_TITLE, email=True, source_dir=source_dir, run_id=stamp.run_id, note=stamp.note()
-    )
-    check_budget(f"email/{REPORT_NAME}.html", page, budget)
-    return atomic_write(Path(outputs_dir) / "email" / f"{REPORT_NAME}.html", page)
 
 
 def failed_run_html(stamp: Stamp) -> str:

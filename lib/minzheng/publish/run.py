@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from minzheng import paths, writers
-from minzheng.publish import data, pages, staging
+from minzheng.publish import combined, data, pages, schedule, staging
 from minzheng.publish.budget import EMAIL_BUDGET_BYTES, BudgetError, build_cache, check_budget, run_cache
 from minzheng.publish.guard import end_children, interrupt_on_sigterm, outputs_lock, signals_deferred
 from minzheng.publish.kernel import ensure_kernel, error_summary, failed_notebook, run_papermill_with_retries
@@ -187,7 +187,11 @@ def write_reports(
             if good:
                 parts.append((source.stem, nb))
         try:
-            written, over = [pages.export_combined_report(parts, stage, notebooks[0].parent, unread, stamp, budget)], ""
+            email_pages = {name: stage / "email" / f"{name}.html" for name, _ in parts}
+            written = [
+                combined.export_combined_report(parts, stage, notebooks[0].parent, unread, stamp, budget, email_pages)
+            ]
+            over = ""
         except BudgetError as error:  # the index still says what the run made, and that it failed
             written, over = [], error_summary(error)
             stamp = replace(stamp, failed=(*stamp.failed, REPORTS_TASK))
@@ -218,15 +222,20 @@ def summary_table(results: list[TaskResult], total_seconds: float) -> str:
 def _submit_all(
     pool: ProcessPoolExecutor, notebooks: list[Path], options: RunOptions, run_set: RunSet
 ) -> dict[Future, str]:
-    """Submit every notebook and the data exports to the pool, all writing into the run's staging folder."""
+    """Submit every notebook and the data exports to the pool, all writing into the run's staging folder, the longest
+    first (schedule.py)."""
     stage = run_set.stage
     parameters = {**notebook_parameters(options), "output_dir": str(stage)}
-    futures = {
-        pool.submit(execute_notebook, source, parameters, stage, run_set.run_id, options.email_budget): source.stem
-        for source in notebooks
-    }
-    data = pool.submit(export_data_task, options.corpus_dir, options.regions, options.strict, stage)
-    futures[data] = DATA_TASK
+    by_name = {source.stem: source for source in notebooks}
+    futures = {}
+    for name in schedule.longest_first([*by_name, DATA_TASK], schedule.last_times(paths.cache_dir())):
+        if name == DATA_TASK:
+            future = pool.submit(export_data_task, options.corpus_dir, options.regions, options.strict, stage)
+        else:
+            future = pool.submit(
+                execute_notebook, by_name[name], parameters, stage, run_set.run_id, options.email_budget
+            )
+        futures[future] = name
     return futures
 
 
@@ -249,6 +258,7 @@ def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO, run_set
             results[name] = result
             print(progress_line(done, len(futures), result), file=out, flush=True)
         pool.shutdown(wait=True)
+        schedule.save_times(paths.cache_dir(), {name: r.seconds for name, r in results.items() if r.ok})
     except KeyboardInterrupt:
         pool.shutdown(wait=False, cancel_futures=True)
         ended = end_children()
