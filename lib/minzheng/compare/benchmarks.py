@@ -15,11 +15,14 @@ from minzheng.compare.population import (
     MAX_YEARS_APART,
     RESIDENTS,
     STATUS_COMPUTED,
+    Populations,
     as_of_year,
     denominator_for,
+    indexed,
     nearest,
 )
 from minzheng.compare.population import STATUS_GAP as STATUS_GAP  # re-exported: notebooks and tests name it here
+from minzheng.compare.reference_index import Memo
 
 PER = 1000
 
@@ -88,7 +91,7 @@ PER_CAPITA_COLUMNS = [
 
 def per_thousand(
     figures: pd.DataFrame,
-    population: pd.DataFrame,
+    population: pd.DataFrame | Populations,
     denominator: str = RESIDENTS,
     per: int = PER,
     parents: dict[str, str] | None = None,
@@ -100,7 +103,7 @@ def per_thousand(
     `figures` has the shape of figure_tables.figure_table (region, level, year, period, indicator, value, unit, …);
     `parents` maps a region to its parent city (population.parents_of(corpus table)), so the reason can name it.
     """
-    parents = parents or {}
+    parents, population = parents or {}, indexed(population)  # indexed once: a dict access per figure
     rows = []
     for figure in figures.itertuples(index=False):
         value = float(figure.value) if pd.notna(figure.value) else np.nan
@@ -157,6 +160,7 @@ def per_capita(
 ) -> pd.DataFrame:
     """Per-1,000 figures for several denominators, stacked (one row per figure × denominator), each with its reason
     where no population of the region's own, of the right kind and a near date exists."""
+    population = indexed(population)
     frames = [per_thousand(figures, population, d, PER, parents, max_years_apart) for d in denominators]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else per_thousand(figures.iloc[:0], population)
@@ -217,13 +221,14 @@ def national_comparison(
 ) -> pd.DataFrame:
     """Set each figure against the national average of the nearest date, with that average's source; NaN where none."""
     counterparts = NATIONAL_COUNTERPARTS if counterparts is None else counterparts
-    rows = []
+    rows, memo = [], Memo()
     for figure in figures.itertuples(index=False):
         name = counterparts.get(figure.indicator)
         if not name:
             continue
         period = figure.period if pd.notna(figure.period) else figure.year
-        ref = closest_national(national, name, period)
+        when = None if pd.isna(period) else float(period)
+        ref = memo.get((name, when), closest_national, national, name, period)
         same_unit = ref is not None and ref["unit"] == figure.unit
         rows.append(
             {

@@ -8,7 +8,9 @@ import numpy as np
 import pandas as pd
 
 from minzheng.codebook import THEMES
+from minzheng.compare.views import nearest_neighbours
 from minzheng.english import join_words, level_label, theme_title
+from minzheng.words.similarity import least_similar_pair, pair_summary, similarity_pairs
 
 
 def emphasis_profiles(shares: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataFrame:
@@ -130,3 +132,27 @@ def similarity_facts(pairs: pd.DataFrame) -> dict[str, Any]:
         "cross_level_mean": mean(~pairs["same_level"]),
         "same_genre_pairs": f"{int(pairs['same_genre'].sum())} pair{'s' if int(pairs['same_genre'].sum()) != 1 else ''}",
     }
+
+
+def similarity_tables(sim: pd.DataFrame, table: pd.DataFrame | None = None) -> tuple[dict[str, pd.DataFrame], dict]:
+    """The similarity tables a notebook saves and the facts its sentence states (similarity_facts, and `kept`: what the
+    tables keep, '' when whole). Up to views.SIMILARITY_ALL_MAX reports: the whole matrix and every pair; beyond, each
+    report's views.NEAREST nearest neighbours and the summary of every pair, the facts still computed on every pair."""
+    nearest = nearest_neighbours(len(sim))
+    if nearest is None:
+        pairs = similarity_pairs(sim, table)
+        return {"similarity": sim.reset_index(), "similarity_pairs": pairs}, similarity_facts(pairs) | {"kept": ""}
+    pairs, summary = similarity_pairs(sim, table, nearest), pair_summary(sim, table)
+    facts = similarity_facts(pd.concat([pairs.head(1), least_similar_pair(sim, table)], ignore_index=True))
+    groups = summary.set_index("pairs_of")
+    mean = {name: f"{groups.at[name, 'mean']:.2f}" if groups.at[name, "pairs"] else "no pair" for name in groups.index}
+    genre = int(groups.at["same genre", "pairs"]) if "same genre" in groups.index else 0
+    facts |= {
+        "pairs": f"{int(groups.at['all pairs', 'pairs']):,}",
+        "same_level_mean": mean.get("same level", "no pair"),
+        "cross_level_mean": mean.get("different levels", "no pair"),
+        "same_genre_pairs": f"{genre:,} pair{'s' if genre != 1 else ''}",
+        "kept": f" With {len(sim):,} reports, similarity_pairs.csv keeps each report's {nearest} most similar others "
+        f"({len(pairs):,} pairs) and similarity_summary.csv summarises all of them; the whole matrix is not saved.",
+    }
+    return {"similarity_pairs": pairs, "similarity_summary": summary}, facts

@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 
 from minzheng.compare.figure_tables import label_of
+from minzheng.compare.reference_index import Memo, first_rows_by, rows_by
+from minzheng.compare.views import reason_kind
 from minzheng.english import format_number
 
 RESIDENTS = "resident_population"
@@ -58,11 +60,31 @@ def as_of_year(as_of: object) -> float:
     return float(text[:4]) if text[:4].isdigit() else np.nan
 
 
-def _usable(population: pd.DataFrame, region: str, indicator: str) -> pd.DataFrame:
-    """A region's rows of one measure with a positive value."""
-    rows = population[(population["region"] == region) & (population["indicator"] == indicator)]
-    rows = rows.dropna(subset=["value"])
-    return rows[rows["value"] > 0]
+class Populations:
+    """A population table's usable rows (a positive value) indexed once by region and measure, with the row nearest a
+    year remembered per region, measure and year: every lookup of a report is a dict access, not a filter."""
+
+    def __init__(self, population: pd.DataFrame) -> None:
+        self.frame = population
+        usable = population.dropna(subset=["value"])
+        usable = usable[usable["value"] > 0]
+        self.empty = usable.iloc[:0]
+        self.by_key = rows_by(usable, ["region", "indicator"])
+        self.memo = Memo()
+
+    def rows(self, region: str, indicator: str) -> pd.DataFrame:
+        """A region's rows of one measure with a positive value, in table order."""
+        return self.by_key.get((region, indicator), self.empty)
+
+    def nearest(self, region: str, indicator: str, year: float | int | None) -> pd.Series | None:
+        """The region's row of a measure nearest `year` (module function `nearest`), once per region, measure, year."""
+        when = None if year is None or pd.isna(year) else float(year)
+        return self.memo.get((region, indicator, when), nearest, self.rows(region, indicator), year)
+
+
+def indexed(population: pd.DataFrame | Populations) -> Populations:
+    """A population table indexed (Populations), or the index itself when given one."""
+    return population if isinstance(population, Populations) else Populations(population)
 
 
 def nearest(rows: pd.DataFrame, year: float | int | None) -> pd.Series | None:
@@ -79,15 +101,15 @@ def nearest(rows: pd.DataFrame, year: float | int | None) -> pd.Series | None:
 
 
 def population_row(
-    population: pd.DataFrame, region: str, denominator: str, year: float | int | None = None
+    population: pd.DataFrame | Populations, region: str, denominator: str, year: float | int | None = None
 ) -> pd.Series | None:
     """The region's own row of a population measure nearest `year` (the latest when no year), or None."""
-    return nearest(_usable(population, region, denominator), year)
+    return indexed(population).nearest(region, denominator, year)
 
 
-def disagreement(population: pd.DataFrame, row: pd.Series) -> str:
+def disagreement(population: pd.DataFrame | Populations, row: pd.Series) -> str:
     """A note when another copy of the same region, measure and date gives another value ('' when none does)."""
-    same = _usable(population, row["region"], row["indicator"])
+    same = indexed(population).rows(row["region"], row["indicator"])
     others = same[(same["as_of"] == row["as_of"]) & (same["value"] != row["value"])]
     if others.empty:
         return ""
@@ -101,7 +123,7 @@ def _describe(row: pd.Series) -> str:
 
 
 def denominator_for(
-    population: pd.DataFrame,
+    population: pd.DataFrame | Populations,
     region: str,
     denominator: str,
     year: float | int | None,
@@ -110,21 +132,22 @@ def denominator_for(
 ) -> tuple[pd.Series | None, str, str]:
     """(row, status, note): the population to divide by, `computed` and a note on disagreeing copies; or None with the
     gap's reason (only a registered population, only a share, only the parent city's figure, too far, or none)."""
-    row = population_row(population, region, denominator, year)
+    population = indexed(population)
+    row = population.nearest(region, denominator, year)
     if row is not None:
         apart = abs(float(year) - as_of_year(row["as_of"])) if year is not None and pd.notna(year) else 0.0
         if max_years_apart is not None and apart > max_years_apart:
             status = STATUS_FAR.format(as_of=row["as_of"], years=format_number(apart), limit=max_years_apart)
             return None, status, ""
         return row, STATUS_COMPUTED, disagreement(population, row)
-    if denominator == RESIDENTS and not _usable(population, region, REGISTERED).empty:
-        return None, STATUS_REGISTERED, _describe(population_row(population, region, REGISTERED, year))
-    share = population_row(population, region, SHARE_OF.get(denominator, ""), year)
+    if denominator == RESIDENTS and not population.rows(region, REGISTERED).empty:
+        return None, STATUS_REGISTERED, _describe(population.nearest(region, REGISTERED, year))
+    share = population.nearest(region, SHARE_OF.get(denominator, ""), year)
     if share is not None:
         return None, STATUS_OWN_SHARE.format(share=_describe(share)), ""
     if parent:
-        found = population_row(population, parent, denominator, year)
-        found = found if found is not None else population_row(population, parent, SHARE_OF.get(denominator, ""), year)
+        found = population.nearest(parent, denominator, year)
+        found = found if found is not None else population.nearest(parent, SHARE_OF.get(denominator, ""), year)
         if found is not None:
             return None, STATUS_PARENT.format(figure=_describe(found)), ""
     return None, STATUS_GAP, ""
@@ -157,14 +180,14 @@ AVAILABILITY_COLUMNS = [
 
 
 def availability(
-    population: pd.DataFrame,
+    population: pd.DataFrame | Populations,
     table: pd.DataFrame,
     denominators: tuple[str, ...] = (RESIDENTS, AGED_60),
     max_years_apart: int | None = MAX_YEARS_APART,
 ) -> pd.DataFrame:
     """Per report (corpus table row) and population measure: the population a figure of the report's year would be
     divided by, with its source, or the reason there is none — whether or not the report states a figure."""
-    parents = parents_of(table)
+    parents, population = parents_of(table), indexed(population)
     rows = []
     for report in table.itertuples(index=False):
         for denominator in denominators:
@@ -240,19 +263,36 @@ def by_report(per_capita: pd.DataFrame, available: pd.DataFrame, indicator: str,
     `per_capita` is benchmarks.per_capita's table, `available` this module's availability table of the same reports."""
     label = label_of(indicator)[1]
     figures = per_capita[(per_capita["indicator"] == indicator) & (per_capita["denominator"] == denominator)]
+    first = first_rows_by(figures, ["region"])  # each report's figure, found once per region
     rows = []
     for _, report in available[available["denominator"] == denominator].iterrows():
-        mine = figures[figures["region"] == report["region"]]
-        if mine.empty:
+        mine = first.get((report["region"],))
+        if mine is None:
             rows.append(_no_figure_row(report, indicator, label))
             continue
-        rows.append({c: mine.iloc[0].get(c, np.nan) for c in BY_REPORT_COLUMNS} | {"year": report["year"]})
+        rows.append({c: mine.get(c, np.nan) for c in BY_REPORT_COLUMNS} | {"year": report["year"]})
     out = pd.DataFrame(rows, columns=BY_REPORT_COLUMNS)
     out["year"] = pd.array(out["year"], dtype="Int64")
     out["period"] = [int(p) if pd.notna(p) else "" for p in out["period"]]  # a year, or empty where no figure
     for column in ("value", "population", "per_1000", "years_apart"):
         out[column] = out[column].astype("float64")
     return out.fillna({c: "" for c in ("unit", "population_as_of", "source_title", "source_url", "reliability")})
+
+
+# A gap's kind, without the region, figure or dates it names: how many reports share a reason (many reports).
+GAP_KINDS = (
+    (NO_FIGURE, "the report states no achieved figure of it"),
+    (STATUS_GAP, "the reference holds no population of this measure for the region"),
+    (STATUS_REGISTERED, "only a registered (户籍) population, not the resident one"),
+    (STATUS_OWN_SHARE, "only a share of the population, not a count"),
+    (STATUS_PARENT, "only the parent city's figure, not the region's own"),
+    (STATUS_FAR, f"the nearest population is more than {MAX_YEARS_APART} years from the figure's period"),
+)
+
+
+def gap_kind(reason: str) -> str:
+    """The kind of a population gap (GAP_KINDS), for counting reports by reason."""
+    return reason_kind(reason, GAP_KINDS)
 
 
 # Short names of the population measures in the per-report view.

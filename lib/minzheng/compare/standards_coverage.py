@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from minzheng.compare.standards_in_force import DISAGREE, FOUND
+from minzheng.compare.standards_in_force import (
+    DISAGREE,
+    FOUND,
+    GAP_NO_INDICATOR,
+    GAP_NO_REGION,
+    GAP_NO_YEAR,
+    GAP_TOO_LATE,
+)
+from minzheng.compare.views import reason_kind
 from minzheng.read.reference import tier_key
 
 COVERAGE_COLUMNS = [
@@ -200,3 +208,17 @@ def compact_view(in_force: pd.DataFrame) -> pd.DataFrame:
     for column in ("元/人/月", "years before the report"):
         out[column] = out[column].astype("float64")
     return out.fillna({c: "" for c in COMPACT_COLUMNS if c not in ("year", "元/人/月", "years before the report")})
+
+
+# A gap's kind, without the region, standard or year it names: how many reports share a reason (many reports).
+GAP_KINDS = (
+    (GAP_NO_YEAR, "the report's year is unknown"),
+    (GAP_NO_REGION, "the reference holds no published standard for the report's region"),
+    (GAP_NO_INDICATOR, "the reference holds none of these standards for the report's region"),
+    (GAP_TOO_LATE, "the region's earliest published standard takes effect after the report's year"),
+)
+
+
+def gap_kind(reason: str) -> str:
+    """The kind of a standard's gap (GAP_KINDS), for counting reports by reason."""
+    return reason_kind(reason, GAP_KINDS)

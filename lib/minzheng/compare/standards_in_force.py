@@ -20,6 +20,7 @@ import pandas as pd
 from minzheng.codebook import load_codebook
 from minzheng.compare.benchmarks import NATIONAL_COUNTERPARTS, NATIONAL_SCOPE, closest_national
 from minzheng.compare.figure_tables import figure_table, label_of, to_monthly
+from minzheng.compare.reference_index import Memo, first_rows_by, rows_by
 from minzheng.english import format_number
 from minzheng.read.reference import PUBLISHED_SOURCE, REF, parse_date, series_key, tier_key
 
@@ -166,12 +167,12 @@ def step_in_force(rows: pd.DataFrame, year: int) -> tuple[pd.Series | None, str]
     return chosen, note
 
 
-def _claim(stated: pd.DataFrame, region: str, indicator: str, value: float) -> dict[str, Any]:
-    """The report's own figure of an indicator beside a published value, and whether they agree."""
-    match = stated[(stated["region"] == region) & (stated["indicator"] == indicator)] if len(stated) else stated
-    if match.empty:
+def _claim(claims: dict[tuple[Any, ...], pd.Series], region: str, indicator: str, value: float) -> dict[str, Any]:
+    """The report's own figure of an indicator beside a published value, and whether they agree (`claims`: the first
+    stated row per region and indicator)."""
+    row = claims.get((region, indicator))
+    if row is None:
         return {"report_vs_published": NO_CLAIM if pd.notna(value) else NOTHING}
-    row = match.iloc[0]
     difference = float(row["value"]) - value if pd.notna(value) else np.nan
     agreement = NOTHING if pd.isna(value) else (AGREE if abs(difference) <= ROUNDING else DISAGREE)
     return {
@@ -240,14 +241,50 @@ def _gap(steps: pd.DataFrame, place: str, parent: str, indicator: str, year: int
     return GAP_TOO_LATE.format(label=label, region=place, date=_day(mine["start"].min()), year=int(year))
 
 
-def report_rows(
-    report: Any, steps: pd.DataFrame, ids: Iterable[str], stated: pd.DataFrame, national: pd.DataFrame
-) -> list[dict[str, Any]]:
+class Lookups:
+    """The reference rows a standards-in-force table asks of every report, indexed once: the steps by region and by
+    region and indicator (each series once), the first stated figure by region and indicator, and the answers that
+    depend only on their key (an average by indicator, year and scope; the steps in force by region, indicator and
+    year) computed once."""
+
+    def __init__(self, steps: pd.DataFrame, stated: pd.DataFrame, national: pd.DataFrame) -> None:
+        self.steps, self.national = steps, national
+        self.by_place = rows_by(steps, ["region"])
+        self.series = {
+            key: [rows for _, rows in group.groupby("series", sort=False)]
+            for key, group in rows_by(steps, ["region", "indicator"]).items()
+        }
+        self.claims = first_rows_by(stated, ["region", "indicator"])
+        self.averages, self.in_force = Memo(), Memo()
+
+    def place_steps(self, place: str) -> pd.DataFrame:
+        """A region's steps (no row when the reference holds none)."""
+        return self.by_place.get((place,), self.steps.iloc[:0])
+
+    def average(self, indicator: str, year: int | None, scope: str, kind: str) -> dict[str, Any]:
+        """_average, once per indicator, year, scope and kind."""
+        return self.averages.get((indicator, year, scope, kind), _average, self.national, indicator, year, scope, kind)
+
+    def published(self, place: str, indicator: str, year: int) -> list[dict[str, Any]]:
+        """The columns of the step in force at the end of `year` of each series (setter and tier) of a region's
+        indicator, once per region, indicator and year."""
+
+        def compute() -> list[dict[str, Any]]:
+            found = []
+            for series in self.series.get((place, indicator), []):
+                row, note = step_in_force(series, year)
+                if row is not None:
+                    found.append(_published(row, year, note))
+            return found
+
+        return self.in_force.get((place, indicator, year), compute)
+
+
+def report_rows(report: Any, lookups: Lookups, ids: Iterable[str]) -> list[dict[str, Any]]:
     """The rows of one report: per indicator, the step in force of every setter and tier, or one gap row."""
     place = getattr(report, "place", "") or report.region
     meta = getattr(report, "meta", {}) or {}
     year = report.year
-    mine = steps[steps["region"] == place]
     rows = []
     for indicator in ids:
         zh, en = label_of(indicator)
@@ -261,20 +298,17 @@ def report_rows(
             "indicator": indicator,
             "label_zh": zh,
             "label_en": en,
-            **_average(national, indicator, year, NATIONAL_SCOPE, "national"),
-            **_average(national, indicator, year, meta.get("province", ""), "provincial"),
+            **lookups.average(indicator, year, NATIONAL_SCOPE, "national"),
+            **lookups.average(indicator, year, meta.get("province", ""), "provincial"),
         }
         found = []
         if year is not None and pd.notna(year):
-            for _, series in mine[mine["indicator"] == indicator].groupby("series", sort=False):
-                row, note = step_in_force(series, int(year))
-                if row is not None:
-                    found.append(_published(row, int(year), note))
+            found = list(lookups.published(place, indicator, int(year)))
         if not found:
-            gap = _gap(mine, place, meta.get("parent_city", ""), indicator, year)
+            gap = _gap(lookups.place_steps(place), place, meta.get("parent_city", ""), indicator, year)
             found = [{"status": gap, "date_note": ""}]
         for published in found:
-            claim = _claim(stated, report.region, indicator, published.get("value", np.nan))
+            claim = _claim(lookups.claims, report.region, indicator, published.get("value", np.nan))
             rows.append({**base, **published, **claim})
     return rows
 
@@ -291,12 +325,13 @@ def standards_in_force(
     and the national and provincial averages nearest the report's year; a gap row with its reason where none is.
 
     `corpus` is a Corpus (or its cross-section); `ids` default to every id the reference holds a standard for;
-    `stated` is the notebook's figure table of these ids (computed from the corpus when not given)."""
+    `stated` is the notebook's figure table of these ids (computed from the corpus when not given). The reference rows
+    are indexed once (Lookups), so the cost grows with the reports, not with reports × reference rows."""
     ids = tuple(ids) if ids is not None else standard_ids(standards)
     if stated is None:
         stated = figure_table(corpus.indicators(), ids, corpus.table())
-    steps = timeline(standards)
-    rows = [r for report in corpus for r in report_rows(report, steps, ids, stated, national)]
+    lookups = Lookups(timeline(standards), stated, national)
+    rows = [r for report in corpus for r in report_rows(report, lookups, ids)]
     frame = pd.DataFrame(rows, columns=IN_FORCE_COLUMNS)
     for column in ("year", "report_period"):
         frame[column] = pd.array(frame[column], dtype="Int64")

@@ -211,3 +211,56 @@ def email_text(markdown: str, limit: int = EMAIL_TEXT_CHARS) -> str:
     if head.count("**") % 2:
         head += "**"
     return head + f" … *(cut for the e-mail after {len(head):,} of {len(markdown):,} characters; {WHERE_WHOLE}.)*"
+
+
+# Lines (one per report: a standard in force, a per-1,000 figure, a claim) a sentence of many reports gives as
+# examples; the rest are counted, and the notebook's saved table holds every one.
+EXAMPLE_LINES = 5
+
+
+def example_lines(lines: list[str], regions: int, limit: int = EXAMPLE_LINES) -> tuple[list[str], int]:
+    """The lines a page gives of a list with a line per report, and how many it leaves out: every line for a handful
+    of regions (side by side), the first `limit` for many."""
+    if side_by_side(regions) or len(lines) <= limit:
+        return lines, 0
+    return lines[:limit], len(lines) - limit
+
+
+def where_every(table: str) -> str:
+    """'the notebook's table standards_in_force.csv holds every one, as do the researcher page and the data export'."""
+    return f"the notebook's table {table}.csv holds every one, as do the researcher page (html/) and the data export (data/)"
+
+
+def rest_note(left_out: int, table: str) -> str:
+    """'… and 495 more: the notebook's table standards_in_force.csv holds every one, …' ('' when none is left out)."""
+    return f"… and {left_out:,} more: {where_every(table)}." if left_out else ""
+
+
+def reason_kind(reason: object, kinds: tuple[tuple[str, str], ...]) -> str:
+    """The kind of a gap's reason, for counting reports by reason: of (template, kind) pairs, the kind of the longest
+    template whose fixed start the reason's first clause begins with; else the reason without its 'gap: ' mark."""
+    first = str(reason).split("; ")[0]
+    matched = [(len(t.split("{")[0]), kind) for t, kind in kinds if first.startswith(t.split("{")[0])]
+    return max(matched)[1] if matched else str(reason).removeprefix("gap: ")
+
+
+def reason_groups(reasons: list[str], regions: list[str]) -> list[tuple[str, list[str]]]:
+    """Reports grouped by their reason (a gap's kind), most reports first (ties: first seen): (reason, regions)."""
+    groups: dict[str, list[str]] = {}
+    for reason, region in zip(reasons, regions):
+        groups.setdefault(reason, []).append(region)
+    return sorted(groups.items(), key=lambda item: -len(item[1]))
+
+
+# Reports up to which the synthesis saves the whole similarity matrix and every pair (the seeds: 5 reports, 10 pairs);
+# beyond, each report's NEAREST most similar others and the summary of every pair (2,000 reports have 1,999,000 pairs).
+SIMILARITY_ALL_MAX = 100
+
+
+NEAREST = 10
+
+
+def nearest_neighbours(reports: int) -> int | None:
+    """How many nearest neighbours per report the similarity tables keep: None (every pair) up to SIMILARITY_ALL_MAX
+    reports, else NEAREST."""
+    return None if reports <= SIMILARITY_ALL_MAX else NEAREST

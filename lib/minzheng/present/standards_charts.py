@@ -11,7 +11,9 @@ import pandas as pd
 from minzheng.compare.benchmarks import NATIONAL_SCOPE
 from minzheng.compare.standards_coverage import chart_ids
 from minzheng.compare.standards_in_force import FOUND
+from minzheng.compare.views import PANEL_COLUMNS, side_by_side
 from minzheng.english import format_number, level_tick
+from minzheng.present.distributions import PANEL_SIZE, level_strip
 from minzheng.present.style import HOUSE_PALETTE
 from minzheng.read.reference import MONTHLY
 
@@ -81,11 +83,55 @@ def _panel(ax: Any, rows: pd.DataFrame, regions: list[str]) -> None:
     ax.set_ylim(0, top * 1.3)
 
 
+def _many_panel(ax: Any, rows: pd.DataFrame) -> None:
+    """One standard for many reports: the published values in force per administrative level (a box, and a point per
+    report and tier), the national averages nearest the reports' years as dashed lines, the reports without one
+    counted in the title."""
+    hits = rows[rows["status"] == FOUND]
+    level_strip(hits.assign(modality=FOUND), value="value", unit=MONTHLY, ax=ax)
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    averages = rows.dropna(subset=["national_value"]).drop_duplicates(["national_value", "national_as_of"])
+    for value, as_of in zip(averages["national_value"], averages["national_as_of"]):
+        ax.axhline(value, color=NATIONAL_COLOR, linestyle="--", linewidth=1, zorder=1)
+        ax.annotate(f"national {format_number(round(value, 1))} ({as_of})", (1.0, value), xycoords=("axes fraction", "data"),
+                    xytext=(-2, 2), textcoords="offset points", ha="right", fontsize=6.5, color=NATIONAL_COLOR)  # fmt: skip
+    reports, found = rows["region"].nunique(), hits["region"].nunique()
+    english = "\n".join(textwrap.wrap(rows["label_en"].iloc[0], 42, max_lines=2, placeholder="…"))
+    ax.set_title(f"{rows['label_zh'].iloc[0]}\n{english}\n{found:,} of {reports:,} reports have one", fontsize=9)
+
+
+def _many_chart(in_force: pd.DataFrame, ids: list[str], title: str) -> Any:
+    """Small multiples of the standards for many reports (views.py): a panel per standard (_many_panel)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    columns = min(PANEL_COLUMNS, len(ids))
+    panel_rows = -(-len(ids) // columns)
+    fig, axes = plt.subplots(
+        panel_rows, columns, figsize=(PANEL_SIZE[0] * columns, PANEL_SIZE[1] * panel_rows + 0.8), squeeze=False
+    )
+    for ax, indicator in zip(axes.flat, ids):
+        _many_panel(ax, in_force[in_force["indicator"] == indicator])
+    for ax in list(axes.flat)[len(ids) :]:
+        ax.set_visible(False)
+    handles = [
+        Line2D([], [], marker="o", linestyle="", color=PUBLISHED_COLOR, label="published standard in force (a report each)"),
+        Line2D([], [], color=NATIONAL_COLOR, linestyle="--", label="national average (dates nearest the reports)"),
+    ]  # fmt: skip
+    fig.legend(handles=handles, loc="outside upper center", ncols=2, fontsize=8)
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
 def in_force_chart(in_force: pd.DataFrame, ids: list[str] | tuple[str, ...] | None = None, title: str = "") -> Any:
     """Region × standard, a panel per standard (default: those with averages, urban and rural dibao): the published
     standard in force at the end of each report's year (a bar per tier, its effective date on it), the national and
     provincial averages nearest the report's year as reference lines, the report's own figure as a diamond, and a
-    hatched gap where the reference has no standard. Returns the matplotlib figure (None when there is no row)."""
+    hatched gap where the reference has no standard; with more reports than views.SIDE_BY_SIDE_MAX, small multiples
+    of the published values' distribution by level instead (_many_panel). Returns the matplotlib figure (None when
+    there is no row)."""
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -95,6 +141,8 @@ def in_force_chart(in_force: pd.DataFrame, ids: list[str] | tuple[str, ...] | No
     if not ids:
         return None
     regions = list(dict.fromkeys(in_force["region"]))
+    if not side_by_side(len(regions)):  # many reports: their distribution by level, not a bar each (views.py)
+        return _many_chart(in_force, ids, title)
     fig, axes = plt.subplots(1, len(ids), figsize=(max(4.8, 1.45 * len(regions) + 1.4) * len(ids), 4.8), squeeze=False)
     for ax, indicator in zip(axes.flat, ids):
         rows = in_force[in_force["indicator"] == indicator]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from minzheng.compare.standards_coverage import chart_ids, found
+from minzheng.compare.standards_coverage import chart_ids, found, gap_kind
 from minzheng.compare.standards_in_force import AGREE, DISAGREE, ROUNDING
+from minzheng.compare.views import ENDS, example_lines, reason_groups, rest_note, side_by_side
 from minzheng.english import format_number, join_words, noun, year_text
 from minzheng.present.markdown import md_text
 
@@ -42,8 +43,23 @@ def _value(value: float) -> str:
     return format_number(round(float(value), 1))
 
 
+def _examples(parts: list[str], regions: int, table: str = "standards_in_force") -> str:
+    """Clauses joined by '; ' and ended: every one for a handful of regions, the first few and a count for many."""
+    shown, left_out = example_lines(parts, regions)
+    return "; ".join(shown) + (md_text("; {rest}", rest=rest_note(left_out, table)) if left_out else ".")
+
+
+def gap_groups(reasons: list[str], regions: list[str]) -> str:
+    """Markdown: reports without a standard counted by the kind of their reason, a few named each (many reports)."""
+    return "; ".join(
+        md_text("{n} — {kind} ({who})", n=len(who), kind=kind, who=join_words(who, limit=ENDS))
+        for kind, who in reason_groups([gap_kind(r) for r in reasons], regions)
+    )
+
+
 def coverage_sentence(coverage: pd.DataFrame) -> str:
-    """Markdown: how many reports get a published standard with source, date and years apart, and the gaps' reasons."""
+    """Markdown: how many reports get a published standard with source, date and years apart, and the gaps' reasons
+    (for many reports, a few examples and the gaps counted by reason: views.py)."""
     hits = coverage[coverage["standards_found"] > 0]
     parts = [
         md_text(
@@ -65,9 +81,12 @@ def coverage_sentence(coverage: pd.DataFrame) -> str:
         k=len(hits),
         n=len(coverage),
     )
-    text += "; ".join(parts) + "." if parts else "none."
+    text += _examples(parts, len(coverage)) if parts else "none."
     gaps = coverage[coverage["standards_found"] == 0]
-    if len(gaps):
+    if len(gaps) and not side_by_side(len(coverage)):
+        text += " Without one, by reason: " + gap_groups(list(gaps["gap_reason"]), list(gaps["region"]))
+        text += ". A gap stays a gap: no standard is estimated or borrowed from another region."
+    elif len(gaps):
         text += " " + "; ".join(
             md_text(
                 "{region} (report of {year}) — {reason}", region=r.region, year=year_text(r.year), reason=r.gap_reason
@@ -123,12 +142,21 @@ def in_force_sentence(in_force: pd.DataFrame, ids: list[str] | tuple[str, ...] |
                 ". Source: {source} ({reliability}).", source=first["source_title"], reliability=first["reliability"]
             )
         )
-    missing = [r for r in dict.fromkeys(in_force["region"]) if r not in set(rows["region"])]
+    with_standard = set(rows["region"])
+    missing = [r for r in dict.fromkeys(in_force["region"]) if r not in with_standard]
     head = "Published standards in force at the end of each report's year (reference file, not the reports' claims):"
     if not lines:
         head = "The reference file holds no published standard in force for these reports."
+    shown, left_out = example_lines(lines, in_force["region"].nunique())
+    if left_out:
+        head = md_text(
+            "Published standards in force at the end of the report's year (reference file, not the reports' claims) for "
+            "{k} reports, for example:",
+            k=len(lines),
+        )
+        shown.append(md_text("- {rest}", rest=rest_note(left_out, "standards_in_force")))
     tail = md_text("\n\nNo published standard for {who}: a visible gap, not an estimate.", who=join_words(missing))
-    return head + ("\n" + "\n".join(lines) if lines else "") + (tail if missing else "")
+    return head + ("\n" + "\n".join(shown) if shown else "") + (tail if missing else "")
 
 
 def claims_sentence(in_force: pd.DataFrame, ids: list[str] | tuple[str, ...] | None = None) -> str:
@@ -185,7 +213,10 @@ def claims_sentence(in_force: pd.DataFrame, ids: list[str] | tuple[str, ...] | N
                 if note and verdict == "differs from"
             )
         )
-    text = "**The reports' own claims:** " + "; ".join(parts) + ". "
+    shown, left_out = example_lines(parts, in_force["region"].nunique())
+    text = "**The reports' own claims:** " + "; ".join(shown) + ". "
+    if left_out:
+        text += md_text("{rest} ", rest=rest_note(left_out, "standards_in_force"))
     text += md_text(
         "Figures that differ by more than {r} 元/人/月 are flagged as disagreeing. ", r=format_number(ROUNDING)
     )

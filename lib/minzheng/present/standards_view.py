@@ -8,6 +8,7 @@ import pandas as pd
 from minzheng.compare.reference_sheet import sources_view
 from minzheng.compare.standard_steps import RegionSteps, steps_table
 from minzheng.compare.standards_coverage import chart_ids, found
+from minzheng.compare.views import example_lines, where_every
 from minzheng.english import format_number, join_words, noun
 from minzheng.present.markdown import md_text, show_table
 from minzheng.present.standards_charts import in_force_chart, steps_chart
@@ -76,16 +77,20 @@ def show_in_force(in_force: pd.DataFrame, ids: list[str] | tuple[str, ...] | Non
 
 
 def show_steps(over_years: list[RegionSteps]) -> None:
-    """Display each region's steps over time (chart and sentence), then the steps with their sources; a sentence
-    where no region has two or more dated steps."""
+    """Display each region's steps over time (chart and sentence; for many regions the first few and a count, views.py),
+    then the steps with their sources; a sentence where no region has two or more dated steps."""
     from IPython.display import Markdown, display
 
     if not over_years:
         display(Markdown(NO_STEPS))
         return
-    for item in over_years:
+    drawn, left_out = example_lines(over_years, len(over_years))  # many regions: a few drawn, the rest in the table
+    for item in drawn:
         _show_figure(steps_chart(item.steps, item.averages, report_years=item.report_years))
         display(Markdown(steps_sentence(item.steps, item.growth)))
+    if left_out:
+        note = "Drawn above: {k} of the {n} regions with two or more dated steps; the table below lists every step, and {where}."
+        display(Markdown(md_text(note, k=len(drawn), n=len(over_years), where=where_every("standard_steps"))))
     table = steps_table(over_years)
     display(
         Markdown("Every step with its reliability and reference row (*standard_ref*, file and line), then the sources:")
