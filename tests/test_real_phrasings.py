@@ -972,3 +972,157 @@ def test_amounts_per_case_and_hospital_beds_are_not_totals_of_the_codebook(sente
 def test_a_list_of_values_for_the_place_after_the_standards_clause_takes_that_standard():
     got = found("全护理、半护理和全自理特困人员照料护理标准，全县为每人每月600元、300元、180元。")
     assert got == {("sa.tekun_care_standard", 600.0, "元/人/月")}
+
+
+def report_rows_of(text: str, year: int = 2024):
+    """The rows extracted from a short report of several lines."""
+    return extract_text(text, region="某县", year=year)
+
+
+def modality_of(text: str, indicator: str, value: float) -> str:
+    """The modality of the one row of an indicator and value in a short report."""
+    rows = report_rows_of(text)
+    (modality,) = rows[(rows.indicator == indicator) & (rows.value == value)].modality
+    return modality
+
+
+def test_figures_under_a_heading_of_the_coming_years_key_work_are_targets_and_the_review_stays_achieved():
+    text = (
+        "一、2024年工作回顾\n全年新增养老床位320张。\n三、2025年重点工作\n（一）织密兜底保障网\n全年新增养老床位450张。"
+    )
+    assert modality_of(text, "ec.beds", 320.0) == "achieved"
+    assert modality_of(text, "ec.beds", 450.0) == "target"
+
+
+@pytest.mark.parametrize("heading", ["三、2025年主要任务", "2025年重点工作任务", "二、2025年工作安排"])
+def test_a_heading_that_names_the_coming_years_tasks_makes_its_figures_targets(heading):
+    text = f"一、2024年工作回顾\n全年新增养老床位320张。\n{heading}\n全年新增养老床位450张。"
+    assert modality_of(text, "ec.beds", 450.0) == "target"
+
+
+@pytest.mark.parametrize("heading", ["二、2024年重点工作完成情况", "民生实事全面完成"])
+def test_a_heading_that_reviews_key_work_or_practical_projects_is_not_a_plan(heading):
+    text = f"一、总体情况\n各项工作有序推进。\n{heading}\n全年新增养老床位450张。"
+    assert modality_of(text, "ec.beds", 450.0) == "achieved"
+
+
+def test_an_unnumbered_title_of_the_years_practical_projects_covers_the_numbered_items_after_it():
+    text = (
+        "附件\n2025年市十件民生实事\n坚持民生为大，办好十件民生实事。\n"
+        "一、提高困难群众保障水平。\n城市低保标准从每人每月800元提高到830元。\n"
+        "二、扩大养老服务供给。\n全年新增养老床位450张。"
+    )
+    assert modality_of(text, "sa.dibao_standard_urban", 830.0) == "target"
+    assert modality_of(text, "ec.beds", 450.0) == "target"
+
+
+def test_the_starting_value_of_a_planned_rise_is_where_things_stand_so_achieved():
+    text = "2025年市十件民生实事\n坚持民生为大。\n一、提高保障水平。\n城市低保标准从每人每月800元提高到830元。"
+    assert modality_of(text, "sa.dibao_standard_urban", 800.0) == "achieved"
+
+
+def test_a_lead_sentence_ending_in_a_colon_makes_the_plain_paragraphs_after_it_targets():
+    text = "今年全县新增养老床位320张。\n2025年，我们将重点做好以下工作：\n全年新增养老床位450张。"
+    assert modality_of(text, "ec.beds", 320.0) == "achieved"
+    assert modality_of(text, "ec.beds", 450.0) == "target"
+
+
+def test_in_a_list_of_rises_the_pensions_rise_is_not_an_assistance_standards_rise():
+    got = found("城乡居民基础养老金、城市低保、农村低保标准分别提高30%、12%、15%。")
+    assert got == {("sa.standard_increase", 12.0, "%"), ("sa.standard_increase", 15.0, "%")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "健全社会救助体系，城乡居民基础养老金最低标准提高15%。",
+        "城乡低保平均标准提高到720元/月，城乡居民基础养老金最低标准从110元/月提高到160元/月。",
+        "发放社保待遇120亿元。",
+    ],
+)
+def test_a_pension_or_social_insurance_figure_is_not_the_codebooks_after_a_dibao_clause(sentence):
+    got = found(sentence)
+    assert not any(value in (15.0, 110.0, 160.0, 12_000_000_000.0) for _, value, _ in got)
+
+
+def test_a_ratio_of_two_standards_that_rises_is_not_a_rise_of_the_standards():
+    assert not found("农村低保标准占城市低保标准的比例从70%提高到75%。")
+
+
+def test_a_list_of_base_year_standards_takes_the_areas_of_the_list_it_is_compared_with():
+    rows = report_rows_of(
+        "连年提高城乡低保标准，分别达到690元/月和520元/月，较2018年的500元/月和330元/月分别增长38%、58%。"
+    )
+    got = {(r.indicator, r.value, r.period) for r in rows.itertuples()}
+    assert {("sa.dibao_standard_urban", 500.0, 2018), ("sa.dibao_standard_rural", 330.0, 2018)} <= got
+    assert {("sa.dibao_standard_urban", 690.0, 2024), ("sa.dibao_standard_rural", 520.0, 2024)} <= got
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("320万困难群众纳入城乡低保、特困人员救助供养范围。", 3_200_000.0),
+        ("五年来，280万困难群众基本生活得到有效保障。", 2_800_000.0),
+        ("上半年共为8200名困难群众发放最低生活保障金、残疾人两项补贴等各类保障金。", 8200.0),
+    ],
+)
+def test_people_in_hardship_brought_under_assistance_or_paid_its_money_are_all_assisted_people(sentence, value):
+    assert ("sa.assisted_people", value, "人") in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "走访慰问困难群众3000人。",
+        "开展公益服务80场次，受益困难群众2000人。",
+        "为受疫情影响的困难群众1500人实施了临时救助。",
+        "向6万名困难群众发放价格临时补贴1200万元。",
+        "将5万名困难群众纳入了低保范围。",
+    ],
+)
+def test_people_in_hardship_visited_helped_once_or_brought_under_dibao_alone_are_not_all_assisted_people(sentence):
+    assert not any(indicator == "sa.assisted_people" for indicator, _, _ in found(sentence))
+
+
+def test_money_paid_at_a_per_head_rate_without_a_period_is_a_one_off_payment_not_programme_money():
+    got = found(
+        "按照农村低保对象150元/人、城市低保对象250元/人的补贴标准，共发放城市低保1300人325000元，农村低保2600人390000元。"
+    )
+    assert not any(indicator.endswith("_funds") for indicator, _, _ in got)
+    assert ("sa.dibao_recipients_urban", 1300.0, "人") in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["本月新增特困供养人员4人，退出特困供养人员2人。", "截至3月底，城市特困集中供养人员16人，分散供养人员250人。"],
+)
+def test_a_months_exits_and_counts_by_care_mode_are_not_tekun_totals(sentence):
+    got = found(sentence)
+    assert not any(indicator in ("sa.tekun_recipients", "sa.dibao_exited") for indicator, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "全县养老机构和设施达到812个、床位9600张。",
+            {("ec.service_facilities", 812.0, "处"), ("ec.beds", 9600.0, "张")},
+        ),
+        ("建成乡镇（街道）养老服务机构61个。", {("ec.community_centers", 61.0, "处")}),
+        ("新增家庭养老床位1200张。", {("ec.beds", 1200.0, "张")}),
+        ("新建社区长者食堂45家、家门口养老服务站210个。", {("ec.new_home_care_stations", 210.0, "处")}),
+    ],
+)
+def test_elderly_care_counts_of_facilities_township_institutions_family_beds_and_stations(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("两证齐全医养结合养老机构增至86家。", "ec.care_institutions"),
+        ("筹措供应“青年人才驿站”床位2100张。", "ec.beds"),
+    ],
+)
+def test_institutions_with_both_licences_and_housing_beds_are_not_the_codebooks(sentence, indicator):
+    assert not any(i == indicator for i, _, _ in found(sentence))

@@ -32,6 +32,8 @@ DEVELOPMENT_F1_FLOOR = 0.88
         "blind7_sources.csv",
         "blind8_sources.csv",
         "blind9_sources.csv",
+        "blind10_sources.csv",
+        "blind11_sources.csv",
     ],
 )
 def test_every_source_names_its_region_level_year_address_and_query(name):
@@ -83,8 +85,8 @@ def test_extraction_on_the_real_development_set_holds_its_floor():
 
 
 # The batches measured blind once and then used for development: floors a little under their figures at the end of
-# the sessions that used them (0.859, 0.930, 0.912, 0.935, 0.870, 0.919, 0.820, 0.807, 0.789), so a rule that helps
-# one set cannot quietly break another.
+# the sessions that used them (0.859, 0.930, 0.912, 0.935, 0.870, 0.919, 0.820, 0.807, 0.789; batches 10 and 11, from
+# this round: 0.804, 0.941), so a rule that helps one set cannot quietly break another.
 FORMER_BLIND_FLOORS = {
     "blind": 0.83,
     "blind2": 0.90,
@@ -95,6 +97,8 @@ FORMER_BLIND_FLOORS = {
     "blind7": 0.79,
     "blind8": 0.78,
     "blind9": 0.76,
+    "blind10": 0.78,
+    "blind11": 0.92,
 }
 
 

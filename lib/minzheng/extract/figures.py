@@ -12,6 +12,7 @@ from dataclasses import replace
 import pandas as pd
 
 from minzheng.extract.areas import splits_tekun_by_area
+from minzheng.extract.columns import column_values, drop_summed_parts
 from minzheng.extract.matching import indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
@@ -109,7 +110,9 @@ def sentence_rows(
             continue
         if names_a_subgroup(figure.subject.own, q.unit_class) and any(row.indicator.id == found.id for row in rows):
             continue
-        modality = figure_modality(sentence.text, q.start, context)
+        modality = figure_modality(
+            sentence.text, q.start, context, earlier=bool(figure.earlier or figure.compared_with)
+        )
         qualifier = (
             "at_least"
             if q.qualifier == "more_than" and modality == "target" and "力争" in sentence.text and "以上" in q.raw
@@ -193,16 +196,18 @@ def report_rows(report) -> list[Row]:
         section_text = " ".join(report.headings[i].text for i in sentence.headings)
         rows.extend(text_rows(sentence, context, report.year, section_text, known_services))
     rows.extend(table_figure_rows(report, contexts, home))
+    columned = column_values(report.sentences)
+    rows.extend(drop_summed_parts(table_figure_rows(report, contexts, home, columned), columned))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
     return fold_rounded(merge_mentions(keep_highest_tier(rows)))
 
 
-def table_figure_rows(report, contexts: list[SectionContext], home: Home) -> list[Row]:
-    """The figures of a report's table rows: each value read in the phrase its row makes, placed at its cell."""
+def table_figure_rows(report, contexts: list[SectionContext], home: Home, values=None) -> list[Row]:
+    """The figures of a report's table rows (or of the given values): each read in its row's phrase, at its cell."""
     rows: list[Row] = []
     totals: set[str] = set()
     label, part = "", False
-    for value in table_values(report.sentences):
+    for value in table_values(report.sentences) if values is None else values:
         phrase = replace(value.sentence, text=value.phrase)
         year = report.year - value.years_back if report.year else None
         found = sentence_rows(phrase, contexts[value.sentence.index], year, home)

@@ -7,7 +7,7 @@ from functools import cache
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import INCREMENT, PROGRAMME, PROGRAMME_WORD
+from minzheng.extract.patterns import INCREMENT, OTHER_BENEFIT, PROGRAMME, PROGRAMME_WORD
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
 RIGHT_TAIL_MAX = 4
@@ -151,7 +151,9 @@ OWN_MONEY = re.compile(
 
 # A counted noun followed straight by the terms it is covered on (1779名事实无人抚养儿童参照孤儿纳入保障, 保障48名孤儿
 # 基本生活): the number counts that noun however long the rest of the clause.
-PREDICATE = re.compile(r"(?:参照|比照|按照|纳入保障|的?基本生活|的?(?:年|月)?人均|的?(?:保障|供养)?标准)")
+PREDICATE = re.compile(
+    r"(?:参照|比照|按照|纳入保障|纳入[^，,；;。]{0,4}低保[、和及与]|的?基本生活|的?(?:年|月)?人均|的?(?:保障|供养)?标准)"
+)
 
 
 def counted_noun(subject: Subject) -> str:
@@ -166,7 +168,7 @@ COUNTED_NOUN_END = re.compile(
 
 def pays_own_money(tail: str) -> bool:
     """Whether the words after a counted noun say the programme's own money was paid to them."""
-    return bool(OWN_MONEY.match(tail)) and not re.search(r"奖补|助学|运营|一次性|物价", tail)
+    return bool(OWN_MONEY.match(tail)) and not re.search(r"奖补|助学|运营|一次性|物价|价格", tail)
 
 
 # What a counted noun becomes is not what the number counts (1处敬老院转型为区域性养老服务中心).
@@ -189,8 +191,21 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
             return False
         return bool(per) or "标准" in figure.subject.own
     if indicator.unit == "元":
-        return not per
+        return not per and not PER_HEAD_RATE.match(figure.subject.after) and not paid_at_a_rate(figure.subject)
     return True
+
+
+# A sum per head without a period (300元/人): a one-off payment's rate, never a programme's money or its standard.
+PER_HEAD_RATE = re.compile(r"^\s*[/／]\s*(?:人|户)(?![/／]?[月年])")
+
+
+# A one-off payment set per head in the sentence (按照…200元/人的补贴标准，共发放…): the money paid is that payment's.
+ONE_OFF_RATE = re.compile(r"元\s*[/／]\s*(?:人|户)(?![/／]?[月年])[^，,；;。]{0,4}?(?:补贴|补助|慰问|发放)标准")
+
+
+def paid_at_a_rate(subject: Subject) -> bool:
+    """Whether money is paid at a per-head rate without a period that its sentence sets before it."""
+    return bool(ONE_OFF_RATE.search(subject.before + subject.own))
 
 
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
@@ -211,11 +226,19 @@ def head_patterns() -> dict[str, re.Pattern[str]]:
     return {i.id: re.compile("|".join(f"(?:{cue.head.pattern})" for cue in i.cues)) for i in indicators() if i.cues}
 
 
+def names_other_benefit(subject: Subject) -> bool:
+    """Whether a figure's own words (a list item's own term) name a benefit outside the codebook and no programme."""
+    words = subject.first_term_in or subject.own
+    return bool(OTHER_BENEFIT.search(words)) and not PROGRAMME_WORD.search(words)
+
+
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
     subject = subject or figure.subject
-    if PER_THOUSAND.search(subject.own) or (
-        PER_FACILITY.search(subject.own) and figure.quantity.unit_class in FACILITY
+    if (
+        names_other_benefit(figure.subject)
+        or PER_THOUSAND.search(subject.own)
+        or (PER_FACILITY.search(subject.own) and figure.quantity.unit_class in FACILITY)
     ):
         return None
     mixed = (
@@ -252,7 +275,7 @@ def indicators_of(figures: list[Figure]) -> list[Indicator | None]:
     groups = {figure.group for figure in figures if figure.group is not None}
     for group in groups:
         members = [k for k, figure in enumerate(figures) if figure.group == group]
-        if any(found[k] is None for k in members):
+        if any(found[k] is None and not names_other_benefit(figures[k].subject) for k in members):
             for k in members:
                 shared = figures[k].shared
                 found[k] = best_indicator(figures[k], shared) if shared else None

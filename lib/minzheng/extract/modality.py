@@ -7,9 +7,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from minzheng.extract.figure import Figure
-from minzheng.read.sentences import Heading, Sentence
+from minzheng.read.sentences import TITLE_LEVEL, Heading, Sentence, numbered_level
 
 PLAN_HEADING = re.compile(r"打算|计划|思路|下一步|工作安排|重点任务|工作要点|展望|目标任务")
+
+
+YEAR_TASKS_HEADING = re.compile(
+    r"(?:(?:19|20)\d{2}年|今年|明年)[^，。；、]{0,8}?(?:重点工作|主要任务|工作任务|民生实事)(?:任务|项目)?[。.]?$"
+)
 
 
 SUMMARY_HEADING = re.compile(r"总结|情况|回顾|成效|成绩|开展")
@@ -24,6 +29,11 @@ BA_VERB = re.compile(r"放在|纳入|列入|送到|送达|作为|融入|落实�
 FUTURE_ANNOUNCEMENT = re.compile(r"将|计划|拟|下一步|打算")
 
 
+PLAN_LEAD = re.compile(
+    r"[做抓]好以下|以下(?:几[项个条]|几方面)?(?:重点)?工作[:：]?$|(?:主要|重点)(?:任务|工作)(?:是|如下)|工作(?:打算|安排)(?:如下|是|[:：]$)"
+)
+
+
 YEAR = re.compile(r"(?<![比较由从])((?:19|20)\d{2})\s*年(?!以来|来|起|至今|以前|之前|前|的?标准|的?基础|的?水平|同期)")
 
 
@@ -34,6 +44,9 @@ RELATIVE = re.compile("(?<![比较由从])(?:" + "|".join(sorted(RELATIVE_YEAR, 
 
 
 BA_WINDOW = 16
+
+
+TITLE_SCOPE = 0
 
 
 QUOTED_OR_TITLE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|‘[^‘’]*’|《[^《》]*》")
@@ -64,8 +77,9 @@ def future_words(text: str) -> list[re.Match[str]]:
 
 
 def is_plan_heading(text: str) -> bool:
-    """A heading of plans only: 2024年工作打算, 工作要点 — not 2023年工作总结和2024年工作思路."""
-    return bool(PLAN_HEADING.search(text)) and not SUMMARY_HEADING.search(text)
+    """A heading of plans only: 2024年工作打算, 工作要点, 2026年重点工作 — not 2023年工作总结和2024年工作思路."""
+    plan = PLAN_HEADING.search(text) or YEAR_TASKS_HEADING.search(text.strip())
+    return bool(plan) and not SUMMARY_HEADING.search(text)
 
 
 def document_is_plan(sentences: list[Sentence], headings: list[Heading]) -> bool:
@@ -81,13 +95,51 @@ def heading_year(text: str) -> int | None:
 
 
 def announces_plans(sentence: Sentence, following: Sentence | None) -> bool:
-    """A paragraph's last sentence that announces plans right before a run of headings (not one that announces the
-    summary and the plans together: 现将2024年工作情况和2025年工作计划汇报如下)."""
-    if following is None or not following.is_heading or sentence.is_heading or SUMMARY_HEADING.search(sentence.text):
+    """A paragraph's last sentence that announces plans right before a run of headings, or before plain paragraphs
+    when it ends in a colon (not one that announces the summary and the plans together: 现将2024年工作情况和2025年工作
+    计划汇报如下)."""
+    if following is None or sentence.is_heading or SUMMARY_HEADING.search(sentence.text):
         return False
     if following.paragraph == sentence.paragraph:
         return False
+    if not following.is_heading and not re.search(r"[:：]\s*$", sentence.text):
+        return False
+    if PLAN_LEAD.search(sentence.text.strip()):
+        return True
     return any(FUTURE_ANNOUNCEMENT.match(m.group(0)) for m in future_words(sentence.text))
+
+
+def titles_plans(sentence: Sentence, position: int, headings: list[Heading]) -> bool:
+    """An unnumbered plan title below the document's first line (2026年重点工作, 下一步工作打算): it covers the
+    numbered sections after it."""
+    if position == 0 or not sentence.is_heading or numbered_level(sentence.text) is not None:
+        return False
+    return (
+        bool(sentence.headings)
+        and headings[sentence.headings[-1]].level == TITLE_LEVEL
+        and is_plan_heading(sentence.text)
+    )
+
+
+def ends_plan_scope(heading: Heading, scope_level: int) -> bool:
+    """Whether a heading closes a plan scope: a higher section, a review section of the scope's level or above, or,
+    for a plan title's scope, the next unnumbered title."""
+    if scope_level == TITLE_SCOPE:
+        return numbered_level(heading.text) is None or (heading.level == TITLE_LEVEL and is_summary(heading.text))
+    return heading.level < scope_level or (heading.level <= scope_level and is_summary(heading.text))
+
+
+def is_summary(text: str) -> bool:
+    """Whether a heading names a review (情况, 回顾, 成效)."""
+    return bool(SUMMARY_HEADING.search(text))
+
+
+def plan_scope_level(sentence: Sentence, following: Sentence, headings: list[Heading]) -> int:
+    """The heading level whose sections an announced plan covers: the run of headings that follows, else the rest of
+    the announcing sentence's own section."""
+    if following.is_heading and following.headings:
+        return headings[following.headings[-1]].level
+    return headings[sentence.headings[-1]].level + 1 if sentence.headings else 1
 
 
 def section_contexts(
@@ -100,20 +152,25 @@ def section_contexts(
     scope_year: int | None = heading_year(headings[0].text) if whole_plan and headings else None
     for position, sentence in enumerate(sentences):
         chain = [headings[i] for i in sentence.headings]
-        if sentence.is_heading and scope_level is not None and chain and chain[-1].level < scope_level:
+        if sentence.is_heading and scope_level is not None and chain and ends_plan_scope(chain[-1], scope_level):
             scope_level, scope_year = None, None
         plan = whole_plan or scope_level is not None or any(is_plan_heading(h.text) for h in chain)
         years = [y for y in (heading_year(h.text) for h in chain) if y]
         contexts[sentence.index] = SectionContext(plan, years[-1] if years else scope_year if plan else None)
         following = sentences[position + 1] if position + 1 < len(sentences) else None
+        if scope_level is None and titles_plans(sentence, position, headings):
+            scope_level, scope_year = TITLE_SCOPE, heading_year(sentence.text)
         if scope_level is None and announces_plans(sentence, following):
-            scope_level = headings[following.headings[-1]].level
+            scope_level = plan_scope_level(sentence, following, headings)
             scope_year = heading_year(sentence.text)
     return contexts
 
 
-def figure_modality(sentence: str, position: int, context: SectionContext) -> str:
-    """'target' when the section is a plan or the clause up to the figure speaks of plans, else 'achieved'."""
+def figure_modality(sentence: str, position: int, context: SectionContext, earlier: bool = False) -> str:
+    """'target' when the section is a plan or the clause up to the figure speaks of plans, else 'achieved'; the
+    starting value of a rise (从A提高到B) or the base of a comparison is where things stand, so achieved."""
+    if earlier:
+        return "achieved"
     if context.plan:
         return "target"
     clause_end = re.search(r"[，；。]", sentence[position:])

@@ -31,3 +31,8 @@ PROGRAMME = r"(?:低保|最低生活保障|特困|五保|孤儿|临时救助|残
 
 
 PROGRAMME_WORD = re.compile(PROGRAMME)
+
+
+# Benefits outside the codebook's programmes (a pension, social insurance): a figure whose own words name one and none
+# of the programmes above is that benefit's (城乡居民基础养老金最低标准提高20%), whatever an earlier clause named.
+OTHER_BENEFIT = re.compile(r"养老金|养老保险|医疗保险|医保|社保|失业保险|工伤保险|公积金|最低工资|抚恤金?")

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from minzheng.extract.areas import URBAN_RURAL, area_over_mode, name_areas, unified_standard
+from minzheng.extract.comparisons import COMPARISON, compared_lists
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
 from minzheng.extract.patterns import (
@@ -34,9 +35,6 @@ LIST_TAIL = re.compile(r"[、和及与]$")
 
 
 RANGE_JOIN = re.compile(r"^\s*[，,]?\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
-
-
-COMPARISON = re.compile(r"(?:比|较)(?:去年|上年|上一年|(?:19|20)\d{2}\s*年)(?:同期|末|底)?的?$")
 
 
 BENEFICIARY = re.compile(r"(?:为|对|向|给)$")
@@ -82,7 +80,8 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
         own = ""
     after_end = clause_end(text, q.end)
     if i + 1 < len(quantities) and quantities[i + 1].start < after_end:
-        after_end = quantities[i + 1].start
+        # A number that closes its list item leaves the next item's noun to the next number (食堂57家、服务站336个).
+        after_end = q.end if text.startswith("、", q.end) else quantities[i + 1].start
     lead = text[start : q.start].rstrip()
     return Subject(
         own=own,
@@ -227,6 +226,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
         for k, i in enumerate(run):
             subject = distributed[k] if distributed else shared
             figures[i] = Figure(quantities[i], subject, shared=shared, group=group)
+    compared_lists(text, quantities, runs, figures)
     pairs, merged = rises(text, quantities, runs)
     tier_topic = ""
     for i, q in enumerate(quantities):

@@ -237,7 +237,7 @@ def residue_spans(text: str) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
     article_ended = False
     spans = line_spans(text)
-    tail_from = max((s for s, e in spans if is_paragraph(text[s:e].strip())), default=0)
+    tail_from = max((s for s, e in spans if is_paragraph(text[s:e].strip())), default=len(text))
     for start, end in spans:
         line = text[start:end].strip()
         if not line:

@@ -1,0 +1,127 @@
+"""Statistics tables laid out in columns: year and period heads, units in the header or glued, run-together cells."""
+
+from __future__ import annotations
+
+from minzheng.extract.figures import extract_text
+
+
+def figures(text: str, year: int = 2024) -> set[tuple[str, float, object]]:
+    """The (indicator, value, period) triples of a city text whose table rows stand a paragraph each."""
+    rows = extract_text(text.replace("\n", "\n\n"), region="某市", year=year)
+    return {(r.indicator, r.value, None if r.period != r.period else int(r.period)) for r in rows.itertuples()}
+
+
+YEAR_COLUMNS = """项目 2019 2020 2021
+社会救助
+城市最低生活保障人数(人) 5100 4800 4500
+#女性 2000 1900 1800
+农村低保资金全年支出(万元)
+31200 33400 35600
+城市特困人员供养人数(人) 610 640
+"""
+
+
+def test_a_column_per_year_gives_one_row_per_year_with_its_period():
+    got = figures(YEAR_COLUMNS, 2021)
+    assert {("sa.dibao_recipients_urban", v, y) for v, y in [(5100.0, 2019), (4800.0, 2020), (4500.0, 2021)]} <= got
+
+
+def test_numbers_wrapped_under_their_label_and_a_unit_in_brackets_are_scaled():
+    assert ("sa.dibao_funds", 356000000.0, 2021) in figures(YEAR_COLUMNS, 2021)
+
+
+def test_a_row_with_fewer_numbers_fills_the_latest_years():
+    got = figures(YEAR_COLUMNS, 2021)
+    assert ("sa.tekun_recipients", 610.0, 2020) in got and ("sa.tekun_recipients", 640.0, 2021) in got
+
+
+def test_marked_parts_of_a_row_give_no_figures():
+    assert not any(value in (2000.0, 1900.0) for _, value, _ in figures(YEAR_COLUMNS, 2021))
+
+
+GLUED = """指标名称单位数量
+一、社会救助
+      城市最低生活保障
+         最低生活保障人数万人2.4
+         最低生活保障平均标准元/人·月980.0
+      农村特困人员救助供养人数万人0.3
+二、养老服务
+        养老机构42
+        养老机构床位万张0.6
+"""
+
+
+def test_label_unit_and_number_run_together_are_read_with_the_unit_scaled():
+    got = figures(GLUED)
+    assert ("sa.dibao_recipients_urban", 24000.0, 2024) in got
+    assert ("ec.beds", 6000.0, 2024) in got
+
+
+def test_a_group_row_gives_its_area_to_the_rows_under_it_until_a_row_names_another_programme():
+    got = figures(GLUED)
+    assert ("sa.dibao_standard_urban", 980.0, 2024) in got
+    assert ("sa.tekun_recipients", 3000.0, 2024) in got
+    assert not any(indicator.startswith("sa.dibao") and value == 3000.0 for indicator, value, _ in got)
+
+
+def test_a_count_without_a_unit_takes_the_unit_its_label_implies():
+    assert ("ec.care_institutions", 42.0, 2024) in figures(GLUED)
+
+
+PERIOD_COLUMNS = """指标名称 单位 代码 数量 上月 环比
+（一）社会救助 万元 ABC011212000 8,400.5 7,600.2 10.53
+(1）最低生活保障 万元 ABC0112121003,300.12,900.413.79
+A 城市低保累计支出 万元 ABC011212110 1,100.0 1,000.0 10.00
+"""
+
+
+def test_numbers_run_together_are_split_by_their_decimals_and_ratio_columns_are_skipped():
+    got = figures(PERIOD_COLUMNS)
+    assert ("sa.dibao_funds", 33001000.0, 2024) in got and ("sa.dibao_funds", 29004000.0, 2024) in got
+    assert not any(value == 137900.0 for _, value, _ in got)
+
+
+def test_a_lettered_row_under_a_total_of_its_indicator_is_a_part():
+    assert not any(value == 11000000.0 for _, value, _ in figures(PERIOD_COLUMNS))
+
+
+SIDE_BY_SIDE = """指标名称 单位 2023 年 2022 年 指标名称 单位 2023 年 2022 年
+一、社会救助 三、婚姻
+农村最低生活保障人数 人 7200 7600 结婚登记 件 3100 3300
+二、养老机构 四、福利院
+机构数 个 35 33 床 位 个 900 880
+"""
+
+
+def test_two_tables_side_by_side_keep_their_own_groups_and_years():
+    got = figures(SIDE_BY_SIDE, 2023)
+    assert ("sa.dibao_recipients_rural", 7600.0, 2022) in got
+    assert ("ec.care_institutions", 35.0, 2023) in got
+    assert not any(value in (900.0, 3100.0) for _, value, _ in got)
+
+
+WITH_TOTAL = """类 别 项 目 数 量 补贴标准
+农村特困人员 1.2万 8000元/年
+城市特困人员 300 1000元/月
+特困人员
+合计人数 12300 ——
+公办养老机构 20 ——
+养老机构 民办养老机构 8 ——
+合 计 28 ——
+"""
+
+
+def test_a_total_row_makes_the_rows_of_its_indicator_above_it_parts():
+    got = figures(WITH_TOTAL)
+    assert ("sa.tekun_recipients", 12300.0, 2024) in got and ("ec.care_institutions", 28.0, 2024) in got
+    assert not any(value in (12000.0, 300.0, 20.0, 8.0) for _, value, _ in got)
+
+
+def test_a_prose_text_gains_no_table_figures():
+    text = "全市共有城市低保对象4500人，发放低保金1200万元。\n项目进展顺利，2023年完成12个。"
+    assert figures(text) == figures(text.replace("项目", "工作"))
+
+
+def test_a_page_of_table_lines_after_a_print_prompt_is_not_taken_for_its_footer():
+    page = "统计信息\n2024年社会服务统计报表\n【打印本页】\n" + GLUED
+    assert ("sa.dibao_recipients_urban", 24000.0, 2024) in figures(page)
