@@ -160,3 +160,25 @@ def test_the_standards_chart_is_a_bar_per_report_for_a_few_and_a_distribution_pe
     assert len(panels[0].patches) < 20  # no bar per report
     assert "of 500 reports have one" in panels[0].get_title()
     assert all("n = " in tick.get_text() for tick in panels[0].get_xticklabels())
+
+
+def test_the_coverage_of_many_reports_groups_them_by_level_standards_found_and_gap_with_examples(seed_corpus, ref):
+    cover = standards_coverage.coverage(in_force(generated(seed_corpus, 500), ref))
+    groups = standards_coverage.coverage_groups(cover)
+    assert groups["reports"].sum() == 500 and len(groups) <= 12
+    assert list(groups["reports"]) == sorted(groups["reports"], reverse=True)
+    assert all(len(examples.split("、")) <= 3 for examples in groups["for example"])
+    assert set(groups["standards found"]) <= {f"{found} of 2" for found in range(3)}
+
+
+def test_the_email_shows_the_grouped_coverage_of_many_reports_and_the_page_every_row(seed_corpus, ref):
+    from minzheng.present.markdown import EMAIL_ALTERNATIVE, show_table
+
+    cover = standards_coverage.coverage(in_force(generated(seed_corpus, 500), ref))
+    shown = show_table(standards_coverage.coverage_view(cover), summary=standards_coverage.coverage_groups(cover))
+    bundle, metadata = shown._repr_mimebundle_()
+    assert bundle["text/html"].count("<tr") == 501
+    email = metadata[EMAIL_ALTERNATIVE]["text/html"]
+    assert "grouped, with examples" in email and email.count("<tr") < 20
+    few = show_table(standards_coverage.coverage_view(standards_coverage.coverage(in_force(list(seed_corpus), ref))))
+    assert "grouped" not in str(few.data)

@@ -152,7 +152,7 @@ def similarity_tables(sim: pd.DataFrame, table: pd.DataFrame | None = None) -> t
         "same_level_mean": mean.get("same level", "no pair"),
         "cross_level_mean": mean.get("different levels", "no pair"),
         "same_genre_pairs": f"{genre:,} pair{'s' if genre != 1 else ''}",
-        "kept": f" With {len(sim):,} reports, similarity_pairs.csv keeps each report's {nearest} most similar others "
+        "kept": f"With {len(sim):,} reports, similarity_pairs.csv keeps each report's {nearest} most similar others "
         f"({len(pairs):,} pairs) and similarity_summary.csv summarises all of them; the whole matrix is not saved.",
     }
     return {"similarity_pairs": pairs, "similarity_summary": summary}, facts

@@ -276,7 +276,9 @@ def by_report(per_capita: pd.DataFrame, available: pd.DataFrame, indicator: str,
     out["period"] = [int(p) if pd.notna(p) else "" for p in out["period"]]  # a year, or empty where no figure
     for column in ("value", "population", "per_1000", "years_apart"):
         out[column] = out[column].astype("float64")
-    return out.fillna({c: "" for c in ("unit", "population_as_of", "source_title", "source_url", "reliability")})
+    text = ["unit", "population_as_of", "source_title", "source_url", "reliability"]
+    out[text] = out[text].astype(object)  # all-missing columns come out float; their blanks are text
+    return out.fillna({c: "" for c in text})
 
 
 # A gap's kind, without the region, figure or dates it names: how many reports share a reason (many reports).

@@ -222,3 +222,20 @@ GAP_KINDS = (
 def gap_kind(reason: str) -> str:
     """The kind of a standard's gap (GAP_KINDS), for counting reports by reason."""
     return reason_kind(reason, GAP_KINDS)
+
+
+def coverage_groups(cover: pd.DataFrame, examples: int = 3) -> pd.DataFrame:
+    """The coverage table of many reports in a few rows: reports counted by level, standards found and the gap's kind,
+    most reports first, with the first few regions of each as examples."""
+    if cover.empty:
+        return pd.DataFrame(columns=["level", "standards found", "gap", "reports", "for example"])
+    keyed = cover.assign(
+        found=[f"{f} of {a}" for f, a in zip(cover["standards_found"], cover["standards_asked"])],
+        gap=[gap_kind(reason) if reason else "" for reason in cover["gap_reason"].str.removeprefix("gap: ")],
+    )
+    rows = [
+        {"level": level, "standards found": found_text, "gap": gap, "reports": len(group),
+         "for example": "、".join(group["region"].head(examples))}
+        for (level, found_text, gap), group in keyed.groupby(["level", "found", "gap"], sort=False)
+    ]  # fmt: skip
+    return pd.DataFrame(rows).sort_values("reports", ascending=False, kind="stable").reset_index(drop=True)

@@ -72,18 +72,23 @@ class EmailCut:
         return dict(self.whole), {EMAIL_ALTERNATIVE: dict(self.email)}
 
 
-def show_table(frame: pd.DataFrame, *, index: bool = False, max_rows: int | None = None) -> Any:
+def show_table(
+    frame: pd.DataFrame, *, index: bool = False, max_rows: int | None = None, summary: pd.DataFrame | None = None
+) -> Any:
     """Return a displayable, escaped HTML table of a DataFrame; a long table of many regions shows whole in the
-    notebook and the researcher page and cut in the e-mail, with a sentence saying where the rest is (views.py)."""
+    notebook and the researcher page and cut in the e-mail, with a sentence saying where the rest is (views.py); when
+    given, the e-mail shows `summary` (the rows grouped) instead of the cut."""
     from IPython.display import HTML
 
-    from minzheng.compare.views import email_cut
+    from minzheng.compare.views import WHERE_WHOLE, email_cut
 
     whole = table_html(frame, index=index, max_rows=max_rows)
     cut = email_cut(frame) if max_rows is None else None
     if cut is None:
         return HTML(whole)
     shown, note = cut
+    if summary is not None:
+        shown, note = summary, f"This e-mail shows the {len(frame):,} rows grouped, with examples; {WHERE_WHOLE}."
     email = table_html(shown, index=index) + f"<p><em>{html.escape(note)}</em></p>"
     return EmailCut({"text/html": whole, "text/plain": f"<table of {len(frame):,} rows>"}, {"text/html": email})
 
