@@ -77,3 +77,42 @@ def test_nearest_pairs_of_two_reports_are_their_one_pair_and_of_one_report_none(
     one, one_table = matrix(1)
     assert similarity.similarity_pairs(one, one_table, nearest=10).empty
     assert similarity.least_similar_pair(one, one_table).empty
+
+
+def test_tfidf_rows_are_scikit_learns_tfidf_vectors():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [["低保", "低保", "特困", "养老"], ["养老", "床位", "床位", "床位"], [], ["儿童", "低保"], ["低保"]]
+    theirs = TfidfVectorizer(analyzer=lambda d: d, lowercase=False, sublinear_tf=True, smooth_idf=True, norm="l2")
+    expected = theirs.fit_transform(docs).toarray()
+    assert np.allclose(similarity.tfidf_rows(docs).toarray(), expected, rtol=0, atol=1e-15)
+
+
+def test_the_seeds_similarity_is_scikit_learns_cosine_of_tfidf_and_needs_no_scikit_learn(seed_corpus):
+    import subprocess
+    import sys
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from minzheng.words.key_terms import content_tokens, place_names
+    from minzheng.words.shares import report_tokens
+
+    texts = report_tokens(seed_corpus)
+    names = place_names(texts)
+    docs = [content_tokens(t, names) for t in texts]
+    theirs = cosine_similarity(
+        TfidfVectorizer(analyzer=lambda d: d, lowercase=False, sublinear_tf=True, smooth_idf=True).fit_transform(docs)
+    )
+    theirs = np.round((theirs + theirs.T) / 2.0, 6)
+    np.fill_diagonal(theirs, 1.0)
+    assert np.array_equal(similarity.similarity(texts).to_numpy(), theirs)
+    code = (
+        "import sys; from minzheng.words import similarity; from minzheng.words.shares import ReportTokens\n"
+        "t = [ReportTokens(str(i), f'县{i}', 'county', 2023, 'summary', 9, ('低保', '养老', '儿童')[: i + 1]) for i in range(3)]\n"
+        "similarity.similarity(t); print('sklearn' in sys.modules)"
+    )
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        == "False"
+    )

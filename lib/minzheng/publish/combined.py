@@ -132,3 +132,9 @@ def export_combined_report(
     page = combined_page(notebooks, source_dir, unread, stamp, email_pages)
     check_budget(f"email/{REPORT_NAME}.html", page, budget)
     return atomic_write(Path(outputs_dir) / "email" / f"{REPORT_NAME}.html", page)
+
+
+def warm_up() -> None:
+    """Render an empty e-mail page once, so nbconvert is imported and its templates compiled while the notebooks run
+    (the combined report is the run's last step, when nothing else runs beside it)."""
+    render_body(nbformat.v4.new_notebook(), REPORT_TITLE, email=True)

@@ -249,6 +249,7 @@ def execute_all(notebooks: list[Path], options: RunOptions, out: TextIO, run_set
     try:
         build_cache(pool, workers, options.corpus_dir, options.regions, out)
         futures = _submit_all(pool, notebooks, options, run_set)
+        combined.warm_up()
         for done, future in enumerate(as_completed(futures), 1):
             name = futures[future]
             try:

@@ -11,19 +11,35 @@ from minzheng.words.key_terms import content_tokens, place_names
 from minzheng.words.shares import _texts
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+def tfidf_rows(docs: list[list[str]]) -> Any:
+    """The documents' TF-IDF vectors as a sparse matrix, rows l2-normalised: sublinear term frequency (1 + ln tf),
+    smoothed idf (ln((1 + n) / (1 + df)) + 1), terms in sorted order. These are scikit-learn's TfidfVectorizer(
+    sublinear_tf=True, smooth_idf=True, norm="l2") numbers (tests/test_similarity_tables.py checks them against it);
+    written here because importing scikit-learn pulls in most of scipy, 0.7 s of every synthesis run."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary = {term: column for column, term in enumerate(sorted({t for doc in docs for t in doc}))}
+    rows, columns, counts = [], [], []
+    for row, doc in enumerate(docs):
+        terms, tally = np.unique(np.array([vocabulary[t] for t in doc], dtype=np.int64), return_counts=True)
+        rows += [row] * len(terms)
+        columns += terms.tolist()
+        counts += tally.tolist()
+    matrix = csr_matrix((np.asarray(counts, dtype=float), (rows, columns)), shape=(len(docs), len(vocabulary)))
+    matrix.data = 1.0 + np.log(matrix.data)
+    document_frequency = np.bincount(np.asarray(columns, dtype=np.int64), minlength=len(vocabulary))
+    matrix = matrix.multiply(np.log((1.0 + len(docs)) / (1.0 + document_frequency)) + 1.0).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
 
 
 def similarity(source: Any) -> pd.DataFrame:
     """Cosine similarity of the reports' TF-IDF vectors over content tokens: a symmetric region × region frame, 1 on the diagonal.
 
-    TF-IDF: sublinear term frequency, smoothed idf, l2-normalised; the vocabulary is every content token
+    TF-IDF: sublinear term frequency, smoothed idf, l2-normalised (tfidf_rows); the vocabulary is every content token
     (place names and stop words left out), in sorted order, so the result does not depend on input order.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
     texts = _texts(source)
     labels = [t.label for t in texts]
     if not texts:
@@ -33,8 +49,8 @@ def similarity(source: Any) -> pd.DataFrame:
     if not any(docs):
         matrix = np.eye(len(texts))
     else:
-        vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, sublinear_tf=True, smooth_idf=True, norm="l2")
-        matrix = cosine_similarity(vectorizer.fit_transform(docs))
+        vectors = tfidf_rows(docs)
+        matrix = np.asarray((vectors @ vectors.T).todense())
         matrix = np.round((matrix + matrix.T) / 2.0, 6)
         np.fill_diagonal(matrix, 1.0)
     frame = pd.DataFrame(matrix, index=pd.Index(labels, name="region"), columns=pd.Index(labels, name="region"))
