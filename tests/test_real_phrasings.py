@@ -395,8 +395,9 @@ def test_a_figure_per_thousand_people_or_per_centre_is_a_ratio_not_a_count(sente
     assert found(sentence) == set()
 
 
-def test_money_after_a_clause_naming_several_programmes_is_none_of_theirs():
-    assert found("我县为低保、特困群众、孤儿等困难群众提供帮助，一季度共发放救助金1.2亿元。") == set()
+def test_money_after_a_clause_naming_several_programmes_is_none_of_theirs_but_all_assistance_money():
+    got = found("我县为低保、特困群众、孤儿等困难群众提供帮助，一季度共发放救助金1.2亿元。")
+    assert got == {("sa.total_assistance_funds", 120000000.0, "元")}
 
 
 def test_an_average_after_a_sum_paid_is_not_the_standard():
@@ -1126,3 +1127,118 @@ def test_elderly_care_counts_of_facilities_township_institutions_family_beds_and
 )
 def test_institutions_with_both_licences_and_housing_beds_are_not_the_codebooks(sentence, indicator):
     assert not any(i == indicator for i, _, _ in found(sentence))
+
+
+def pairs_of(text: str) -> set[tuple[str, float]]:
+    """The (indicator, value) pairs extracted from a short report."""
+    return {(r.indicator, r.value) for r in extract_text(text, region="某县", year=2024).itertuples()}
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("全县城市低保对象320户、610人；农村低保对象2150户、4030人。", {320.0, 2150.0}),
+        ("截至6月底，城镇居民享受低保412户；牧区最低生活保障对象95户、188人。", {412.0, 95.0}),
+        ("在册城市低保家庭1.2万户，在册农村低保家庭3.4万户。", {12000.0, 34000.0}),
+    ],
+)
+def test_dibao_households_by_area_are_each_a_row_when_the_report_states_no_total(text, parts):
+    assert {value for indicator, value in pairs_of(text) if indicator == "sa.dibao_households"} == parts
+
+
+def test_dibao_households_by_area_give_way_to_the_total_the_report_states():
+    text = "全县共有低保对象2470户4640人。其中城市低保对象320户610人，农村低保对象2150户4030人。"
+    assert {value for indicator, value in pairs_of(text) if indicator == "sa.dibao_households"} == {2470.0}
+
+
+def test_money_by_area_is_kept_as_parts_without_a_total_and_dropped_beside_one():
+    parts = "发放城市低保资金120万元、农村低保资金340万元。"
+    assert {v for i, v in pairs_of(parts) if i == "sa.dibao_funds"} == {1200000.0, 3400000.0}
+    whole = "上半年全县发放城乡低保资金460万元。" + parts
+    assert {v for i, v in pairs_of(whole) if i == "sa.dibao_funds"} == {4600000.0}
+
+
+def test_money_after_a_clause_naming_one_area_of_a_programme_is_that_areas_part():
+    text = "全县发放低保资金900万元。其中：城镇低保对象800人，发放最低生活保障金300万元；农村低保对象2100人，发放最低生活保障金600万元。"
+    assert {v for i, v in pairs_of(text) if i == "sa.dibao_funds"} == {9000000.0}
+
+
+def test_tekun_people_by_area_are_parts_and_a_subgroup_unable_to_care_for_themselves_is_no_total():
+    text = "城镇特困人员110人，农牧区特困人员65人。共为90名生活不能自理特困供养人员发放护理补贴8万元。"
+    assert {v for i, v in pairs_of(text) if i == "sa.tekun_recipients"} == {110.0, 65.0}
+
+
+def test_households_outside_dibao_are_not_dibao_households():
+    text = "向低保范围外的48户支出型困难家庭发放临时救助金6万元。"
+    assert not {i for i, _ in pairs_of(text)} & {"sa.dibao_households", "sa.dibao_recipients"}
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("去年全市累计发放救助资金3.45亿元。", 345000000.0),
+        ("一季度共为困难群众发放救助金8600万元。", 86000000.0),
+        ("全年为2.1万人次发放救助金1.2亿元，兜住了民生底线。", 120000000.0),
+        ("保障城市低保1200人、农村特困300人，累计发放保障金9800万元。", 98000000.0),
+        ("共计发放民生保障资金2.3亿元。", 230000000.0),
+    ],
+)
+def test_assistance_money_named_generally_is_all_assistance_money(sentence, value):
+    assert ("sa.total_assistance_funds", value) in pairs_of(sentence)
+
+
+def test_money_named_generally_after_a_clause_of_one_kind_of_assistance_is_that_kinds():
+    got = pairs_of("全县医疗救助3200人次，救助资金410万元；实施临时救助560人次，发放救助资金95万元。")
+    assert ("sa.medical_assistance_funds", 4100000.0) in got
+    assert ("sa.temp_assistance_funds", 950000.0) in got
+    assert not {i for i, _ in got} & {"sa.total_assistance_funds"}
+
+
+def test_money_of_a_quoted_scheme_or_money_a_rise_adds_is_not_all_assistance_money():
+    got = pairs_of("累计发放“暖心行动”救助金12万元。提标惠及低保对象900名、特困人员150名，全年将新增救助资金80万元。")
+    assert not {i for i, _ in got} & {"sa.total_assistance_funds", "sa.tekun_funds", "sa.dibao_funds"}
+
+
+def test_the_social_assistance_spending_row_of_a_statistics_table_is_all_assistance_money_and_ratios_are_skipped():
+    text = "\n".join(
+        [
+            "指标名称 | 单位 | 代码 | 数量 | 上期 | 环比 |",
+            "2.社会救助 | 万元 | ABC011220000 | 52,300.5 | 47,100.0 | 11.04 |",
+            "其中:最低生活保障 | 万元 | ABC011221000 | 30,200.0 | 27,500.0 | 9.82 |",
+        ]
+    )
+    got = pairs_of(text)
+    assert ("sa.total_assistance_funds", 523005000.0) in got
+    assert ("sa.dibao_funds", 302000000.0) in got
+    assert not any(value in (110400.0, 98200.0, 11.04, 9.82) for _, value in got)
+
+
+def test_a_statistics_table_by_area_with_no_total_gives_households_and_tekun_people_as_parts():
+    text = "\n".join(
+        [
+            "指标名称 | 单位 | 数量 |",
+            "城市最低生活保障 | ||",
+            "最低生活保障户数 | 户 | 3,120 |",
+            "农村最低生活保障 | ||",
+            "最低生活保障户数 | 户 | 8,450 |",
+            "城市特困人员救助供养人数 | 人 | 410 |",
+            "农村特困人员救助供养人数 | 人 | 2,260 |",
+        ]
+    )
+    got = pairs_of(text)
+    assert {v for i, v in got if i == "sa.tekun_recipients"} == {410.0, 2260.0}
+    assert {v for i, v in got if i == "sa.dibao_households"} == {3120.0, 8450.0}
+
+
+def test_a_statistics_table_with_a_total_of_households_gives_the_total_only():
+    text = "\n".join(
+        [
+            "指标名称 | 单位 | 数量 |",
+            "城乡最低生活保障户数 | 户 | 11,570 |",
+            "城市最低生活保障 | ||",
+            "最低生活保障户数 | 户 | 3,120 |",
+            "农村最低生活保障 | ||",
+            "最低生活保障户数 | 户 | 8,450 |",
+        ]
+    )
+    assert {v for i, v in pairs_of(text) if i == "sa.dibao_households"} == {11570.0}

@@ -13,9 +13,10 @@ import pandas as pd
 
 from minzheng.extract.areas import splits_tekun_by_area
 from minzheng.extract.columns import column_values, drop_summed_parts
-from minzheng.extract.matching import indicators_of, row_unit
+from minzheng.extract.matching import counted_noun, indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
+from minzheng.extract.parts import area_part, drop_parts_beside_totals
 from minzheng.extract.record import Row
 from minzheng.extract.scope import (
     UNPLACED,
@@ -119,9 +120,11 @@ def sentence_rows(
             else q.qualifier
         )
         period = figure_period(sentence.text, figure, context, year)
+        part = area_part(found, sentence.text[: q.start], counted_noun(figure.subject))
         rows.append(
             Row(found, q.value, row_unit(found, figure), qualifier, modality, period, q.raw, sentence, q.start, q.end)
         )
+        rows[-1].part = part
     return rows
 
 
@@ -199,7 +202,7 @@ def report_rows(report) -> list[Row]:
     columned = column_values(report.sentences)
     rows.extend(drop_summed_parts(table_figure_rows(report, contexts, home, columned), columned))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
-    return fold_rounded(merge_mentions(keep_highest_tier(rows)))
+    return fold_rounded(merge_mentions(keep_highest_tier(drop_parts_beside_totals(rows))))
 
 
 def table_figure_rows(report, contexts: list[SectionContext], home: Home, values=None) -> list[Row]:

@@ -7,7 +7,7 @@ from functools import cache
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import INCREMENT, OTHER_BENEFIT, PROGRAMME, PROGRAMME_WORD
+from minzheng.extract.patterns import CLAUSE_BREAK, INCREMENT, OTHER_BENEFIT, PROGRAMME, PROGRAMME_WORD
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
 RIGHT_TAIL_MAX = 4
@@ -232,6 +232,28 @@ def names_other_benefit(subject: Subject) -> bool:
     return bool(OTHER_BENEFIT.search(words)) and not PROGRAMME_WORD.search(words)
 
 
+# Kinds of assistance a clause may name, with the older or longer names of one kind folded together.
+ASSISTANCE = re.compile(rf"{PROGRAMME}|医疗救助|教育救助|住房救助|就业救助|受灾")
+SAME_KIND = {"最低生活保障": "低保", "五保": "特困", "残疾": "残疾人"}
+
+
+def kinds_before(figure: Figure, subject: Subject) -> int:
+    """How many kinds of assistance the clause just before money named generally names (救助资金, 保障金: no
+    programme in its own words): of one kind, the money is that kind's (医疗救助5万人次，救助资金1378万元); of
+    several, all assistance money and none of theirs."""
+    q = figure.quantity
+    if (
+        q.unit_class != "money"
+        or q.per
+        or figure.per_inherited
+        or subject.first_term_in
+        or PROGRAMME_WORD.search(subject.own)
+    ):
+        return 0
+    clauses = [c for c in CLAUSE_BREAK.split(subject.before) if c.strip()]
+    return len({SAME_KIND.get(k, k) for k in ASSISTANCE.findall(clauses[-1])}) if clauses else 0
+
+
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
     subject = subject or figure.subject
@@ -246,6 +268,8 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
         or (not PROGRAMME_WORD.search(subject.own + counted_noun(subject)) and joins_programmes(subject.before))
         or (AND_OTHERS.search(subject.own) is not None and joins_programmes(subject.before + subject.own))
     )
+    kinds = kinds_before(figure, subject)
+    mixed = mixed or kinds > 1
     single = not mixed and len(set(PROGRAMME_WORD.findall(subject.own))) == 1
     best, best_score = None, None
     words, heads = subject.own + subject.after, head_patterns()
@@ -254,7 +278,7 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
             continue
         if not unit_fits(candidate, figure) or excluded(candidate, subject, figure.shared):
             continue
-        if single and candidate.keep == "total":
+        if candidate.keep == "total" and (single or (not mixed and kinds == 1)):
             continue
         for cue in candidate.cues:
             if not subject.first_term_in and not cue.patterns[-1].search(words):

@@ -23,3 +23,4 @@ class Row:
     start: int
     end: int
     mentions: int = 1
+    part: bool = False

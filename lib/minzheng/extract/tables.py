@@ -25,7 +25,7 @@ UNIT_CELL = re.compile(r"^(?:万|亿)?(?:人次|户次|人|户|个|家|所|张|�
 HEADER_WORDS = re.compile(r"指标|单位|项目")
 
 
-SKIPPED_COLUMNS = re.compile(r"代码|同比|增长|增减|比上年|占")
+SKIPPED_COLUMNS = re.compile(r"代码|环比|同比|增长|增减|比上年|占")
 
 
 PREVIOUS_YEAR = re.compile(r"上年|去年|上期")

@@ -1,0 +1,41 @@
+"""Parts by area of an id without area ids: each part is a row only where the report states no total of the id."""
+
+from __future__ import annotations
+
+import re
+
+from minzheng.codebook import Indicator
+from minzheng.extract.record import Row
+
+# The area a part names (城市低保527户, 农村特困人员, 牧区最低生活保障对象); 城乡 names the whole.
+AREA = re.compile(r"城乡|城市|城镇|农村|乡村|农牧区|牧区")
+
+
+# The programmes an area word may stand before: a figure takes the area only of words about its own programme.
+FAMILIES = {"低保": "dibao", "最低生活保障": "dibao", "特困": "tekun", "五保": "tekun", "孤儿": "orphans"}
+FAMILY = re.compile("|".join(FAMILIES))
+
+
+# The codebook's mark of an id whose parts by area are rows when the report states no total.
+PARTS = "parts"
+
+
+def area_part(indicator: Indicator, before: str, counted: str = "") -> bool:
+    """Whether a figure of an id kept as parts names one area: the noun it counts names it, or the last area word
+    of its sentence before it does and only words of one programme stand between."""
+    if indicator.keep != PARTS:
+        return False
+    area = AREA.search(counted)
+    if area is not None:
+        return area.group(0) != "城乡"
+    found = list(AREA.finditer(before))
+    if not found or found[-1].group(0) == "城乡":
+        return False
+    between = {FAMILIES[m] for m in FAMILY.findall(before[found[-1].end() :])}
+    return len(between) <= 1
+
+
+def drop_parts_beside_totals(rows: list[Row]) -> list[Row]:
+    """A part by area is dropped when the report states a total of its id anywhere."""
+    totals = {row.indicator.id for row in rows if row.indicator.keep == PARTS and not row.part}
+    return [row for row in rows if not (row.part and row.indicator.id in totals)]
