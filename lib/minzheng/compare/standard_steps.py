@@ -87,10 +87,13 @@ def _day(value: Any) -> str:
     return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
-def steps(standards: pd.DataFrame, region: str, indicator: str, tier: str | None = None) -> pd.DataFrame:
+def steps(
+    standards: pd.DataFrame, region: str, indicator: str, tier: str | None = None, line: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The steps of a region's standard in time order (one setter and tier, or each in turn), in 元/人/月, with the
-    change from the step before and, between two dated steps, the growth per year."""
-    frame = timeline(standards)
+    change from the step before and, between two dated steps, the growth per year (`line`: the standards' timeline,
+    when the caller has it already)."""
+    frame = timeline(standards) if line is None else line
     frame = frame[(frame["region"] == region) & (frame["indicator"] == indicator)]
     if tier is not None:
         frame = frame[frame["tier_key"] == tier]
@@ -215,7 +218,7 @@ def region_steps(
     """The steps of each standard (`ids`) for every region of a standards-in-force table (by `place`, so a region
     with several reports is followed once) whose reference holds two or more dated steps, with the national and
     provincial averages and the years of its reports; in id, then table order (empty when no region has a series)."""
-    found = []
+    found, line = [], timeline(standards)
     for indicator in ids:
         with_series = set(series_regions(standards, indicator))
         for place, rows in in_force.groupby("place", sort=False):
@@ -224,7 +227,7 @@ def region_steps(
             province = next((p for p in rows["province"] if p), "")
             scopes = (NATIONAL_SCOPE, province) if province else (NATIONAL_SCOPE,)
             averaged = averages(national, indicator, scopes)
-            mine = steps(standards, str(place), indicator)
+            mine = steps(standards, str(place), indicator, line=line)
             years = tuple(sorted({int(y) for y in rows["year"].dropna()}))
             found.append(RegionSteps(str(place), indicator, mine, averaged, growth(mine, averaged), years))
     return found
