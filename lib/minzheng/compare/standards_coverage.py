@@ -231,7 +231,7 @@ def coverage_groups(cover: pd.DataFrame, examples: int = 3) -> pd.DataFrame:
         return pd.DataFrame(columns=["level", "standards found", "gap", "reports", "for example"])
     keyed = cover.assign(
         found=[f"{f} of {a}" for f, a in zip(cover["standards_found"], cover["standards_asked"])],
-        gap=[gap_kind(reason) if reason else "" for reason in cover["gap_reason"].str.removeprefix("gap: ")],
+        gap=[gap_kind(reason) if reason else "" for reason in cover["gap_reason"]],
     )
     rows = [
         {"level": level, "standards found": found_text, "gap": gap, "reports": len(group),
