@@ -39,8 +39,8 @@ def shorten(text: str, limit: int = 34) -> str:
 
 
 def noun(count: int, singular: str, plural: str | None = None) -> str:
-    """Return '1 report' or '3 reports'."""
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+    """Return '1 report', '3 reports' or '9,100 figures' (thousands separated)."""
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
 def period_text(period: object) -> str:
