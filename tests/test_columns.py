@@ -125,3 +125,124 @@ def test_a_prose_text_gains_no_table_figures():
 def test_a_page_of_table_lines_after_a_print_prompt_is_not_taken_for_its_footer():
     page = "统计信息\n2024年社会服务统计报表\n【打印本页】\n" + GLUED
     assert ("sa.dibao_recipients_urban", 24000.0, 2024) in figures(page)
+
+
+def rows_of(text: str, year: int = 2024) -> set[tuple[str, float, object, str]]:
+    """The (indicator, value, period, modality) rows of a city text read as it stands (its lines, its gaps)."""
+    rows = extract_text(text, region="某市", year=year)
+    return {
+        (r.indicator, r.value, None if r.period != r.period else int(r.period), r.modality) for r in rows.itertuples()
+    }
+
+
+PIPE_YEARS = """表3 救助情况 | |
+项 目 | 2018年 | 2019年 | 2020年 | |
+社会救助 | |
+城镇居民最低生活保障人数(人) | 3300 | 3100 | 2900 | |
+#老年人 | 800 | 760 | 700 | |
+农村居民最低生活保障人数(人) | 9100 | 8800 | 8600 | |
+"""
+
+
+def test_a_pipe_table_with_a_column_per_year_gives_each_value_its_year():
+    got = figures(PIPE_YEARS, 2020)
+    assert {("sa.dibao_recipients_urban", v, y) for v, y in [(3300.0, 2018), (3100.0, 2019), (2900.0, 2020)]} <= got
+    assert ("sa.dibao_recipients_rural", 8800.0, 2019) in got
+    assert not any(value in (800.0, 760.0, 700.0) for _, value, _ in got)
+
+
+COUNTED_COLUMNS = """福利机构情况(2010年) |
+指 标 |
+院 数 |
+职 工 |
+床 位 |
+年末在院 |
+社会福利院 | 12 | 300 | 2100 | 1800 |
+城镇收养性老年福利机构 | 140 | 900 | 7300 | 6100 |
+农村收养性老年福利机构 | 260 | 800 | 9900 | 8200 |
+"""
+
+
+def test_a_header_naming_what_columns_count_reads_each_value_with_its_column():
+    got = figures(COUNTED_COLUMNS, 2010)
+    assert {("ec.care_institutions", 140.0, 2010), ("ec.beds", 7300.0, 2010)} <= got
+    assert {("ec.care_institutions", 260.0, 2010), ("ec.beds", 9900.0, 2010)} <= got
+    assert not any(value in (900.0, 6100.0, 2100.0, 12.0) for _, value, _ in got)
+
+
+BILINGUAL_ONE_YEAR = """表9 社会救济情况(2005年)
+      item 2005
+   (一)城镇居民最低生活保障人数 (人)   persons receiving urban relief 45120
+      #在职人员     employed persons 3100
+   (二)农村居民最低生活保障人数 (人)   persons receiving rural relief 61230
+      农村居民最低生活保障家庭数 (户)     households receiving rural relief 30450
+"""
+
+
+def test_a_bilingual_yearbook_table_with_one_year_column_and_bracketed_units_is_read():
+    got = figures(BILINGUAL_ONE_YEAR, 2005)
+    assert {("sa.dibao_recipients_urban", 45120.0, 2005), ("sa.dibao_recipients_rural", 61230.0, 2005)} <= got
+    assert ("sa.dibao_households", 30450.0, 2005) in got
+    assert not any(value == 3100.0 for _, value, _ in got)
+
+
+FIRST_MONTH = """| 民政统计月报 | ||
+| 2021年度 1月 | ||
+| 指标名称 | 单位 | 数量 |
+| 1.社会救助 | 万元 | 5,200.4 |
+| (1)最低生活保障 | 万元 | 4,100.2 |
+| (一)社会救助对象 | ||
+| 1.城市低保 | ||
+| A 城市低保人数 | 人 | 12,300 |
+| B 城市低保户数 | 户 | 7,450 |
+| 2.农村低保 | ||
+| A 农村低保人数 | 人 | 56,780 |
+| B 农村低保户数 | 户 | 30,120 |
+"""
+
+
+def test_the_money_of_a_table_of_the_years_first_month_is_one_months_and_gives_nothing():
+    got = figures(FIRST_MONTH, 2021)
+    assert not any(indicator.endswith("funds") for indicator, _, _ in got)
+    assert ("sa.dibao_recipients_urban", 12300.0, 2021) in figures(FIRST_MONTH, 2021)
+
+
+def test_a_later_months_table_keeps_its_money():
+    assert ("sa.dibao_funds", 41002000.0, 2021) in figures(FIRST_MONTH.replace("1月", "6月"), 2021)
+
+
+def test_lettered_rows_under_a_group_row_without_numbers_are_not_parts_of_each_other():
+    got = figures(FIRST_MONTH, 2021)
+    assert {("sa.dibao_households", 7450.0, 2021), ("sa.dibao_households", 30120.0, 2021)} <= got
+    assert ("sa.dibao_recipients_rural", 56780.0, 2021) in got
+
+
+BEDS_BY_KIND = """| 指标名称 | 单位 | 数量 |
+| (一)提供住宿的社会服务 | ||
+| 1.床位数 | 张 | 20,400 |
+| (1)养老机构床位数 | 张 | 17,800 |
+| (2)精神疾病服务机构床位数 | 张 | 900 |
+| 2.孤儿 | 人 | 2,300 |
+| (1)集中养育孤儿 | 人 | 800 |
+"""
+
+
+def test_a_row_ending_in_the_label_above_is_its_part_only_when_read_as_the_same_figure():
+    got = figures(BEDS_BY_KIND)
+    assert ("ec.beds", 17800.0, 2024) in got and ("cp.orphans", 2300.0, 2024) in got
+    assert not any(value in (20400.0, 900.0, 800.0) for _, value, _ in got)
+
+
+PROGRESS = """实事内容工作任务责任单位进展情况
+一季度二季度三季度四季度
+新增24家居家养老服务照料中心。区民政局目前已完成6家建设任务。目前已完成13家建设任务。累计完成24家。
+完成300户困难家庭适老化改造。区民政局已启动摸底。
+
+下一段文字与表格无关，完成8家。
+"""
+
+
+def test_counts_done_in_a_progress_table_are_read_as_the_tasks_achieved_count():
+    got = rows_of(PROGRESS, 2022)
+    assert {("ec.new_home_care_stations", v, 2022, "achieved") for v in (6.0, 13.0)} <= got
+    assert not any(value == 8.0 for _, value, _, _ in got)

@@ -1242,3 +1242,76 @@ def test_a_statistics_table_with_a_total_of_households_gives_the_total_only():
         ]
     )
     assert {v for i, v in pairs_of(text) if i == "sa.dibao_households"} == {11570.0}
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("为12.5万名残疾人发放“两项补贴”资金0.9亿元。", 125000.0),
+        ("为126万残疾人发放生活补贴和护理补贴。", 1260000.0),
+        ("累计发放残疾人“两项补贴”1.8亿元，惠及全市3.2万名残疾人。", 32000.0),
+        ("为1200户2300名残疾人发放“两残”补助180万元。", 2300.0),
+    ],
+)
+def test_disabled_people_written_before_or_after_the_subsidies_they_receive_are_its_recipients(sentence, value):
+    assert ("sa.disability_subsidy_recipients", value, "人") in found(sentence)
+
+
+def test_the_money_of_the_two_disability_subsidies_may_be_written_as_liangcan():
+    assert ("sa.disability_subsidy_funds", 1800000.0, "元") in found("为1200户2300名残疾人发放“两残”补助180万元。")
+
+
+def test_people_before_a_quoted_title_they_were_given_are_still_not_counted():
+    assert found("大会表彰了36名“最美民政人”。") == set()
+
+
+def test_households_paid_the_dibao_money_of_one_area_are_each_a_part_when_no_total_is_stated():
+    got = found("全年为1300户2400人发放城市低保金900万元，为3100户5500人发放农村低保金1700万元。")
+    assert {("sa.dibao_households", 1300.0, "户"), ("sa.dibao_households", 3100.0, "户")} <= got
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("全年临时救助因病因灾造成生活暂时困难的群众310人次，发放临时救助资金52.6万元。", 310.0),
+        ("救助临时性困难群众4200人次，支出临时救助资金390.5万元。", 4200.0),
+        ("今年全县已发放临时救助金380万元，直接受益2900多人次。", 2900.0),
+    ],
+)
+def test_temporary_assistance_cases_may_be_counted_as_the_people_helped(sentence, value):
+    assert ("sa.temp_assistance_cases", value, "人次") in found(sentence)
+
+
+def test_people_reached_by_a_one_off_price_subsidy_are_no_temporary_assistance_cases():
+    assert not any(r[0] == "sa.temp_assistance_cases" for r in found("发放价格临时补贴30万元，惠及困难群众9000人次。"))
+
+
+@pytest.mark.parametrize("sentence", ["增加普惠型养老床位3000个。", "全县养老床位达到3000个。"])
+def test_elderly_care_beds_counted_with_the_measure_word_of_places_are_beds(sentence):
+    assert ("ec.beds", 3000.0, "张") in found(sentence)
+
+
+def test_beds_counted_in_ge_that_are_not_elderly_care_beds_stay_out():
+    assert not any(r[0] == "ec.beds" for r in found("社会福利院床位2241个。"))
+
+
+def test_a_list_item_that_opens_with_its_own_verb_does_not_lend_its_noun_to_the_next_number():
+    got = found("新增16个社区养老服务站（日间照料中心）、提质改造5个公办养老服务机构设施。")
+    assert got == {("ec.new_home_care_stations", 16.0, "处")}
+
+
+def test_two_modifiers_joined_by_a_list_mark_still_name_the_noun_after_them():
+    got = found("建成4处街道、社区综合养老服务中心19处。")
+    assert got == {("ec.community_centers", 4.0, "处"), ("ec.community_centers", 19.0, "处")}
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("已建成5家特困人员集中供养服务机构，改造提升12家农村区域性养老服务中心。", "ec.community_centers"),
+        ("今年将新建和改扩建乡镇敬老院30所。", "ec.care_institutions"),
+        ("提质改造8个社区养老服务站。", "ec.new_home_care_stations"),
+    ],
+)
+def test_elderly_care_places_being_upgraded_are_neither_the_stock_nor_new_places(sentence, indicator):
+    assert not any(r[0] == indicator for r in found(sentence))

@@ -16,7 +16,7 @@ from minzheng.read.manifest import LEVELS
 HERE = Path(__file__).parent / "realtext"
 TEXTS = paths.PROJECT_ROOT / "realtext"
 # F1 on the development set after the rules learned from it (first sight was 0.467); raise it as rules improve.
-DEVELOPMENT_F1_FLOOR = 0.88
+DEVELOPMENT_F1_FLOOR = 0.90
 
 
 @pytest.mark.parametrize(
@@ -34,6 +34,7 @@ DEVELOPMENT_F1_FLOOR = 0.88
         "blind9_sources.csv",
         "blind10_sources.csv",
         "blind11_sources.csv",
+        "blind12_sources.csv",
     ],
 )
 def test_every_source_names_its_region_level_year_address_and_query(name):
@@ -85,20 +86,21 @@ def test_extraction_on_the_real_development_set_holds_its_floor():
 
 
 # The batches measured blind once and then used for development: floors a little under their figures at the end of
-# the sessions that used them (0.859, 0.930, 0.912, 0.935, 0.870, 0.919, 0.820, 0.807, 0.789; batches 10 and 11, from
-# this round: 0.804, 0.941), so a rule that helps one set cannot quietly break another.
+# the fourth round (0.883, 0.935, 0.947, 0.950, 0.876, 0.923, 0.848, 0.862, 0.864, 0.854, 0.965, 0.955), so a rule that
+# helps one set cannot quietly break another.
 FORMER_BLIND_FLOORS = {
-    "blind": 0.83,
-    "blind2": 0.90,
-    "blind3": 0.88,
-    "blind4": 0.91,
-    "blind5": 0.84,
-    "blind6": 0.89,
-    "blind7": 0.79,
-    "blind8": 0.78,
-    "blind9": 0.76,
-    "blind10": 0.78,
-    "blind11": 0.92,
+    "blind": 0.86,
+    "blind2": 0.91,
+    "blind3": 0.92,
+    "blind4": 0.93,
+    "blind5": 0.85,
+    "blind6": 0.90,
+    "blind7": 0.82,
+    "blind8": 0.84,
+    "blind9": 0.84,
+    "blind10": 0.83,
+    "blind11": 0.94,
+    "blind12": 0.93,
 }
 
 

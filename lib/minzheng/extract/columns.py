@@ -16,7 +16,7 @@ from minzheng.extract.tables import NUMBERING, SUB_ITEM, TableValue
 from minzheng.read.sentences import Sentence
 
 # The words that open a header row, and the column heads that hold values.
-HEADER_LABEL = re.compile(r"指标名称|指标|项目|类别")
+HEADER_LABEL = re.compile(r"指标名称|指标|项目|类别|^\s*item\b")
 YEAR_HEAD = re.compile(r"((?:19|20)\d\d)\s*年?")
 VALUE_HEAD = re.compile(
     r"补贴标准|本年累计|上年同期|上年数据|数量|本期|本月|当月|累计|上年|上期|上季度|上月|[一二三四五六七八九十]{1,3}月份|"
@@ -93,7 +93,8 @@ def header_of(text: str) -> Columns | None:
         return None
     body = HEADER_LABEL.sub(" ", joined)
     years = YEAR_HEAD.findall(body)
-    heads = tuple(f"{year}年" for year in years) if len(years) >= 2 else tuple(VALUE_HEAD.findall(body))
+    only_years = years and not CJK.search(YEAR_HEAD.sub("", body))
+    heads = tuple(f"{year}年" for year in years) if len(years) >= 2 or only_years else tuple(VALUE_HEAD.findall(body))
     if not heads:
         return None
     halves = len(re.findall(r"指标名称|项目", joined)) or 1
@@ -178,6 +179,8 @@ def segments(text: str, heads: tuple[str, ...], halves: int = 1) -> list[Segment
                 current.numbers.append((piece, start, start + len(piece)))
             elif UNIT_CELL.match(piece) and current.words and not current.numbers:
                 current.unit = piece
+            elif UNIT_IN_BRACKETS.fullmatch(piece) and current.words and not current.numbers:
+                current.unit = unit_in(UNIT_IN_BRACKETS.fullmatch(piece))
             else:
                 if current.numbers or (current.unit and current.words):
                     rows.append(current)
@@ -214,11 +217,16 @@ def tidy(row: Segment, heads: tuple[str, ...]) -> None:
                 start += len(number)
     bracket = UNIT_IN_BRACKETS.search(row.label)
     if bracket:
-        row.unit = row.unit or ("万元" if bracket.group(1) == "10000 yuan" else bracket.group(1))
+        row.unit = row.unit or unit_in(bracket)
         row.label = UNIT_IN_BRACKETS.sub("", row.label)
     glued_unit = GLUED_UNIT.search(row.label)
     if glued_unit and glued_unit.start() > 0 and not row.unit:
         row.unit, row.label = glued_unit.group(0), row.label[: glued_unit.start()]
+
+
+def unit_in(bracket: re.Match) -> str:
+    """The unit a bracket names: its own, or 万元 for a bilingual yearbook's (10000 yuan)."""
+    return "万元" if bracket.group(1) == "10000 yuan" else bracket.group(1)
 
 
 def unit_for(label: str, lead: str, number: str, unit: str) -> str:

@@ -17,6 +17,7 @@ from minzheng.extract.matching import counted_noun, indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
 from minzheng.extract.parts import area_part, drop_parts_beside_totals
+from minzheng.extract.progress import progress_values
 from minzheng.extract.record import Row
 from minzheng.extract.scope import (
     UNPLACED,
@@ -120,7 +121,7 @@ def sentence_rows(
             else q.qualifier
         )
         period = figure_period(sentence.text, figure, context, year)
-        part = area_part(found, sentence.text[: q.start], counted_noun(figure.subject))
+        part = area_part(found, sentence.text[: q.start], counted_noun(figure.subject), figure.subject.after)
         rows.append(
             Row(found, q.value, row_unit(found, figure), qualifier, modality, period, q.raw, sentence, q.start, q.end)
         )
@@ -201,6 +202,7 @@ def report_rows(report) -> list[Row]:
     rows.extend(table_figure_rows(report, contexts, home))
     columned = column_values(report.sentences)
     rows.extend(drop_summed_parts(table_figure_rows(report, contexts, home, columned), columned))
+    rows.extend(table_figure_rows(report, contexts, home, progress_values(report.sentences)))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
     return fold_rounded(merge_mentions(keep_highest_tier(drop_parts_beside_totals(rows))))
 

@@ -176,8 +176,13 @@ BECOMES = re.compile(r"转型|转为|改造为|改建为|升级为|改为")
 
 
 def inside_quotes(text: str, position: int) -> bool:
-    """Whether a position stands inside “…”: the number counts a title or an award (53名“先进个人”), not people."""
-    return text.count("“", 0, position) > text.count("”", 0, position)
+    """Whether a position stands inside “…”: the number counts a title or an award (53名“先进个人”), not people; a
+    benefit quoted after the verb that pays it (为N名残疾人发放“两项补贴”) is the benefit all the same."""
+    opened = text.rfind("“", 0, position)
+    return text.count("“", 0, position) > text.count("”", 0, position) and not PAID_QUOTED.search(text, 0, opened + 1)
+
+
+PAID_QUOTED = re.compile(r"(?:发放|享受|领取)“$")
 
 
 def unit_fits(indicator: Indicator, figure: Figure) -> bool:

@@ -91,7 +91,7 @@ QUANTITY = re.compile(
 )
 
 
-PERSON_NOUN = r"困难群众|群众|人口|老年人|老人|儿童|居民|对象|职工"
+PERSON_NOUN = r"困难群众|群众|人口|老年人|老人|儿童|居民|对象|职工|残疾人"
 
 
 BARE_PEOPLE = re.compile(
@@ -230,6 +230,10 @@ def is_not_a_count(match: re.Match[str]) -> bool:
     return bool(re.fullmatch(CHINESE, numeral)) and not re.search("[零〇一二两三四五六七八九]|^十", numeral)
 
 
+# Elderly-care beds counted with the measure word of places (增加养老床位2000个): still beds.
+BEDS_BEFORE = re.compile(r"养老[\u4e00-\u9fff]{0,3}床位(?:数)?(?:达到|达|增至|为)?\s*$")
+
+
 def from_match(match: re.Match[str]) -> Quantity | None:
     """Build a Quantity from a regex match, or None when it is no quantity."""
     number = to_number(match["num"])
@@ -240,6 +244,8 @@ def from_match(match: re.Match[str]) -> Quantity | None:
     if match["num2"] and upper is None:
         return None
     unit, unit_class = UNITS[match["unit"]]
+    if unit_class == "places" and BEDS_BEFORE.search(match.string[max(0, match.start() - 16) : match.start()]):
+        unit, unit_class = UNITS["张"]
     per = period_of(match["per"] or match["per_after"] or clause_per(match.string, match.start()))
     pre = match["pre"] or ""
     raw_start = match.start()

@@ -20,12 +20,17 @@ FAMILY = re.compile("|".join(FAMILIES))
 PARTS = "parts"
 
 
-def area_part(indicator: Indicator, before: str, counted: str = "") -> bool:
-    """Whether a figure of an id kept as parts names one area: the noun it counts names it, or the last area word
-    of its sentence before it does and only words of one programme stand between."""
+# The money paid to the people a number counts, named by area right after them (为N户发放农村低保金).
+PAID_AREA = re.compile(rf"^(?:发放|支付)了?(?:{AREA.pattern})")
+
+
+def area_part(indicator: Indicator, before: str, counted: str = "", after: str = "") -> bool:
+    """Whether a figure of an id kept as parts names one area: the noun it counts or the money paid to it names it,
+    or the last area word of its sentence before it does and only words of one programme stand between."""
     if indicator.keep != PARTS:
         return False
-    area = AREA.search(counted)
+    paid = PAID_AREA.match(after)
+    area = AREA.search(counted) or (AREA.search(paid.group(0)) if paid else None)
     if area is not None:
         return area.group(0) != "城乡"
     found = list(AREA.finditer(before))

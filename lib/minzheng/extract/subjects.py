@@ -34,6 +34,9 @@ LIST_JOINER = re.compile(r"^[、和及与\s]*$")
 LIST_TAIL = re.compile(r"[、和及与]$")
 
 
+NEXT_ITEM = re.compile(r"、[\u4e00-\u9fff]{0,3}?(?:新建|新增|建成|改造|改建|提质|提升|完成|建设|实施|发放)[^、]*$")
+
+
 RANGE_JOIN = re.compile(r"^\s*[，,]?\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
 
 
@@ -76,12 +79,20 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     if i > 0 and quantities[i - 1].end > start:
         start = quantities[i - 1].end
     own = topic(text, quantities, i, start) + RATIO_OF.sub("", text[start : q.start])
-    if i > 0 and start == quantities[i - 1].end and LIST_TAIL.search(own):
-        own = ""
+    if i > 0 and start == quantities[i - 1].end:
+        # A list item that opens with its own verb starts at its 、: the noun before it is the last number's.
+        next_item = NEXT_ITEM.search(own)
+        if LIST_TAIL.search(own):
+            own = ""
+        elif next_item:
+            own = own[next_item.start() + 1 :]
     after_end = clause_end(text, q.end)
     if i + 1 < len(quantities) and quantities[i + 1].start < after_end:
         # A number that closes its list item leaves the next item's noun to the next number (食堂57家、服务站336个).
         after_end = q.end if text.startswith("、", q.end) else quantities[i + 1].start
+        # A next item that opens with its own verb starts at its 、 (新增16个服务站（日间照料中心）、提质改造5个…).
+        next_item = NEXT_ITEM.search(text[:after_end], q.end)
+        after_end = next_item.start() if next_item else after_end
     lead = text[start : q.start].rstrip()
     return Subject(
         own=own,

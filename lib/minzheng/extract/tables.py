@@ -25,14 +25,32 @@ UNIT_CELL = re.compile(r"^(?:万|亿)?(?:人次|户次|人|户|个|家|所|张|�
 HEADER_WORDS = re.compile(r"指标|单位|项目")
 
 
+# Characters spaced apart inside one word of a cell (项 目, 床 位), a year column's head, a head naming what it counts.
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+YEAR_HEAD = re.compile(r"^((?:19|20)\d\d)\s*年?$")
+COUNT_HEAD = re.compile(r"数$|床位$")
+UNITS_HEAD = re.compile(r"^(?:院|机构|单位|个)数$")
+
+# A table's title row dating it to a month (2020年度 1月): a table of the year's first month holds one month's money.
+MONTH_TITLE = re.compile(r"(?:19|20)\d\d\s*年度?\s*(\d{1,2})\s*月份?$")
+MONEY = re.compile(r"元$")
+
+# Homes of a kind (社会福利院, 儿童福利院) beside homes for the aged in one table hold others: their counts are not elderly care.
+HOME = re.compile(r"福利院|福利机构|福利单位|收养性")
+AGED = re.compile(r"老年|养老|敬老|老人")
+UNIT_IN_BRACKETS = re.compile(r"\s*[（(]((?:万|亿)?(?:人次|户次|人|户|个|家|所|张|处|元|%))[)）]")
+
+
 SKIPPED_COLUMNS = re.compile(r"代码|环比|同比|增长|增减|比上年|占")
 
 
 PREVIOUS_YEAR = re.compile(r"上年|去年|上期")
 
 
-# A label that names a programme its group does not (城市特困人员… under 农村最低生活保障) leaves the group.
+# A label that names a programme its group does not (城市特困人员… under 农村最低生活保障) leaves the group; one naming
+# 养老机构 is read without its group (养老机构床位数 under 提供住宿的社会服务).
 PROGRAMMES = re.compile(PROGRAMME)
+OWN_KIND = re.compile(r"养老机构")
 
 
 # A sub-item of the row above it: 其中：, #, or a letter (A 城市低保累计支出 under 最低生活保障).
@@ -61,7 +79,8 @@ def cells(text: str) -> list[tuple[str, int, int]]:
     for part in text.split(CELL_SEPARATOR):
         stripped = part.strip()
         offset = position + (len(part) - len(part.lstrip()))
-        found.append((stripped, offset, offset + len(stripped)))
+        end = offset + len(stripped)
+        found.append((SPACED.sub("", stripped) if len(stripped) <= 8 else stripped, offset, end))
         position += len(part) + 1
     return found
 
@@ -101,7 +120,10 @@ def table_rows(sentences: list[Sentence]) -> list[list[Cell]]:
 def cut_into_rows(stream: list[Cell]) -> list[list[Cell]]:
     """Cells saved one per line, cut into rows by the width of the header that opens them (up to the 甲 key row)."""
     keys = next((k for k, cell in enumerate(stream) if cell[0] == COLUMN_KEY), None)
-    if keys is None or keys == 0 or not HEADER_WORDS.search(stream[0][0]):
+    if keys is None:
+        first = next((k for k, cell in enumerate(stream) if HEADER_WORDS.fullmatch(cell[0])), None)
+        return [stream[first:]] if first is not None and len(stream) - first > 2 else []
+    if keys == 0 or not HEADER_WORDS.search(stream[0][0]):
         return []
     width = keys
     header, body = stream[:width], stream[2 * width :]
@@ -112,38 +134,62 @@ COLUMN_KEY = "甲"
 
 
 def table_values(sentences: list[Sentence]) -> list[TableValue]:
-    """Every value of the table rows among a report's sentences, as phrases to read."""
-    values: list[TableValue] = []
+    """Every value of the table rows among a report's sentences, as phrases to read.
+
+    A column headed by a year gives its values that year; where the header names what two or more columns count
+    (院数 | 床位), each value is read with its column's head, and a column that names no count is left out."""
+    values: list[tuple[int, bool, TableValue]] = []
     header: list[str] = []
     group, parent = "", ""
+    block, aged_blocks, one_month, counted_above = 0, set(), False, False
     for row in table_rows(sentences):
         texts = [cell[0] for cell in row]
         if any(HEADER_WORDS.search(text) for text in texts[:3]) and not any(NUMBER_CELL.match(t) for t in texts):
-            header = texts
+            header, block = texts, block + 1
             continue
         label = next((text for text in texts if re.search(r"[\u4e00-\u9fff]", text) and not UNIT_CELL.match(text)), "")
         unit = next((text for text in texts if UNIT_CELL.match(text)), "")
         numbers = [(k, cell) for k, cell in enumerate(row) if NUMBER_CELL.match(cell[0])]
         if not label:
             continue
+        bracket = UNIT_IN_BRACKETS.search(label)
+        if bracket:
+            unit, label = unit or bracket.group(1), UNIT_IN_BRACKETS.sub("", label)
         if not numbers:
+            dated = MONTH_TITLE.search(label)
+            one_month = bool(dated and dated.group(1) in ("1", "01")) or (one_month and not dated)
             if not unit:
-                group, parent = NUMBERING.sub("", label), ""
+                group, parent, counted_above = NUMBERING.sub("", label), "", False
             continue
-        sub_item = bool(SUB_ITEM.match(label))
-        label = NUMBERING.sub("", SUB_ITEM.sub("", label))
+        if one_month and MONEY.search(unit):
+            continue
+        marked = bool(SUB_ITEM.match(label))
+        sub_item, counted_above = marked and counted_above, counted_above or not marked
+        label = re.sub(r"(?<=[\u4e00-\u9fff])的(?=[\u4e00-\u9fff])", "", NUMBERING.sub("", SUB_ITEM.sub("", label)))
         if parent and label != parent and label.endswith(parent):
-            continue
-        parent = label
+            sub_item = True
+        else:
+            parent = label
+        other_home = bool(HOME.search(label)) and not AGED.search(label)
+        if HOME.search(label) and AGED.search(label):
+            aged_blocks.add(block)
         if set(PROGRAMMES.findall(label)) - set(PROGRAMMES.findall(group)):
             group = ""
+        counted = sum(1 for heading in header[1:] if COUNT_HEAD.search(heading)) >= 2
         for k, (text, start, end, sentence) in numbers:
             heading = header[k] if k < len(header) else ""
-            if SKIPPED_COLUMNS.search(heading):
+            if SKIPPED_COLUMNS.search(heading) or (counted and not COUNT_HEAD.search(heading)):
                 continue
-            lead = f"{group}{label}" if group and group not in label else label
-            phrase = f"{lead}{text}{unit}"
-            values.append(
-                TableValue(phrase, len(lead), sentence, start, end, 1 if PREVIOUS_YEAR.search(heading) else 0, sub_item)
-            )
-    return values
+            lead = f"{group}{label}" if group and group not in label and not OWN_KIND.search(label) else label
+            year = YEAR_HEAD.match(heading)
+            prefix = f"{year.group(1)}年" if year else ""
+            lead = f"{prefix}{lead}{'' if UNITS_HEAD.match(heading) else heading}" if counted else f"{prefix}{lead}"
+            phrase = f"{lead}{text}{unit or count_unit(heading) if counted else unit}"
+            years_back = 1 if PREVIOUS_YEAR.search(heading) else 0
+            values.append((block, other_home, TableValue(phrase, len(lead), sentence, start, end, years_back, sub_item)))
+    return [value for block, other_home, value in values if not (other_home and block in aged_blocks)]
+
+
+def count_unit(heading: str) -> str:
+    """The unit a column's head implies for a count (床位: 张, 人数: 人, 院数: 个)."""
+    return "张" if "床" in heading else "人" if "人" in heading else "户" if "户" in heading else "个"
