@@ -185,7 +185,8 @@ def test_the_email_shows_the_grouped_coverage_of_many_reports_and_the_page_every
 
 
 def test_reports_the_reference_knows_nothing_of_fall_into_one_group_per_level_and_gap(seed_corpus, ref):
-    unknown = [replace(r, place=r.region) for r in generated(seed_corpus, 500)]  # '莒县#7' is no place the reference holds
+    # '莒县#7' is no place the reference holds
+    unknown = [replace(r, place=r.region) for r in generated(seed_corpus, 500)]
     groups = standards_coverage.coverage_groups(standards_coverage.coverage(in_force(unknown, ref)))
     assert len(groups) <= 4 and groups["reports"].sum() == 500
     assert all("#" not in gap for gap in groups["gap"])

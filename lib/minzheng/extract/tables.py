@@ -186,7 +186,9 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
             lead = f"{prefix}{lead}{'' if UNITS_HEAD.match(heading) else heading}" if counted else f"{prefix}{lead}"
             phrase = f"{lead}{text}{unit or count_unit(heading) if counted else unit}"
             years_back = 1 if PREVIOUS_YEAR.search(heading) else 0
-            values.append((block, other_home, TableValue(phrase, len(lead), sentence, start, end, years_back, sub_item)))
+            values.append(
+                (block, other_home, TableValue(phrase, len(lead), sentence, start, end, years_back, sub_item))
+            )
     return [value for block, other_home, value in values if not (other_home and block in aged_blocks)]
 
 
