@@ -35,6 +35,7 @@ DEVELOPMENT_F1_FLOOR = 0.90
         "blind10_sources.csv",
         "blind11_sources.csv",
         "blind12_sources.csv",
+        "blind13_sources.csv",
     ],
 )
 def test_every_source_names_its_region_level_year_address_and_query(name):
