@@ -17,7 +17,7 @@ import pandas as pd
 
 from minzheng.compare.benchmarks import NATIONAL_COUNTERPARTS, NATIONAL_SCOPE
 from minzheng.compare.figure_tables import label_of, to_monthly
-from minzheng.compare.standards_in_force import MONTHLY_VALUE, timeline
+from minzheng.compare.standards_in_force import MONTHLY_VALUE, day_text, timeline
 from minzheng.read.reference import REF, parse_date, tier_key
 
 GROWTH_METHOD = (
@@ -82,11 +82,6 @@ def growth_per_year(first: float, last: float, years: float) -> float:
     return ((last / first) ** (1 / years) - 1) * 100
 
 
-def _day(value: Any) -> str:
-    """A timestamp as YYYY-MM-DD ('' when missing)."""
-    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
-
-
 def steps(
     standards: pd.DataFrame, region: str, indicator: str, tier: str | None = None, line: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -113,13 +108,8 @@ def steps(
                     "indicator": indicator,
                     "label_en": label_of(indicator)[1],
                     "step": number,
-                    "value": row["value"],
-                    "unit": row["unit"],
-                    "value_stated": row["value_stated"],
-                    "unit_stated": row["unit_stated"],
-                    "conversion": row["conversion"],
-                    "effective_from": row["effective_from"],
-                    "known_in_force_before": _day(row["before"]),
+                    **{column: row[column] for column in MONTHLY_VALUE},
+                    "known_in_force_before": day_text(row["before"]),
                     "change": change,
                     "change_pct": change / previous["value"] * 100 if previous is not None else np.nan,
                     "years_since_previous": years,

@@ -139,7 +139,7 @@ def timeline(standards: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _day(value: Any) -> str:
+def day_text(value: Any) -> str:
     """A timestamp as YYYY-MM-DD ('' when missing)."""
     return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
@@ -155,14 +155,14 @@ def step_in_force(rows: pd.DataFrame, year: int) -> tuple[pd.Series | None, str]
         if first.empty:
             return None, ""
         row = first.iloc[0]
-        return row, f"the source gives no start date: in force before {_day(row['before'])} (the next dated step)"
+        return row, f"the source gives no start date: in force before {day_text(row['before'])} (the next dated step)"
     note = f"the latest step dated on or before the end of {int(year)}"
     later = open_undated[open_undated["after"] == chosen["start"]]
     if len(later):
         row = later.iloc[0]
         note += (
             f"; a later step of {format_number(row['value'])} {row['unit']}, whose start date the source does not give, "
-            f"was in force before {_day(row['before'])} and may already apply"
+            f"was in force before {day_text(row['before'])} and may already apply"
         )
     return chosen, note
 
@@ -213,13 +213,8 @@ def _published(row: pd.Series, year: int, note: str) -> dict[str, Any]:
         "status": FOUND,
         "set_by": row["set_by"],
         "tier": row["tier"],
-        "value": row["value"],
-        "unit": row["unit"],
-        "value_stated": row["value_stated"],
-        "unit_stated": row["unit_stated"],
-        "conversion": row["conversion"],
-        "effective_from": row["effective_from"],
-        "in_force_until": _day(row["until"]),
+        **{column: row[column] for column in MONTHLY_VALUE},
+        "in_force_until": day_text(row["until"]),
         "date_note": note,
         "years_apart": float(year) - float(start.year) if pd.notna(start) else np.nan,
         **{c: row.get(c, "") for c in ("source_title", "publisher", "source_url", "published", "quote")},
@@ -238,7 +233,7 @@ def _gap(steps: pd.DataFrame, place: str, parent: str, indicator: str, year: int
     label = label_of(indicator)[1]
     if mine.empty:
         return GAP_NO_INDICATOR.format(label=label, region=place)
-    return GAP_TOO_LATE.format(label=label, region=place, date=_day(mine["start"].min()), year=int(year))
+    return GAP_TOO_LATE.format(label=label, region=place, date=day_text(mine["start"].min()), year=int(year))
 
 
 class Lookups:
