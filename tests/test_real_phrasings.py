@@ -1315,3 +1315,62 @@ def test_two_modifiers_joined_by_a_list_mark_still_name_the_noun_after_them():
 )
 def test_elderly_care_places_being_upgraded_are_neither_the_stock_nor_new_places(sentence, indicator):
     assert not any(r[0] == indicator for r in found(sentence))
+
+
+def modality_rows(sentence: str) -> list[tuple[str, float, str]]:
+    """The (indicator, value, modality) rows extracted from one sentence of a county report."""
+    rows = extract_text(sentence, region="某县", year=2024)
+    return [(r.indicator, r.value, r.modality) for r in rows.itertuples()]
+
+
+def test_people_leaving_dibao_after_new_entrants_are_exits_not_entries():
+    got = found("上半年，全县新增低保310人，退出低保275人。")
+    assert ("sa.dibao_exited", 275.0, "人") in got
+    assert ("sa.dibao_newly_enrolled", 275.0, "人") not in got
+
+
+def test_consolation_money_handed_to_tekun_elderly_is_not_tekun_money():
+    got = found("春节期间走访慰问特困老人，发放慰问金12万元。")
+    assert not any(indicator == "sa.tekun_funds" for indicator, _, _ in got)
+
+
+def test_a_monthly_rate_carried_only_by_the_last_value_of_a_list_is_not_money_paid():
+    got = found("为3000名重度残疾人发放护理补贴（一级、二级分别为90元、60元/月）。")
+    assert not any(indicator == "sa.disability_subsidy_funds" for indicator, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator, value",
+    [
+        ("示范打造8处村级日间照料服务站。", "ec.new_home_care_stations", 8.0),
+        ("全区建成颐康服务站45个。", "ec.new_home_care_stations", 45.0),
+    ],
+)
+def test_community_care_stations_of_local_names_built_in_the_year_are_new_stations(sentence, indicator, value):
+    got = found(sentence)
+    assert (indicator, value, "处") in got
+    assert not any(i == "ec.service_facilities" for i, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("（1）农村低保标准不低于520元每月；", "target"),
+        ("城市低保标准提高到每人每月不低于700元。", "achieved"),
+    ],
+)
+def test_a_standard_set_as_a_bare_minimum_is_a_target_but_one_raised_to_a_minimum_is_achieved(sentence, modality):
+    got = [row for row in modality_rows(sentence) if "standard" in row[0]]
+    assert got and all(m == modality for _, _, m in got)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本月全县共有低保边缘家庭200户520人，其中农村180户470人，城镇低保20户50人。",
+        "本月全县共有低保家庭老年人300户350人，其中农村280户320人，城镇低保20户30人。",
+    ],
+)
+def test_the_parts_of_a_group_beside_dibao_are_not_dibao_counts(sentence):
+    got = found(sentence)
+    assert not any(indicator.startswith("sa.dibao_recipients") for indicator, _, _ in got)

@@ -46,6 +46,11 @@ RELATIVE = re.compile("(?<![比较由从])(?:" + "|".join(sorted(RELATIVE_YEAR, 
 BA_WINDOW = 16
 
 
+# A standard set as a minimum with no verb of change or of being in force (城市低保标准不低于N元每月): what a notice
+# or a project list requires for the coming period, a target; 提高到不低于, 为不低于, 按不低于…执行 stay achieved.
+MINIMUM_SET = re.compile(r"标准(?:不低于\s*(?:每人每[月年])?\s*)?$")
+
+
 TITLE_SCOPE = 0
 
 
@@ -166,6 +171,12 @@ def section_contexts(
     return contexts
 
 
+def minimum_set(sentence: str, position: int) -> bool:
+    """Whether a figure is a standard's bare minimum (…标准不低于N元), its number's own 不低于 or the words' before it."""
+    near = sentence[max(0, position - 8) : position + 4]
+    return bool(MINIMUM_SET.search(sentence[:position])) and "不低于" in near
+
+
 def figure_modality(sentence: str, position: int, context: SectionContext, earlier: bool = False) -> str:
     """'target' when the section is a plan or the clause up to the figure speaks of plans, else 'achieved'; the
     starting value of a rise (从A提高到B) or the base of a comparison is where things stand, so achieved."""
@@ -175,7 +186,7 @@ def figure_modality(sentence: str, position: int, context: SectionContext, earli
         return "target"
     clause_end = re.search(r"[，；。]", sentence[position:])
     upto = sentence[: position + (clause_end.start() if clause_end else len(sentence) - position)]
-    return "target" if future_words(upto) else "achieved"
+    return "target" if future_words(upto) or minimum_set(sentence, position) else "achieved"
 
 
 def sentence_period(sentence: str, position: int, context: SectionContext, doc_year: int | None) -> int | None:

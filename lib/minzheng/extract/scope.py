@@ -79,7 +79,10 @@ SUBGROUP = re.compile(r"^[，,、；;\s]*(?:集中供养|分散供养|城市|城
 
 
 # Another population the counts after it are a part of (脱贫户684户，其中享受低保601户; 建档立卡脱贫户中享受农村低保…).
-OTHER_POPULATION = re.compile(r"(?:脱贫户|建档立卡|贫困户|贫困人口|监测对象)[^。；;]{0,16}?(?:其中|中)")
+# Near-dibao families and the elderly of dibao families are groups beside a programme: their parts are not its count.
+OTHER_POPULATION = re.compile(
+    r"(?:脱贫户|建档立卡|贫困户|贫困人口|监测对象|低保边缘|低保家庭(?:中的)?老年人)[^。；;]{0,16}?(?:其中|中)"
+)
 
 
 def part_of_another_population(text: str, position: int, unit_class: str) -> bool:

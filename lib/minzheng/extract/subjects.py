@@ -330,9 +330,14 @@ def tier_lists(figures: list[Figure]) -> None:
 
 
 def inherit_list_units(figures: list[Figure]) -> None:
-    """Values of a list take the first value's 每人每月 and its qualifier (分别不低于A、B)."""
+    """Values of a list take the first value's 每人每月 and its qualifier (分别不低于A、B), and the last value's
+    period when only it carries one (分别为A元、B元/月)."""
     first: dict[int, Quantity] = {}
+    last = {figure.group: figure.quantity for figure in figures if figure.group is not None}
     for figure in figures:
+        tail = last.get(figure.group)
+        if tail is not None and tail.per and not figure.quantity.per and figure.quantity.unit_class == "money":
+            figure.per_inherited = tail.per
         if figure.group is None:
             continue
         if figure.group not in first:
