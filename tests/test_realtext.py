@@ -36,6 +36,7 @@ DEVELOPMENT_F1_FLOOR = 0.90
         "blind11_sources.csv",
         "blind12_sources.csv",
         "blind13_sources.csv",
+        "blind14_sources.csv",
     ],
 )
 def test_every_source_names_its_region_level_year_address_and_query(name):
@@ -87,7 +88,7 @@ def test_extraction_on_the_real_development_set_holds_its_floor():
 
 
 # The batches measured blind once and then used for development: floors a little under their figures at the end of
-# the fourth round (0.883, 0.935, 0.947, 0.950, 0.876, 0.923, 0.848, 0.862, 0.864, 0.854, 0.965, 0.955), so a rule that
+# the fourth round (0.883, 0.943, 0.947, 0.958, 0.876, 0.923, 0.848, 0.862, 0.864, 0.854, 0.965, 0.955, 0.842), so a rule that
 # helps one set cannot quietly break another.
 FORMER_BLIND_FLOORS = {
     "blind": 0.86,
@@ -102,6 +103,7 @@ FORMER_BLIND_FLOORS = {
     "blind10": 0.83,
     "blind11": 0.94,
     "blind12": 0.93,
+    "blind13": 0.82,
 }
 
 
