@@ -1374,3 +1374,14 @@ def test_a_standard_set_as_a_bare_minimum_is_a_target_but_one_raised_to_a_minimu
 def test_the_parts_of_a_group_beside_dibao_are_not_dibao_counts(sentence):
     got = found(sentence)
     assert not any(indicator.startswith("sa.dibao_recipients") for indicator, _, _ in got)
+
+
+def test_a_space_a_page_leaves_between_digits_and_their_unit_keeps_the_figure():
+    assert pairs_of("全县现有养老床位3200 张，其中护理型床位1500　张。") == {
+        ("ec.beds", 3200.0),
+        ("ec.nursing_beds", 1500.0),
+    }
+
+
+def test_a_digit_before_a_spaced_word_that_merely_starts_like_a_unit_gives_no_figure():
+    assert pairs_of("详见附表2 人员名单，2023 年全县工作总结如下。") == set()
