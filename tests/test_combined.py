@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import io
 
 import nbformat
@@ -52,9 +53,18 @@ def write_email_pages(parts, folder, run_id):
     return written
 
 
+def joined_notebook(parts, unread, stamp):
+    """Every notebook's cells in order after the contents cell, a rule before each notebook but the first."""
+    frame = combined.framing_cells(parts, unread, stamp)
+    cells = [frame[0]]
+    for index, (_, nb) in enumerate(parts):
+        cells += ([frame[index]] if index else []) + copy.deepcopy(nb.cells)
+    return combined.framed_notebook(parts, cells)
+
+
 def rendered_whole(parts, unread, stamp):
     """The combined report as a render of the joined notebook gives it."""
-    nb = combined.combined_notebook(parts, unread, stamp)
+    nb = joined_notebook(parts, unread, stamp)
     return render_html(nb, pages.REPORT_TITLE, email=True, run_id=stamp.run_id, note=stamp.note())
 
 

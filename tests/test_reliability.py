@@ -118,7 +118,7 @@ def test_a_failed_tasks_summary_keeps_the_whole_message_of_a_manifest_error():
 
 
 def test_reports_that_could_not_be_read_are_listed_on_the_index_and_in_the_combined_report(tmp_path):
-    from minzheng.publish.combined import combined_notebook
+    from minzheng.publish.combined import framing_cells
     from minzheng.publish.pages import NotebookInfo, index_page
     from minzheng.publish.run import export_data_task
 
@@ -129,7 +129,7 @@ def test_reports_that_could_not_be_read_are_listed_on_the_index_and_in_the_combi
     assert len(unread) == 1 and "b.txt" in unread[0] and "empty" in unread[0]
     page = index_page([NotebookInfo("01", "Social assistance", "summary")], True, unread)
     assert "1 report(s) could not be read" in page and "b.txt" in page
-    intro = combined_notebook([], unread).cells[0].source
+    intro = framing_cells([], unread)[0].source
     assert "1 report(s) could not be read" in intro and "b.txt" in intro
 
 
@@ -483,7 +483,7 @@ def test_executed_notebooks_name_the_outputs_folder_not_the_staging_folder(tmp_p
 def test_every_page_closes_with_the_run_id_on_screen_and_in_print():
     import nbformat
 
-    from minzheng.publish.combined import combined_notebook
+    from minzheng.publish.combined import framing_cells
     from minzheng.publish.pages import NotebookInfo, Stamp, index_page
     from minzheng.publish.render import render_html
 
@@ -496,4 +496,4 @@ def test_every_page_closes_with_the_run_id_on_screen_and_in_print():
         assert '<footer class="minzheng-run"><p>minzheng run 0123456789ab</p></footer>' in html
         assert 'content: "minzheng run 0123456789ab"' in html
     assert 'href="failed/20_flaky.ipynb"' in index and 'href="../index.html"' in index
-    assert "**This run failed** (20_flaky)" in combined_notebook([], None, stamp).cells[0].source
+    assert "**This run failed** (20_flaky)" in framing_cells([], None, stamp)[0].source

@@ -10,7 +10,6 @@ missing is rendered here.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -55,18 +54,6 @@ def framed_notebook(
         )
     combined.cells = cells
     return combined
-
-
-def combined_notebook(
-    notebooks: Iterable[tuple[str, nbformat.NotebookNode]], unread: list[str] | None = None, stamp: Stamp = NO_STAMP
-) -> nbformat.NotebookNode:
-    """Concatenate executed notebooks in order, after a contents cell listing their titles (and any unread reports)."""
-    parts = list(notebooks)
-    frame = framing_cells(parts, unread, stamp)
-    cells = [frame[0]]
-    for index, (_, nb) in enumerate(parts):
-        cells += ([frame[index]] if index else []) + copy.deepcopy(nb.cells)
-    return framed_notebook(parts, cells)
 
 
 def split_main(body: str) -> tuple[str, str, str]:
