@@ -1385,3 +1385,36 @@ def test_a_space_a_page_leaves_between_digits_and_their_unit_keeps_the_figure():
 
 def test_a_digit_before_a_spaced_word_that_merely_starts_like_a_unit_gives_no_figure():
     assert pairs_of("详见附表2 人员名单，2023 年全县工作总结如下。") == set()
+
+
+def test_a_rise_from_minimums_to_minimums_pairs_the_later_values_with_the_earlier_ones():
+    got = found(
+        "五保对象集中供养和分散供养标准，分别由每人每年不低于3600元、2700元，提高到每人每年不低于3900元和2950元。"
+    )
+    assert {
+        ("sa.tekun_standard_centralized", 3900.0, "元/人/年"),
+        ("sa.tekun_standard_dispersed", 2950.0, "元/人/年"),
+    } <= got
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("上半年全区发放城乡低保等社会救助资金2.14亿元。", 214000000.0),
+        ("全年发放困难群众救助补助资金4.6亿元，惠及9万人次。", 460000000.0),
+        ("发放城乡低保、孤儿等特殊群体补贴2600余万元。", 26000000.0),
+    ],
+)
+def test_money_of_one_programme_named_as_an_example_of_assistance_in_general_is_all_assistance_money(sentence, value):
+    assert ("sa.total_assistance_funds", value, "元") in found(sentence)
+    assert not any(indicator in ("sa.dibao_funds", "sa.tekun_funds") for indicator, _, _ in found(sentence))
+
+
+def test_money_named_generally_after_a_list_of_counts_of_several_programmes_is_all_assistance_money():
+    got = found("全区保障城市低保900人，农村低保1.6万人，农村特困1500人，城市特困70人，累计发放保障金1.12亿元。")
+    assert ("sa.total_assistance_funds", 112000000.0, "元") in got
+    assert not any(indicator == "sa.tekun_funds" for indicator, _, _ in got)
+
+
+def test_money_named_generally_after_one_programmes_count_stays_that_programmes():
+    assert ("sa.temp_assistance_funds", 3600000.0, "元") in found("全年实施临时救助2100人次，救助资金360万元。")

@@ -58,6 +58,12 @@ FACILITY = ("beds", "places")
 AND_OTHERS = re.compile(rf"{PROGRAMME}[^，,；;。]{{0,8}}等")
 
 
+# One programme named as an example of assistance in general (城乡低保等社会救助资金, 低保等困难群众): all of it.
+ONE_OF_MANY = re.compile(
+    rf"{PROGRAMME}[^，,；;。]{{0,6}}等[^，,；;。0-9]{{0,4}}?(?:社会救助|救助|困难群众|特殊群体|各类)"
+)
+
+
 def joins_programmes(own: str) -> bool:
     """Whether a figure's own words join two different programmes."""
     return any(a != b for a, b in JOINED_PROGRAMMES.findall(own))
@@ -256,7 +262,16 @@ def kinds_before(figure: Figure, subject: Subject) -> int:
     ):
         return 0
     clauses = [c for c in CLAUSE_BREAK.split(subject.before) if c.strip()]
-    return len({SAME_KIND.get(k, k) for k in ASSISTANCE.findall(clauses[-1])}) if clauses else 0
+    listed = clauses[-1:]
+    for clause in reversed(clauses[:-1]):
+        if not (COUNT_CLAUSE.search(clause) and COUNT_CLAUSE.search(listed[0])):
+            break
+        listed.insert(0, clause)
+    return len({SAME_KIND.get(k, k) for clause in listed for k in ASSISTANCE.findall(clause)})
+
+
+# A clause that counts one group (城市特困90人): a run of them before money named generally is one list.
+COUNT_CLAUSE = re.compile(r"\d[\d.,]*\s*万?(?:人|户|名)(?!次)")
 
 
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
@@ -270,6 +285,7 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
         return None
     mixed = (
         joins_programmes(subject.own)
+        or ONE_OF_MANY.search(subject.own) is not None
         or (not PROGRAMME_WORD.search(subject.own + counted_noun(subject)) and joins_programmes(subject.before))
         or (AND_OTHERS.search(subject.own) is not None and joins_programmes(subject.before + subject.own))
     )

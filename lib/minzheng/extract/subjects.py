@@ -21,6 +21,7 @@ from minzheng.extract.patterns import (
     LINKING,
     PROGRAMME,
     PROGRAMME_WORD,
+    RANGE_JOIN,
     TOPIC_BREAK,
 )
 
@@ -35,9 +36,6 @@ LIST_TAIL = re.compile(r"[、和及与]$")
 
 
 NEXT_ITEM = re.compile(r"、[\u4e00-\u9fff]{0,3}?(?:新建|新增|建成|改造|改建|提质|提升|完成|建设|实施|发放)[^、]*$")
-
-
-RANGE_JOIN = re.compile(r"^\s*[，,]?\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?)?\s*$")
 
 
 BENEFICIARY = re.compile(r"(?:为|对|向|给)$")
