@@ -246,3 +246,24 @@ def test_counts_done_in_a_progress_table_are_read_as_the_tasks_achieved_count():
     got = rows_of(PROGRESS, 2022)
     assert {("ec.new_home_care_stations", v, 2022, "achieved") for v in (6.0, 13.0)} <= got
     assert not any(value == 8.0 for _, value, _, _ in got)
+
+
+SIBLINGS = """指标名称 单位 本年累计 上年同期
+最低生活保障支出 万元 4120.5 3980.2
+其中：A 城市低保支出 万元 1200.1 1100.4
+B 农村低保支出 万元 2920.4 2879.8
+儿童福利支出 万元 880.0 850.0
+其中：A 孤儿基本生活保障支出 万元 160.2 150.6
+B 事实无人抚养儿童基本生活保障支出 万元 420.3 390.1
+"""
+
+
+def test_a_sub_item_of_the_same_id_as_the_kept_sub_item_before_it_is_its_sibling_not_its_part():
+    got = figures(SIBLINGS)
+    assert {("cp.child_allowance_funds", v, 2024) for v in (1602000.0, 4203000.0)} <= got
+
+
+def test_siblings_under_a_total_of_their_own_id_stay_parts():
+    got = figures(SIBLINGS)
+    assert ("sa.dibao_funds", 41205000.0, 2024) in got
+    assert not any(value in (12001000.0, 29204000.0) for _, value, _ in got)

@@ -211,14 +211,18 @@ def table_figure_rows(report, contexts: list[SectionContext], home: Home, values
     """The figures of a report's table rows (or of the given values): each read in its row's phrase, at its cell."""
     rows: list[Row] = []
     totals: set[str] = set()
-    label, part = "", False
+    label, part, sibling = "", False, set()
     for value in table_values(report.sentences) if values is None else values:
         phrase = replace(value.sentence, text=value.phrase)
         year = report.year - value.years_back if report.year else None
         found = sentence_rows(phrase, contexts[value.sentence.index], year, home)
         ids = {row.indicator.id for row in found}
         if value.phrase[: value.value_at] != label:
-            label, part = value.phrase[: value.value_at], value.sub_item and bool(ids & totals)
+            # A sub-item of the same id as the kept sub-item before it is its sibling (A 孤儿…支出, B 事实无人抚养
+            # 儿童…支出), not its part.
+            kept_sibling = value.sub_item and not part and ids and ids == sibling
+            label, part = value.phrase[: value.value_at], value.sub_item and bool(ids & totals) and not kept_sibling
+            sibling = ids if value.sub_item else set()
             totals = ids | totals if value.sub_item else ids
         if part:
             continue
