@@ -1418,3 +1418,39 @@ def test_money_named_generally_after_a_list_of_counts_of_several_programmes_is_a
 
 def test_money_named_generally_after_one_programmes_count_stays_that_programmes():
     assert ("sa.temp_assistance_funds", 3600000.0, "元") in found("全年实施临时救助2100人次，救助资金360万元。")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("全年为全区1900名低保对象发放低保金。", {("sa.dibao_recipients", 1900.0, "人")}),
+        (
+            "此次提标为全县2100户5300名城市低保对象提高了补助水平。",
+            {("sa.dibao_households", 2100.0, "户"), ("sa.dibao_recipients_urban", 5300.0, "人")},
+        ),
+        ("上半年为8200名困难群众发放最低生活保障金、残疾人两项补贴等保障金。", {("sa.assisted_people", 8200.0, "人")}),
+    ],
+)
+def test_people_a_programmes_money_or_a_rise_is_paid_to_are_counted(sentence, expected):
+    assert expected <= found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "截至目前，农村低保新增35户52人，清退41户66人，共有1650户，2380人。",
+            {("sa.dibao_households", 1650.0, "户"), ("sa.dibao_recipients_rural", 2380.0, "人")},
+        ),
+        (
+            "全区现有城市低保8700户，共计15400人。",
+            {("sa.dibao_households", 8700.0, "户"), ("sa.dibao_recipients_urban", 15400.0, "人")},
+        ),
+    ],
+)
+def test_a_clause_that_says_only_how_many_there_are_now_takes_its_group_from_the_clauses_before(sentence, expected):
+    assert expected <= found(sentence)
+
+
+def test_a_total_after_a_clause_without_figures_takes_no_group_from_it():
+    assert found("资助困难残疾人家庭子女大学生，合计520名。") == set()

@@ -150,15 +150,13 @@ PLACES_COUNTED = re.compile(r"^(?:街道|乡镇|镇街|镇|村|社区|县区|县
 
 
 # After the people a number counts, the money paid to them as members of that programme (为N名低保对象发放低保资金).
-OWN_MONEY = re.compile(
-    r"^(?:对象|人员|群众|家庭)?(?:发放|支付)(?:了)?(?:\w{0,4}?)(?:资金|保障金|供养金|救助金|生活费|补贴)"
-)
+OWN_MONEY = re.compile(r"^(?:对象|人员|群众|家庭)?(?:发放|支付)(?:了)?(?:\w{0,6}?)(?:金|生活费|补贴|补助)")
 
 
 # A counted noun followed straight by the terms it is covered on (1779名事实无人抚养儿童参照孤儿纳入保障, 保障48名孤儿
 # 基本生活): the number counts that noun however long the rest of the clause.
 PREDICATE = re.compile(
-    r"(?:参照|比照|按照|纳入保障|纳入[^，,；;。]{0,4}低保[、和及与]|的?基本生活|的?(?:年|月)?人均|的?(?:保障|供养)?标准)"
+    r"(?:(?:对象|人员)?提高了?(?:补助|保障)水平|参照|比照|按照|纳入保障|纳入[^，,；;。]{0,4}低保[、和及与]|的?基本生活|的?(?:年|月)?人均|的?(?:保障|供养)?标准)"
 )
 
 

@@ -12,18 +12,16 @@ from dataclasses import replace
 from minzheng.extract.areas import URBAN_RURAL, area_over_mode, name_areas, unified_standard
 from minzheng.extract.comparisons import COMPARISON, compared_lists
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
+from minzheng.extract.numbers import Quantity, find_quantities
 from minzheng.extract.patterns import (
-    CLAUSE_BREAK,
     FROM_MARKER,
     HAN,
     INCREMENT,
-    LINKING,
     PROGRAMME,
     PROGRAMME_WORD,
     RANGE_JOIN,
-    TOPIC_BREAK,
 )
+from minzheng.extract.topics import TIER_AREA, clause_end, clause_start, topic
 
 # A document's title (《…临时救助实施办法》): its words name a policy, never the subject of a figure.
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
@@ -45,18 +43,6 @@ TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)
 
 
 RESPECTIVELY = "分别"
-
-
-def clause_start(text: str, position: int) -> int:
-    """Start of the clause that holds a position."""
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)]
-    return breaks[-1] if breaks else 0
-
-
-def clause_end(text: str, position: int) -> int:
-    """End of the clause that holds a position."""
-    match = CLAUSE_BREAK.search(text, position)
-    return match.start() if match else len(text)
 
 
 def cut_at_qizhong(text: str, position: int) -> int:
@@ -99,40 +85,6 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
         counted_after=not BENEFICIARY.search(TOTALITY.sub("", lead)),
         total=bool(TOTALITY.search(lead)),
     )
-
-
-# Words that restate the clause before (…月提高60元，即由500元提高到560元).
-RESTATING = re.compile(r"^(?:即|也就是|也即)")
-
-
-def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
-    """The words that name a clause's topic when the clause itself says only 由…/达到/提高到 (…标准，由X提高到Y;
-    …标准提高了35元，达到560元): the clause before it, up to its own first figure."""
-    words = FROM_MARKER.sub("", text[start : quantities[i].start])
-    own = PER_PHRASE.sub("", LINKING.sub("", RESTATING.sub("", words)))
-    area = AREA_ONLY.fullmatch(own.strip())
-    tier = CARE_TIER.fullmatch(own.strip())
-    if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not (area or tier)):
-        return ""
-    previous = clause_start(text, start - 1)
-    inside = [q.start for q in quantities[:i] if q.start >= previous]
-    pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
-    if inside and not (
-        LINKING.match(words) or pair or FROM_MARKER.match(RESTATING.sub("", text[start : quantities[i].start]))
-    ):
-        return ""
-    words = INCREMENT.sub("", text[previous : inside[0] if inside else start - 1])
-    if area:
-        words = area[0] + TIER_AREA.sub("", words.replace("城乡", ""))
-    return words if HAN.search(words) else ""
-
-
-# A clause that names only an area (…标准为：城镇895元/人/月): the area of the topic before it.
-AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
-
-
-# A clause that names only a tier of care (…分三档，均按照不能自理每人每月450元、半自理…): a tier of the topic before it.
-CARE_TIER = re.compile(r"(?:完全|部分|基本)?(?:不能|丧失)?(?:生活)?(?:全|半)?(?:自理|护理|失能)(?:能力)?(?:人员|的)?")
 
 
 def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
@@ -281,10 +233,6 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
 
 # What names a standard: a programme or the word 标准 itself.
 NAMES_A_STANDARD = re.compile(rf"{PROGRAMME}|标准")
-
-
-# A tier's own words that name town or country.
-TIER_AREA = re.compile(r"城市|城镇|农村")
 
 
 def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:

@@ -1,0 +1,79 @@
+"""The topic a clause takes from the clause before it when it names none of its own (…标准，由X提高到Y; 城镇895元;
+…新增40户，共有1700户), and where clauses begin and end."""
+
+from __future__ import annotations
+
+import re
+
+from minzheng.extract.numbers import PER_PHRASE, Quantity
+from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, TOPIC_BREAK
+
+
+def clause_start(text: str, position: int) -> int:
+    """Start of the clause that holds a position."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)]
+    return breaks[-1] if breaks else 0
+
+
+def clause_end(text: str, position: int) -> int:
+    """End of the clause that holds a position."""
+    match = CLAUSE_BREAK.search(text, position)
+    return match.start() if match else len(text)
+
+
+# A tier's own words that name town or country.
+TIER_AREA = re.compile(r"城市|城镇|农村")
+
+
+# Words that restate the clause before (…月提高60元，即由500元提高到560元).
+RESTATING = re.compile(r"^(?:即|也就是|也即)")
+
+
+def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
+    """The words that name a clause's topic when the clause itself says only 由…/达到/提高到 (…标准，由X提高到Y;
+    …标准提高了35元，达到560元): the clause before it, up to its own first figure."""
+    words = FROM_MARKER.sub("", text[start : quantities[i].start])
+    own = PER_PHRASE.sub("", LINKING.sub("", RESTATING.sub("", words)))
+    area = AREA_ONLY.fullmatch(own.strip())
+    tier = CARE_TIER.fullmatch(own.strip())
+    stock = STOCK_ONLY.fullmatch(own.strip())
+    if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not (area or tier or stock)):
+        return ""
+    previous = clause_start(text, start - 1)
+    stock = stock and any(previous <= q.start < start for q in quantities)
+    if stock is False and not (area or tier):
+        return ""
+    while stock and previous > 0 and not HAN.search(CHANGE.sub("", text[previous : first_digit(text, previous)])):
+        previous = clause_start(text, previous - 1)
+    inside = [q.start for q in quantities[:i] if q.start >= previous]
+    pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
+    if inside and not (
+        stock or LINKING.match(words) or pair or FROM_MARKER.match(RESTATING.sub("", text[start : quantities[i].start]))
+    ):
+        return ""
+    words = INCREMENT.sub("", text[previous : inside[0] if inside else start - 1])
+    if area:
+        words = area[0] + TIER_AREA.sub("", words.replace("城乡", ""))
+    if stock:
+        words = CHANGE.sub("", text[previous : first_digit(text, previous)])
+    elif inside and STOCK_ONLY.fullmatch(words.strip()):
+        words = topic(text, quantities, next(k for k, q in enumerate(quantities) if q.start >= previous), previous)
+    return words if HAN.search(words) else ""
+
+
+def first_digit(text: str, start: int) -> int:
+    """Where the first digit after a position stands (or the text's end)."""
+    match = re.compile(r"\d").search(text, start)
+    return match.start() if match else len(text)
+
+
+# A clause that names only an area (…标准为：城镇895元/人/月): the area of the topic before it.
+AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
+# A clause that says only how many there are now (…新增40户60人，清退50户70人，共有1700户): the clauses before name
+# whom, and their verbs of change are not its own.
+STOCK_ONLY = re.compile(r"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有)")
+CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发")
+
+
+# A clause that names only a tier of care (…分三档，均按照不能自理每人每月450元、半自理…): a tier of the topic before it.
+CARE_TIER = re.compile(r"(?:完全|部分|基本)?(?:不能|丧失)?(?:生活)?(?:全|半)?(?:自理|护理|失能)(?:能力)?(?:人员|的)?")
