@@ -208,10 +208,6 @@ def test_a_count_on_one_months_roll_is_kept():
     assert ("sa.dibao_recipients", 1500.0, "人") in found("2024年10月，全县低保对象1500人，发放低保金60万元。")
 
 
-def test_money_of_two_programmes_together_is_neither_programmes():
-    assert found("全年发放低保和特困对象资金1.2亿元。") == set()
-
-
 def test_people_of_dibao_and_tekun_together_are_all_people_with_basic_living_support():
     assert found("惠及2.1万名城乡低保对象和特困供养人员。") == {("sa.assisted_people", 21000.0, "人")}
 
@@ -1454,3 +1450,48 @@ def test_a_clause_that_says_only_how_many_there_are_now_takes_its_group_from_the
 
 def test_a_total_after_a_clause_without_figures_takes_no_group_from_it():
     assert found("资助困难残疾人家庭子女大学生，合计520名。") == set()
+
+
+def test_a_list_item_of_another_measure_leaves_the_standard_beside_it_alone():
+    got = found("某县城市低保保障标准和月人均补助水平分别由上年的420元、305元提高到455元、330元。")
+    assert {("sa.dibao_standard_urban", 420.0, "元/人/月"), ("sa.dibao_standard_urban", 455.0, "元/人/月")} == got
+
+
+def test_care_modes_listed_before_their_noun_each_take_the_noun_and_not_the_other_mode():
+    got = found("五保对象集中和分散供养标准分别为每人每月690元、560元。")
+    assert got == {
+        ("sa.tekun_standard_centralized", 690.0, "元/人/月"),
+        ("sa.tekun_standard_dispersed", 560.0, "元/人/月"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "城市特困人员集中和分散供养标准分别为812元/人.月、790元/人.月；农村特困人员集中和分散供养标准分别为705元/人.月、668元/人.月。",
+        "城市特困人员0.8万人，平均集中和分散救助供养标准分别为812元/人.月、790元/人.月；"
+        "农村特困人员9.6万人，平均集中和分散救助供养标准分别为705元/人.月、668元/人.月。",
+    ],
+)
+def test_a_report_that_splits_tekun_standards_by_area_gives_each_care_mode_its_areas_id(sentence):
+    got = {row for row in found(sentence) if "standard" in row[0]}
+    assert got == {
+        ("sa.tekun_standard_urban", 812.0, "元/人/月"),
+        ("sa.tekun_standard_urban", 790.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 705.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 668.0, "元/人/月"),
+    }
+
+
+@pytest.mark.parametrize("sentence", ["五年来累计发放低保、特困资金126亿元。", "全年发放低保和特困对象资金126亿元。"])
+def test_money_of_dibao_and_tekun_together_is_all_assistance_money_like_their_people(sentence):
+    assert found(sentence) == {("sa.total_assistance_funds", 12600000000.0, "元")}
+
+
+def test_institutions_and_facilities_counted_together_are_all_facilities():
+    assert found("全市建成居家社区养老服务机构和设施1320个。") == {("ec.service_facilities", 1320.0, "处")}
+
+
+def test_money_named_generally_after_a_clause_about_a_one_off_payment_is_no_programmes():
+    got = found("落实为城乡低保对象、特困供养人员发放一次性生活补贴政策，及时发放资金86.5万元。")
+    assert not any(indicator.endswith("funds") for indicator, _, _ in got)

@@ -126,8 +126,8 @@ def name_areas(figures: list[Figure]) -> None:
 # A report that states tekun standards for town and country apart splits them by area first: a standard naming an
 # area and a care mode (农村分散供养特困人员…标准) is that area's, and a mode alone takes the area named before it.
 TEKUN_BY_AREA = (
-    re.compile(r"(?:城市|城镇)[^，。；]{0,10}特困[^，。；]{0,16}标准"),
-    re.compile(r"农村[^，。；]{0,10}(?:特困|五保)[^，。；]{0,16}标准"),
+    re.compile(r"(?:城市|城镇)[^，。；]{0,10}特困[^。；]{0,24}标准"),
+    re.compile(r"农村[^，。；]{0,10}(?:特困|五保)[^。；]{0,24}标准"),
 )
 CARE_MODE = re.compile(r"集中供养|分散供养|集中|分散")
 
@@ -142,8 +142,14 @@ def area_over_mode(figure: Figure) -> None:
     own = figure.subject.own
     if not CARE_MODE.search(own) or "标准" not in own or "孤儿" in own:
         return
-    areas = AREA.findall(own) or AREA.findall(figure.subject.before)
+    shared = figure.shared.own if figure.shared is not None else ""
+    areas = AREA.findall(own) or AREA.findall(shared) or AREA.findall(figure.subject.before)
     if not areas:
         return
     plain = CARE_MODE.sub("", own)
-    figure.subject = replace(figure.subject, own=plain if AREA.search(plain) else areas[-1] + plain)
+    item = CARE_MODE.sub("", figure.subject.first_term_in)
+    if item and not AREA.search(item):
+        item = areas[-1] + item
+    figure.subject = replace(figure.subject, own=plain if AREA.search(plain) else areas[-1] + plain, first_term_in=item)
+    if figure.shared is not None:
+        figure.shared = replace(figure.shared, own=CARE_MODE.sub("", shared))

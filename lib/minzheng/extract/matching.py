@@ -7,7 +7,8 @@ from functools import cache
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import CLAUSE_BREAK, INCREMENT, OTHER_BENEFIT, PROGRAMME, PROGRAMME_WORD
+from minzheng.extract.patterns import INCREMENT, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD
+from minzheng.extract.programmes import AND_OTHERS, ONE_OF_MANY, joins_programmes, kinds_before, names_other_benefit
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
 RIGHT_TAIL_MAX = 4
@@ -42,31 +43,11 @@ UNIT_CLASSES = {
 }
 
 
-JOINED_PROGRAMMES = re.compile(
-    rf"({PROGRAMME})[^，,；;。和及与、或]{{0,4}}[和及与、或][^，,；;。]{{0,4}}?({PROGRAMME})"
-)
-
-
 # A figure per thousand older people or per ten thousand residents is a ratio, not the region's count; beds or rooms
 # per centre are a norm (每个乡镇配备督导员2名 stays: the codebook counts supervisors per township).
 PER_THOUSAND = re.compile(r"每(?:十万|千|万|百)(?:名|人|位|个|户|常住)?")
 PER_FACILITY = re.compile(r"每(?:个|所|家|处|座)")
 FACILITY = ("beds", "places")
-
-
-# A programme named last in a list that ends with 等 (…，残疾人两项补贴等保障资金): the figure is the whole list's.
-AND_OTHERS = re.compile(rf"{PROGRAMME}[^，,；;。]{{0,8}}等")
-
-
-# One programme named as an example of assistance in general (城乡低保等社会救助资金, 低保等困难群众): all of it.
-ONE_OF_MANY = re.compile(
-    rf"{PROGRAMME}[^，,；;。]{{0,6}}等[^，,；;。0-9]{{0,4}}?(?:社会救助|救助|困难群众|特殊群体|各类)"
-)
-
-
-def joins_programmes(own: str) -> bool:
-    """Whether a figure's own words join two different programmes."""
-    return any(a != b for a, b in JOINED_PROGRAMMES.findall(own))
 
 
 # A modifier found only in an earlier clause counts half as much as one in the figure's own words.
@@ -235,43 +216,6 @@ def head_patterns() -> dict[str, re.Pattern[str]]:
     return {i.id: re.compile("|".join(f"(?:{cue.head.pattern})" for cue in i.cues)) for i in indicators() if i.cues}
 
 
-def names_other_benefit(subject: Subject) -> bool:
-    """Whether a figure's own words (a list item's own term) name a benefit outside the codebook and no programme."""
-    words = subject.first_term_in or subject.own
-    return bool(OTHER_BENEFIT.search(words)) and not PROGRAMME_WORD.search(words)
-
-
-# Kinds of assistance a clause may name, with the older or longer names of one kind folded together.
-ASSISTANCE = re.compile(rf"{PROGRAMME}|医疗救助|教育救助|住房救助|就业救助|受灾")
-SAME_KIND = {"最低生活保障": "低保", "五保": "特困", "残疾": "残疾人"}
-
-
-def kinds_before(figure: Figure, subject: Subject) -> int:
-    """How many kinds of assistance the clause just before money named generally names (救助资金, 保障金: no
-    programme in its own words): of one kind, the money is that kind's (医疗救助5万人次，救助资金1378万元); of
-    several, all assistance money and none of theirs."""
-    q = figure.quantity
-    if (
-        q.unit_class != "money"
-        or q.per
-        or figure.per_inherited
-        or subject.first_term_in
-        or PROGRAMME_WORD.search(subject.own)
-    ):
-        return 0
-    clauses = [c for c in CLAUSE_BREAK.split(subject.before) if c.strip()]
-    listed = clauses[-1:]
-    for clause in reversed(clauses[:-1]):
-        if not (COUNT_CLAUSE.search(clause) and COUNT_CLAUSE.search(listed[0])):
-            break
-        listed.insert(0, clause)
-    return len({SAME_KIND.get(k, k) for clause in listed for k in ASSISTANCE.findall(clause)})
-
-
-# A clause that counts one group (城市特困90人): a run of them before money named generally is one list.
-COUNT_CLAUSE = re.compile(r"\d[\d.,]*\s*万?(?:人|户|名)(?!次)")
-
-
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
     """The codebook indicator whose cue best names the figure's subject."""
     subject = subject or figure.subject
@@ -288,6 +232,8 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
         or (AND_OTHERS.search(subject.own) is not None and joins_programmes(subject.before + subject.own))
     )
     kinds = kinds_before(figure, subject)
+    if kinds < 0:
+        return None
     mixed = mixed or kinds > 1
     single = not mixed and len(set(PROGRAMME_WORD.findall(subject.own))) == 1
     best, best_score = None, None
@@ -318,7 +264,12 @@ def indicators_of(figures: list[Figure]) -> list[Indicator | None]:
     groups = {figure.group for figure in figures if figure.group is not None}
     for group in groups:
         members = [k for k, figure in enumerate(figures) if figure.group == group]
-        if any(found[k] is None and not names_other_benefit(figures[k].subject) for k in members):
+        if any(
+            found[k] is None
+            and not names_other_benefit(figures[k].subject)
+            and not OTHER_MEASURE.search(figures[k].subject.first_term_in)
+            for k in members
+        ):
             for k in members:
                 shared = figures[k].shared
                 found[k] = best_indicator(figures[k], shared) if shared else None

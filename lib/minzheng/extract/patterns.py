@@ -43,3 +43,8 @@ PROGRAMME_WORD = re.compile(PROGRAMME)
 # Benefits outside the codebook's programmes (a pension, social insurance): a figure whose own words name one and none
 # of the programmes above is that benefit's (城乡居民基础养老金最低标准提高20%), whatever an earlier clause named.
 OTHER_BENEFIT = re.compile(r"养老金|养老保险|医疗保险|医保|社保|失业保险|工伤保险|公积金|最低工资|抚恤金?")
+
+
+# A list item that is a whole noun of another measure (城市低保标准和月人均补助水平分别…): it names nothing of the
+# codebook, lends its words to no other item, and the other items keep what they name.
+OTHER_MEASURE = re.compile(r"(?:补助|救助|保障)水平$|人数$|户数$|金额$|比例$|比率$")

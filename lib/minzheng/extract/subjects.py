@@ -17,6 +17,7 @@ from minzheng.extract.patterns import (
     FROM_MARKER,
     HAN,
     INCREMENT,
+    OTHER_MEASURE,
     PROGRAMME,
     PROGRAMME_WORD,
     RANGE_JOIN,
@@ -120,6 +121,11 @@ PLACE_ONLY = re.compile(
 )
 
 
+# Care modes listed before the noun they share (集中和分散供养标准): the noun, not the other mode, joins each.
+CARE_MODE = re.compile(r"集中|分散")
+CARE_MODE_END = re.compile(r"(?:集中|分散)$")
+
+
 def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tuple[list[Subject] | None, Subject]:
     """For a run of values: one subject per value where the list names them, and the subject they share."""
     first = quantities[run[0]]
@@ -134,12 +140,17 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     items = list_items(subject, len(run))
     if items is None:
         return None, shared
-    tail = items[-1] if len(items[-1]) > 2 else ""
+    tail = items[-1] if len(items[-1]) > 2 and not OTHER_MEASURE.search(items[-1]) else ""
+    for item in items:
+        if OTHER_MEASURE.search(item):
+            shared = replace(shared, own=shared.own.replace(item, ""))
+    mode = CARE_MODE.match(tail)
+    joined = f"{tail[mode.end() :]}" if mode and CARE_MODE_END.search(items[0]) else f"…{tail}"
     distributed = [
         Subject(
-            own=item if k == len(items) - 1 or "城乡" in subject else f"{item}…{tail}",
+            own=item if k == len(items) - 1 or "城乡" in subject else f"{item}{joined}",
             before=before,
-            first_term_in=item,
+            first_term_in=item + joined if mode and joined[:1] != "…" and k < len(items) - 1 else item,
         )
         for k, item in enumerate(items)
     ]

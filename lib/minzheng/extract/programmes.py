@@ -1,0 +1,72 @@
+"""Which programmes a figure's words name together, and whose money a sum named generally is: one programme's, all
+assistance's (低保、特困资金; 低保等社会救助资金; 保障金 after several programmes' counts) or a one-off payment's."""
+
+from __future__ import annotations
+
+import re
+
+from minzheng.extract.figure import Figure, Subject
+from minzheng.extract.patterns import CLAUSE_BREAK, OTHER_BENEFIT, PROGRAMME, PROGRAMME_WORD
+
+# Two different programmes joined in a figure's own words (低保和特困对象资金).
+JOINED_PROGRAMMES = re.compile(
+    rf"({PROGRAMME})[^，,；;。和及与、或]{{0,4}}[和及与、或][^，,；;。]{{0,4}}?({PROGRAMME})"
+)
+
+
+# A programme named last in a list that ends with 等 (…，残疾人两项补贴等保障资金): the figure is the whole list's.
+AND_OTHERS = re.compile(rf"{PROGRAMME}[^，,；;。]{{0,8}}等")
+
+
+# One programme named as an example of assistance in general (城乡低保等社会救助资金, 低保等困难群众): all of it.
+ONE_OF_MANY = re.compile(
+    rf"{PROGRAMME}[^，,；;。]{{0,6}}等[^，,；;。0-9]{{0,4}}?(?:社会救助|救助|困难群众|特殊群体|各类)"
+)
+
+
+def joins_programmes(own: str) -> bool:
+    """Whether a figure's own words join two different programmes."""
+    return any(a != b for a, b in JOINED_PROGRAMMES.findall(own))
+
+
+def names_other_benefit(subject: Subject) -> bool:
+    """Whether a figure's own words (a list item's own term) name a benefit outside the codebook and no programme."""
+    words = subject.first_term_in or subject.own
+    return bool(OTHER_BENEFIT.search(words)) and not PROGRAMME_WORD.search(words)
+
+
+# Kinds of assistance a clause may name, with the older or longer names of one kind folded together.
+ASSISTANCE = re.compile(rf"{PROGRAMME}|医疗救助|教育救助|住房救助|就业救助|受灾")
+SAME_KIND = {"最低生活保障": "低保", "五保": "特困", "残疾": "残疾人"}
+
+
+def kinds_before(figure: Figure, subject: Subject) -> int:
+    """How many kinds of assistance the clause just before money named generally names (救助资金, 保障金: no
+    programme in its own words): of one kind, the money is that kind's (医疗救助5万人次，救助资金1378万元); of
+    several, all assistance money and none of theirs; -1 when that clause names a one-off payment."""
+    q = figure.quantity
+    if (
+        q.unit_class != "money"
+        or q.per
+        or figure.per_inherited
+        or subject.first_term_in
+        or PROGRAMME_WORD.search(subject.own)
+    ):
+        return 0
+    clauses = [c for c in CLAUSE_BREAK.split(subject.before) if c.strip()]
+    listed = clauses[-1:]
+    for clause in reversed(clauses[:-1]):
+        if not (COUNT_CLAUSE.search(clause) and COUNT_CLAUSE.search(listed[0])):
+            break
+        listed.insert(0, clause)
+    if listed and ONE_OFF.search(listed[-1]):
+        return -1
+    return len({SAME_KIND.get(k, k) for clause in listed for k in ASSISTANCE.findall(clause)})
+
+
+# A one-off, price or holiday payment named in the clause before money named generally: the money is that payment's.
+ONE_OFF = re.compile(r"一次性|物价|价格临时|慰问")
+
+
+# A clause that counts one group (城市特困90人): a run of them before money named generally is one list.
+COUNT_CLAUSE = re.compile(r"\d[\d.,]*\s*万?(?:人|户|名)(?!次)")
