@@ -1495,3 +1495,23 @@ def test_institutions_and_facilities_counted_together_are_all_facilities():
 def test_money_named_generally_after_a_clause_about_a_one_off_payment_is_no_programmes():
     got = found("落实为城乡低保对象、特困供养人员发放一次性生活补贴政策，及时发放资金86.5万元。")
     assert not any(indicator.endswith("funds") for indicator, _, _ in got)
+
+
+def test_home_care_stations_and_mutual_aid_care_centres_are_counted_as_facilities_and_happiness_homes():
+    got = found("全省建成社区居家养老服务站520个，农村老年人互助照料活动中心1300个。")
+    assert got == {("ec.service_facilities", 520.0, "处"), ("ec.rural_happiness_homes", 1300.0, "处")}
+
+
+def test_mutual_aid_centres_only_upgraded_are_not_counted():
+    assert found("全年完成9个互助照料中心提档升级。") == set()
+
+
+def test_study_grants_of_an_orphans_project_are_study_grants_not_living_allowance():
+    got = found("为60名学生发放“孤儿助学工程”助学金30万元。")
+    assert ("cp.education_grant_funds", 300000.0, "元") in got
+    assert not any(indicator == "cp.child_allowance_funds" for indicator, _, _ in got)
+
+
+def test_a_rise_written_verb_first_is_a_rise_and_a_margin_over_a_floor_is_not():
+    assert found("今年提高城市低保保障标准9%。") == {("sa.standard_increase", 9.0, "%")}
+    assert found("全县低保标准高于省最低标准要求12%。") == set()
