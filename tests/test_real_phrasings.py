@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from minzheng.extract.figures import extract_text
@@ -1515,3 +1516,73 @@ def test_study_grants_of_an_orphans_project_are_study_grants_not_living_allowanc
 def test_a_rise_written_verb_first_is_a_rise_and_a_margin_over_a_floor_is_not():
     assert found("今年提高城市低保保障标准9%。") == {("sa.standard_increase", 9.0, "%")}
     assert found("全县低保标准高于省最低标准要求12%。") == set()
+
+
+def test_two_earlier_standards_raised_to_one_are_earlier_values_and_the_one_is_both_areas():
+    rows = extract_text("城乡低保标准由每人每月410元、230元提高到560元。", region="某县", year=2020)
+    got = {(r.indicator, r.value, None if pd.isna(r.period) else int(r.period)) for r in rows.itertuples()}
+    assert got == {
+        ("sa.dibao_standard_urban", 410.0, None),
+        ("sa.dibao_standard_rural", 230.0, None),
+        ("sa.dibao_standard_urban", 560.0, 2020),
+        ("sa.dibao_standard_rural", 560.0, 2020),
+    }
+
+
+def test_money_its_own_words_call_general_is_all_assistance_money_after_a_clause_about_dibao():
+    got = found("城乡低保标准分别提高到每人每月460元和每人每年3300元，全年累计发放社会保障兜底脱贫资金6200万元。")
+    assert ("sa.total_assistance_funds", 62000000.0, "元") in got
+    assert not any(indicator == "sa.dibao_funds" for indicator, _, _ in got)
+
+
+def test_an_amount_clause_takes_its_programme_from_the_clause_before():
+    got = found(
+        "累计发放困难残疾人生活补贴38000人次，金额290.5万元；累计发放重度残疾人护理补贴51000人次，金额410.2万元。"
+    )
+    assert {("sa.disability_subsidy_funds", 2905000.0, "元"), ("sa.disability_subsidy_funds", 4102000.0, "元")} <= got
+
+
+def test_an_amount_clause_after_a_clause_naming_no_programme_takes_nothing():
+    assert found("截至目前，已救助96人次，金额18.6万元。") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "特困人员部分丧失生活自理能力照料护理平均标准为480元/月，完全丧失生活自理能力照料护理平均标准为1190元/月。",
+            {("sa.tekun_care_standard", 1190.0, "元/人/月")},
+        ),
+        (
+            "1月起，某县城市低保上涨2.1%，农村低保上涨1.4%。",
+            {("sa.standard_increase", 2.1, "%"), ("sa.standard_increase", 1.4, "%")},
+        ),
+        ("发放农村困难老年人养老服务补助64万元。", {("ec.elderly_subsidy_funds", 640000.0, "元")}),
+        ("农村低保将扩面2万人。", {("sa.dibao_newly_enrolled", 20000.0, "人")}),
+    ],
+)
+def test_average_care_tiers_rises_written_without_standard_elderly_service_aid_and_expansion(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_a_tier_of_districts_named_and_counted_is_not_the_citys_standard():
+    rows = extract_text(
+        "市中区、槐荫区、天桥区、历城区四区城乡居民最低生活保障标准提高到980元/月。", region="济南市", year=2022
+    )
+    assert rows.empty
+
+
+def test_applications_reviewed_and_cases_adjusted_are_not_dibao_counts():
+    assert found("开展群众评议低保申请户2.1万户，动态调整低保户15000户24000人。") == set()
+
+
+def test_local_names_of_centres_stations_and_happiness_homes():
+    got = found(
+        "年内计划新建镇级养老照料中心4个、社区养老服务驿站25个，建设街道综合养老服务机构12个、农村幸福家园90个。"
+    )
+    assert {
+        ("ec.community_centers", 4.0, "处"),
+        ("ec.new_home_care_stations", 25.0, "处"),
+        ("ec.community_centers", 12.0, "处"),
+        ("ec.rural_happiness_homes", 90.0, "处"),
+    } <= got

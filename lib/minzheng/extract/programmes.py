@@ -51,6 +51,7 @@ def kinds_before(figure: Figure, subject: Subject) -> int:
         or figure.per_inherited
         or subject.first_term_in
         or PROGRAMME_WORD.search(subject.own)
+        or GENERAL_MONEY.search(subject.own)
     ):
         return 0
     clauses = [c for c in CLAUSE_BREAK.split(subject.before) if c.strip()]
@@ -62,6 +63,10 @@ def kinds_before(figure: Figure, subject: Subject) -> int:
     if listed and ONE_OFF.search(listed[-1]):
         return -1
     return len({SAME_KIND.get(k, k) for clause in listed for k in ASSISTANCE.findall(clause)})
+
+
+# Money its own words call general (社会保障兜底资金, 各类救助资金): all assistance's, whatever the clause before names.
+GENERAL_MONEY = re.compile(r"兜底|民生保障|各类|社会救助")
 
 
 # A one-off, price or holiday payment named in the clause before money named generally: the money is that payment's.

@@ -177,6 +177,10 @@ JOINED = "和及与、"
 RESPECTIVELY = "分别"
 
 
+# Parts named together and then counted (市中区、槐荫区…五区): a tier of the home, each figure that tier's.
+TIER_COUNT = re.compile(r"[二三四五六七八九两]个?(?:区|县|县区|区县)(?![长委])")
+
+
 # Parts of a city named without their names (市辖区, 城区, 各县区).
 PARTS = r"(?:市辖区|主城区|城区|各县区|县区|各县|开发区|新区)"
 PART_WORDS = re.compile(PARTS + "$")
@@ -187,11 +191,13 @@ def parts_together(
     text: str, start: int, end: int, codes: tuple[str, ...], home: Home, spans: list[tuple[int, int]], position: int
 ) -> bool:
     """Whether a division inside the home is named together with another part of it (我市市辖区和凤台县…标准, A区、B区
-    的…): the parts together are the home's, not one part's (A区X元、B区Y元, or 分别 values, are each a part's)."""
+    的…): the parts together are the home's, not one part's (A区X元、B区Y元, 分别 values, or parts counted as a tier,
+    A区、B区…五区, are each a part's)."""
     prefix = (home.code or "").rstrip("0")
     if (
         not prefix
         or RESPECTIVELY in text[end:position]
+        or TIER_COUNT.search(text, end, position)
         or not any(code.startswith(prefix) and code != home.code for code in codes)
     ):
         return False

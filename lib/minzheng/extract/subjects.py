@@ -157,13 +157,13 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     return distributed, shared
 
 
-def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple[dict[int, int], set[int]]:
+def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple[dict[int, int], dict[int, list[int]]]:
     """Map each later value of 由X提高到Y (or 由A、B提高到C、D) to its earlier value; also the later values that
-    merge a list into one (由A、B统一调至C)."""
+    merge a list into one (由A、B统一调至C, 由A、B提高到C), with the earlier values they merge."""
     groups = [[i] for i in range(len(quantities)) if not any(i in run for run in runs)] + runs
     groups.sort(key=lambda group: group[0])
     pairs: dict[int, int] = {}
-    merged: set[int] = set()
+    merged: dict[int, list[int]] = {}
     for earlier, later in zip(groups, groups[1:]):
         gap = text[quantities[earlier[-1]].end : quantities[later[0]].start]
         from_marker = FROM_MARKER.search(text[: quantities[earlier[0]].start])
@@ -171,9 +171,9 @@ def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple
             continue
         if len(earlier) == len(later):
             pairs.update(zip(later, earlier))
-        elif len(later) == 1 and "统一" in gap:
+        elif len(later) == 1 and ("统一" in gap or len(earlier) > 1):
             pairs[later[0]] = earlier[0]
-            merged.add(later[0])
+            merged[later[0]] = earlier
     return pairs, merged
 
 
@@ -208,7 +208,8 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
                 figures[i] = Figure(q, earlier.shared)
             else:
                 figures[i] = Figure(q, earlier.subject, shared=earlier.shared, group=earlier.group)
-            earlier.earlier = True
+            for k in merged.get(i, [pairs[i]]):
+                figures[k].earlier = True
             continue
         if i in figures:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from minzheng.extract.numbers import PER_PHRASE, Quantity
-from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, TOPIC_BREAK
+from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, PROGRAMME_WORD, TOPIC_BREAK
 
 
 def clause_start(text: str, position: int) -> int:
@@ -56,6 +56,8 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
         words = area[0] + TIER_AREA.sub("", words.replace("城乡", ""))
     if stock:
         words = CHANGE.sub("", text[previous : first_digit(text, previous)])
+        if AMOUNT_ONLY.fullmatch(own.strip()) and not PROGRAMME_WORD.search(words):
+            return ""
     elif inside and STOCK_ONLY.fullmatch(words.strip()):
         words = topic(text, quantities, next(k for k, q in enumerate(quantities) if q.start >= previous), previous)
     return words if HAN.search(words) else ""
@@ -69,9 +71,10 @@ def first_digit(text: str, start: int) -> int:
 
 # A clause that names only an area (…标准为：城镇895元/人/月): the area of the topic before it.
 AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
-# A clause that says only how many there are now (…新增40户60人，清退50户70人，共有1700户): the clauses before name
-# whom, and their verbs of change are not its own.
-STOCK_ONLY = re.compile(r"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有)")
+# A clause that says only how many there are now (…新增40户60人，清退50户70人，共有1700户) or how much was paid
+# (…发放护理补贴6900人次，金额55.8万元): the clauses before name whom, and their verbs of change are not its own.
+STOCK_ONLY = re.compile(r"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有)|(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
+AMOUNT_ONLY = re.compile(r"(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
 CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发")
 
 
