@@ -1586,3 +1586,12 @@ def test_local_names_of_centres_stations_and_happiness_homes():
         ("ec.community_centers", 12.0, "处"),
         ("ec.rural_happiness_homes", 90.0, "处"),
     } <= got
+
+
+def test_a_budget_headings_code_is_not_money():
+    assert found("（3）临时救助支出（政府收支分类科目208200）") == set()
+
+
+def test_orphans_at_university_and_rehabilitation_help_are_not_orphan_or_subsidy_counts():
+    assert found("全省共有5200名孤儿、610名孤儿大学生。") == {("cp.orphans", 5200.0, "人")}
+    assert found("为困难残疾人提供康复救助1800名。") == set()

@@ -132,6 +132,10 @@ REPEATED_NUMERAL = re.compile(
 STREAK = re.compile(rf"{CHINESE}连(?:增|涨|冠|胜|升)")
 
 
+# A code, not a figure: a budget heading's or a statistics item's number (政府收支分类科目208200, 代码 JZH0112).
+CODE_NUMBER = re.compile(r"(?:科目|代码|编码|编号|代号)\s*[:：]?\s*[A-Z]*\d+")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A quantity found in a sentence, with its value in the base unit."""
@@ -188,8 +192,8 @@ def to_number(text: str) -> float | None:
 
 
 def masked_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans in which no quantity may start: dates, quotes, formulas, fixed phrases."""
-    patterns = (YEAR_OR_DATE, QUOTED, FORMULA, REPEATED_NUMERAL, STREAK, fixed_phrases())
+    """Spans in which no quantity may start: dates, quotes, formulas, codes, fixed phrases."""
+    patterns = (YEAR_OR_DATE, QUOTED, FORMULA, REPEATED_NUMERAL, STREAK, CODE_NUMBER, fixed_phrases())
     return [m.span() for pattern in patterns for m in pattern.finditer(sentence)]
 
 
