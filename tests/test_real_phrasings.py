@@ -1595,3 +1595,42 @@ def test_a_budget_headings_code_is_not_money():
 def test_orphans_at_university_and_rehabilitation_help_are_not_orphan_or_subsidy_counts():
     assert found("全省共有5200名孤儿、610名孤儿大学生。") == {("cp.orphans", 5200.0, "人")}
     assert found("为困难残疾人提供康复救助1800名。") == set()
+
+
+def test_people_before_a_comma_are_those_the_next_clause_pays():
+    got = found("共为2100户3900人，发放城乡低保金560万元。")
+    assert {("sa.dibao_households", 2100.0, "户"), ("sa.dibao_recipients", 3900.0, "人")} <= got
+
+
+def test_a_clause_naming_only_a_care_mode_takes_the_group_of_the_clause_before():
+    got = found("“孤儿”分散供养标准为1050元/月，集中供养标准为1300元/月。")
+    assert got == {
+        ("cp.orphan_standard_dispersed", 1050.0, "元/人/月"),
+        ("cp.orphan_standard_institutional", 1300.0, "元/人/月"),
+    }
+
+
+def test_people_by_care_mode_after_the_total_stay_parts():
+    got = found("全区特困人员11000人，集中供养6000人，分散供养5000人。")
+    assert got == {("sa.tekun_recipients", 11000.0, "人")}
+
+
+def test_nongmu_names_the_countryside():
+    assert found("农牧低保保障标准为3600元/年。") == {("sa.dibao_standard_rural", 3600.0, "元/人/年")}
+
+
+def test_beds_of_all_residential_social_service_institutions_are_not_elderly_beds():
+    assert found("年末全县有各类提供住宿的社会服务机构52个，床位0.7万张（其中社区日间照料床位2000张）。") == set()
+
+
+def test_one_persons_money_is_not_the_regions():
+    assert found("近日，社区的王女士说，今年上半年，她已领到了4000元临时救助金。") == set()
+
+
+def test_centres_written_with_their_stations_are_facilities_and_their_parts_are_not_rows():
+    got = found("成立了90个居家养老服务中心（站），其中城区12个居家养老服务站有6个实现了政府购买。")
+    assert got == {("ec.service_facilities", 90.0, "处")}
+
+
+def test_case_services_of_social_work_stations_are_not_stations():
+    assert found("各乡镇社工站共开展个案服务420个。") == set()

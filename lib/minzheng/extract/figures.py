@@ -23,6 +23,8 @@ from minzheng.extract.scope import (
     UNPLACED,
     Home,
     about_another_place,
+    about_one_person,
+    beds_of_all_residential,
     home_of,
     names_a_subgroup,
     one_month,
@@ -101,6 +103,8 @@ def sentence_rows(
         if (
             found is None
             or about_another_place(sentence.text, q.start, home)
+            or about_one_person(sentence.text, q.start)
+            or beds_of_all_residential(sentence.text, q.start, q.unit_class)
             or one_month(sentence.text, q.start, found, lead)
             or part_of_another_population(sentence.text, q.start, q.unit_class)
         ):

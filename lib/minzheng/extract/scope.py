@@ -223,3 +223,25 @@ def other_places(meta: dict[str, str], region: str = "") -> tuple[str, ...]:
         if name:
             names += [name, short.sub("", name)]
     return tuple(n for n in dict.fromkeys(names) if len(n) >= 2 and n not in own and not region.startswith(n))
+
+
+# A person the sentence tells of (东区的谭女士说，她已领到5000元): the figure is one person's or family's, not the region's.
+ONE_PERSON = re.compile(
+    r"女士|先生|大爷|大妈|大娘|阿姨|奶奶|爷爷|老汉|(?<![其])[她他](?:家|们家)?(?=已|领|每|家|说|今|一)"
+)
+
+
+def about_one_person(text: str, position: int) -> bool:
+    """Whether the sentence, before a figure, tells of one person or family."""
+    return bool(ONE_PERSON.search(text, 0, position))
+
+
+# Beds of all residential social-service institutions (统计公报: 提供住宿的社会服务机构68个，床位0.90万张), and their
+# parts: not only the elderly's.
+ALL_RESIDENTIAL = re.compile(r"提供住宿的社会服务机构")
+
+
+def beds_of_all_residential(text: str, position: int, unit_class: str) -> bool:
+    """Whether beds stand in the part of a sentence (up to its last ；) that counts all residential institutions."""
+    start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
+    return unit_class == "beds" and bool(ALL_RESIDENTIAL.search(text, start, position))

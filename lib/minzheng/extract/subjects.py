@@ -38,6 +38,7 @@ NEXT_ITEM = re.compile(r"、[\u4e00-\u9fff]{0,3}?(?:新建|新增|建成|改造|
 
 
 BENEFICIARY = re.compile(r"(?:为|对|向|给)$")
+PAID_NEXT = re.compile(r"[，,]\s*(?:发放|支付)")
 
 
 TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)$")
@@ -79,6 +80,14 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
         next_item = NEXT_ITEM.search(text[:after_end], q.end)
         after_end = next_item.start() if next_item else after_end
     lead = text[start : q.start].rstrip()
+    opening = clause_start(text, q.start)
+    first_in_clause = min(p.start for p in quantities if p.start >= opening)
+    clause_lead = TOTALITY.sub("", text[opening:first_in_clause].rstrip())
+    if BENEFICIARY.search(clause_lead) and not text[q.end : after_end].strip() and PAID_NEXT.match(text, after_end):
+        # 共为2765户4304人，发放城乡低保金…: the people are those the next clause pays.
+        following = [p.start for p in quantities[i + 1 :] if p.start > after_end]
+        after_end = min(clause_end(text, after_end + 1), following[0] if following else len(text))
+        return Subject(own=own, before=text[cut_at_qizhong(text, q.start) : start], after=text[q.end + 1 : after_end])
     return Subject(
         own=own,
         before=text[cut_at_qizhong(text, q.start) : start],

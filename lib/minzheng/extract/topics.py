@@ -37,7 +37,8 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     area = AREA_ONLY.fullmatch(own.strip())
     tier = CARE_TIER.fullmatch(own.strip())
     stock = STOCK_ONLY.fullmatch(own.strip())
-    if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not (area or tier or stock)):
+    mode = MODE_ONLY.fullmatch(own.strip()) and not FROM_MARKER.search(text[start : quantities[i].start])
+    if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not (area or tier or stock or mode)):
         return ""
     previous = clause_start(text, start - 1)
     stock = stock and any(previous <= q.start < start for q in quantities)
@@ -48,12 +49,18 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     inside = [q.start for q in quantities[:i] if q.start >= previous]
     pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
     if inside and not (
-        stock or LINKING.match(words) or pair or FROM_MARKER.match(RESTATING.sub("", text[start : quantities[i].start]))
+        stock
+        or mode
+        or LINKING.match(words)
+        or pair
+        or FROM_MARKER.match(RESTATING.sub("", text[start : quantities[i].start]))
     ):
         return ""
     words = INCREMENT.sub("", text[previous : inside[0] if inside else start - 1])
     if area:
         words = area[0] + TIER_AREA.sub("", words.replace("城乡", ""))
+    if mode:
+        words = MODE_WORD.sub("", words)
     if stock:
         words = CHANGE.sub("", text[previous : first_digit(text, previous)])
         if AMOUNT_ONLY.fullmatch(own.strip()) and not PROGRAMME_WORD.search(words):
@@ -75,6 +82,10 @@ AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
 # (…发放护理补贴6900人次，金额55.8万元): the clauses before name whom, and their verbs of change are not its own.
 STOCK_ONLY = re.compile(r"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有)|(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
 AMOUNT_ONLY = re.compile(r"(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
+# A clause that names only a care mode (…“孤儿”分散供养标准为1008元/月，集中供养标准为1232元/月): the mode of the
+# group the clause before names (its own mode and area left behind).
+MODE_ONLY = re.compile(r"(?:集中|分散)(?:供养|养育)?的?(?:基本生活)?标准(?:为|是|达到)?")
+MODE_WORD = re.compile(r"集中|分散|城市|城镇|农村|城乡")
 CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发")
 
 
