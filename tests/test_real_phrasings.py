@@ -1634,3 +1634,40 @@ def test_centres_written_with_their_stations_are_facilities_and_their_parts_are_
 
 def test_case_services_of_social_work_stations_are_not_stations():
     assert found("各乡镇社工站共开展个案服务420个。") == set()
+
+
+def test_a_tiers_standard_is_no_row_beside_the_regions_own_but_is_where_only_tiers_are_given():
+    tiers = "全省城市低保标准划分为两个档次：第一档省会各区保障标准为700元/月，第二档其余各市保障标准为650元/月。"
+    assert found("全省城市低保平均标准达到680元/月。" + tiers) == {("sa.dibao_standard_urban", 680.0, "元/人/月")}
+    assert {("sa.dibao_standard_urban", 700.0, "元/人/月"), ("sa.dibao_standard_urban", 650.0, "元/人/月")} <= found(
+        tiers
+    )
+
+
+def test_figures_that_add_up_to_the_figure_of_their_id_before_them_are_its_parts():
+    got = found("全省计划建设30个县级以上公办养老机构，3个省级养老机构，6个市级养老机构，21个县级养老机构。")
+    assert got == {("ec.care_institutions", 30.0, "处")}
+
+
+def test_money_handed_down_to_a_project_is_no_programmes_money():
+    assert found("全区共下达五保集中供养项目资金8200万元。") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("3季度城市低保对象累计增加1100户1400人。", {("sa.dibao_newly_enrolled", 1400.0, "人")}),
+        (
+            "全县农村低保再次扩面2800人，总人数达到3.6万人。",
+            {("sa.dibao_newly_enrolled", 2800.0, "人"), ("sa.dibao_recipients_rural", 36000.0, "人")},
+        ),
+        (
+            "分散供养五保对象年标准由原来的1500元/人提高到1850元/人。",
+            {("sa.tekun_standard_dispersed", 1500.0, "元/人/年"), ("sa.tekun_standard_dispersed", 1850.0, "元/人/年")},
+        ),
+    ],
+)
+def test_additions_in_a_quarter_totals_after_an_expansion_and_a_yearly_standard_named_away_from_its_number(
+    sentence, expected
+):
+    assert found(sentence) == expected

@@ -16,12 +16,13 @@ from minzheng.extract.columns import column_values, drop_summed_parts
 from minzheng.extract.matching import counted_noun, indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
-from minzheng.extract.parts import area_part, drop_parts_beside_totals
+from minzheng.extract.parts import area_part, drop_parts_beside_totals, drop_parts_that_sum, drop_tiers_beside_own
 from minzheng.extract.progress import progress_values
 from minzheng.extract.record import Row
 from minzheng.extract.scope import (
     UNPLACED,
     Home,
+    a_tiers_figure,
     about_another_place,
     about_one_person,
     beds_of_all_residential,
@@ -130,6 +131,7 @@ def sentence_rows(
             Row(found, q.value, row_unit(found, figure), qualifier, modality, period, q.raw, sentence, q.start, q.end)
         )
         rows[-1].part = part
+        rows[-1].tier = a_tiers_figure(sentence.text, q.start)
     return rows
 
 
@@ -208,7 +210,9 @@ def report_rows(report) -> list[Row]:
     rows.extend(drop_summed_parts(table_figure_rows(report, contexts, home, columned), columned))
     rows.extend(table_figure_rows(report, contexts, home, progress_values(report.sentences)))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
-    return fold_rounded(merge_mentions(keep_highest_tier(drop_parts_beside_totals(rows))))
+    return fold_rounded(
+        merge_mentions(keep_highest_tier(drop_parts_that_sum(drop_parts_beside_totals(drop_tiers_beside_own(rows)))))
+    )
 
 
 def table_figure_rows(report, contexts: list[SectionContext], home: Home, values=None) -> list[Row]:

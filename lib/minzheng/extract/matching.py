@@ -281,6 +281,10 @@ def indicators_of(figures: list[Figure]) -> list[Indicator | None]:
 YEARLY_FROM = 3000
 
 
+# A standard whose words name its period away from the number (年标准从2010年起由1700元/人提高到2000元/人).
+NAMED_PERIOD = re.compile(r"(年|月)(?=(?:人均)?(?:现金)?(?:供养|保障|低保|救助|补助)?标准)")
+
+
 def inferred_period(value: float) -> str:
     """The period of a per-person standard written without one: 年 for large sums, else 月."""
     return "年" if value >= YEARLY_FROM else "月"
@@ -291,7 +295,8 @@ def row_unit(indicator: Indicator, figure: Figure) -> str:
     q = figure.quantity
     per = q.per or figure.per_inherited
     if indicator.unit.startswith("元/人/"):
-        return f"元/人/{per or inferred_period(q.value)}"
+        named = NAMED_PERIOD.findall(figure.subject.own)
+        return f"元/人/{per or (named[-1] if named else inferred_period(q.value))}"
     if q.unit_class == "places":
         return indicator.unit
     return q.unit

@@ -1,4 +1,5 @@
-"""Parts by area of an id without area ids: each part is a row only where the report states no total of the id."""
+"""Parts of a total: parts by area of an id without area ids are rows only where the report states no total of the id;
+figures that add up to the figure of their id before them are never rows."""
 
 from __future__ import annotations
 
@@ -44,3 +45,32 @@ def drop_parts_beside_totals(rows: list[Row]) -> list[Row]:
     """A part by area is dropped when the report states a total of its id anywhere."""
     totals = {row.indicator.id for row in rows if row.indicator.keep == PARTS and not row.part}
     return [row for row in rows if not (row.part and row.indicator.id in totals)]
+
+
+def drop_parts_that_sum(rows: list[Row]) -> list[Row]:
+    """Figures of one id that follow a figure of that id in the same sentence and add up to it exactly (34个…机构，2个
+    省级、5个市级、27个县级…) are its parts, not rows of their own."""
+    dropped: set[int] = set()
+    for k, row in enumerate(rows):
+        if row.value is None or k in dropped:
+            continue
+        total, parts = 0.0, []
+        for j in range(k + 1, len(rows)):
+            other = rows[j]
+            if other.sentence is not row.sentence or other.indicator.id != row.indicator.id or other.value is None:
+                continue
+            total += other.value
+            parts.append(j)
+            if len(parts) >= 2 and abs(total - row.value) < 1e-6:
+                dropped.update(parts)
+                break
+            if total > row.value:
+                break
+    return [row for k, row in enumerate(rows) if k not in dropped]
+
+
+def drop_tiers_beside_own(rows: list[Row]) -> list[Row]:
+    """A tier's figure (第一档…, 一类地区…) is a row only where the report states no figure of its id for the whole
+    region (a province that sets its standards only by tiers of places)."""
+    whole = {row.indicator.id for row in rows if not row.tier}
+    return [row for row in rows if not (row.tier and row.indicator.id in whole)]

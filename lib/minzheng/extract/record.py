@@ -24,3 +24,4 @@ class Row:
     end: int
     mentions: int = 1
     part: bool = False
+    tier: bool = False

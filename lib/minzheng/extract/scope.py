@@ -245,3 +245,14 @@ def beds_of_all_residential(text: str, position: int, unit_class: str) -> bool:
     """Whether beds stand in the part of a sentence (up to its last ；) that counts all residential institutions."""
     start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
     return unit_class == "beds" and bool(ALL_RESIDENTIAL.search(text, start, position))
+
+
+# A tier of places (划分为三个档次：第一档，贵阳市各区…，保障标准为725元/月; 一类地区…): the figure is the tier's, a row
+# only where the report gives none for the whole region (parts.drop_tiers_beside_own).
+TIER_OF_PLACES = re.compile(r"第[一二三四五六]档|[一二三四五六]类地区|[一二三四五六]类区(?!域)")
+
+
+def a_tiers_figure(text: str, position: int) -> bool:
+    """Whether a figure stands in a tier of places of the sentence (from the tier's word up to the next ；)."""
+    start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
+    return bool(TIER_OF_PLACES.search(text, start, position))

@@ -80,13 +80,15 @@ def first_digit(text: str, start: int) -> int:
 AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
 # A clause that says only how many there are now (…新增40户60人，清退50户70人，共有1700户) or how much was paid
 # (…发放护理补贴6900人次，金额55.8万元): the clauses before name whom, and their verbs of change are not its own.
-STOCK_ONLY = re.compile(r"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有)|(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
+STOCK_ONLY = re.compile(
+    r"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有|总人数(?:达到|为)?)|(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?"
+)
 AMOUNT_ONLY = re.compile(r"(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
 # A clause that names only a care mode (…“孤儿”分散供养标准为1008元/月，集中供养标准为1232元/月): the mode of the
 # group the clause before names (its own mode and area left behind).
 MODE_ONLY = re.compile(r"(?:集中|分散)(?:供养|养育)?的?(?:基本生活)?标准(?:为|是|达到)?")
 MODE_WORD = re.compile(r"集中|分散|城市|城镇|农村|城乡")
-CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发")
+CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发|扩面|再次")
 
 
 # A clause that names only a tier of care (…分三档，均按照不能自理每人每月450元、半自理…): a tier of the topic before it.
