@@ -37,6 +37,10 @@ DEVELOPMENT_F1_FLOOR = 0.90
         "blind12_sources.csv",
         "blind13_sources.csv",
         "blind14_sources.csv",
+        "blind15_sources.csv",
+        "blind16_sources.csv",
+        "blind17_sources.csv",
+        "blind18_sources.csv",
     ],
 )
 def test_every_source_names_its_region_level_year_address_and_query(name):
@@ -57,7 +61,7 @@ def test_the_development_set_spans_forty_texts_and_twelve_provinces_in_both_scri
 @pytest.mark.parametrize(
     "gold, sources",
     [("gold.csv", "sources.csv")]
-    + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")],
+    + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", *map(str, range(2, 19)))],
 )
 def test_gold_rows_use_codebook_ids_and_units_and_carry_no_evidence_column(gold, sources):
     rows = pd.read_csv(HERE / gold, dtype=str, keep_default_na=False)
@@ -75,20 +79,35 @@ def test_gold_rows_use_codebook_ids_and_units_and_carry_no_evidence_column(gold,
     assert set(rows["file"]) <= set(pd.read_csv(HERE / sources, dtype=str)["file"])
 
 
-def test_extraction_on_the_real_development_set_holds_its_floor():
-    if not TEXTS.is_dir():
-        pytest.skip(
-            "realtext/ is absent: the real texts are not committed (tests/realtext/README.md says how to gather them)"
-        )
-    gold = load_gold(HERE / "gold.csv")
-    corpus = load_corpus(TEXTS, manifest=HERE / "sources.csv")
-    predicted = corpus.indicators()
+# A re-gathered set may lack a page the search store no longer holds; it is scored on the texts present when at
+# least this share of them is there, and skipped with a reason naming the count otherwise.
+PRESENT_SHARE = 0.85
+
+
+def f1_on_the_texts_present(folder: Path, gold_name: str, sources_name: str, tmp_path: Path) -> float:
+    """F1 of extraction over the set's texts found in `folder`, against their gold rows."""
+    if not folder.is_dir():
+        pytest.skip(f"{folder.name}/ is absent: the real texts are not committed (tests/realtext/README.md)")
+    sources = pd.read_csv(HERE / sources_name, dtype=str, keep_default_na=False)
+    present = sources[sources["file"].map(lambda name: (folder / name).is_file())]
+    if len(present) < PRESENT_SHARE * len(sources):
+        pytest.skip(f"{folder.name}/ holds {len(present)} of the {len(sources)} texts of {sources_name}")
+    manifest = tmp_path / "sources.csv"
+    present.to_csv(manifest, index=False)
+    gold = load_gold(HERE / gold_name)
+    gold = gold[gold["document"].isin(set(present["file"]))].reset_index(drop=True)
+    predicted = load_corpus(folder, manifest=manifest).indicators()
     result = evaluate(predicted[predicted["document"].isin(set(gold["document"]))].reset_index(drop=True), gold)
-    assert result["overall"].f1 >= DEVELOPMENT_F1_FLOOR
+    return result["overall"].f1
+
+
+def test_extraction_on_the_real_development_set_holds_its_floor(tmp_path):
+    assert f1_on_the_texts_present(TEXTS, "gold.csv", "sources.csv", tmp_path) >= DEVELOPMENT_F1_FLOOR
 
 
 # The batches measured blind once and then used for development: floors a little under their figures at the end of
-# the fourth round (0.883, 0.943, 0.947, 0.958, 0.876, 0.923, 0.848, 0.862, 0.864, 0.854, 0.965, 0.955, 0.842), so a rule that
+# the fourth round (0.883, 0.943, 0.947, 0.958, 0.876, 0.923, 0.848, 0.862, 0.864, 0.854, 0.965, 0.955, 0.842) and of the
+# fifth (batches 14–18: 0.688, 0.917, 0.927, 0.864, 0.798), so a rule that
 # helps one set cannot quietly break another.
 FORMER_BLIND_FLOORS = {
     "blind": 0.86,
@@ -104,16 +123,15 @@ FORMER_BLIND_FLOORS = {
     "blind11": 0.94,
     "blind12": 0.93,
     "blind13": 0.82,
+    "blind14": 0.66,
+    "blind15": 0.89,
+    "blind16": 0.90,
+    "blind17": 0.84,
+    "blind18": 0.77,
 }
 
 
 @pytest.mark.parametrize("batch", sorted(FORMER_BLIND_FLOORS))
-def test_extraction_on_each_former_blind_batch_holds_its_floor(batch):
-    folder = TEXTS / batch
-    if not folder.is_dir():
-        pytest.skip(f"realtext/{batch}/ is absent: the real texts are not committed (tests/realtext/README.md)")
-    gold = load_gold(HERE / f"{batch}_gold.csv")
-    corpus = load_corpus(folder, manifest=HERE / f"{batch}_sources.csv")
-    predicted = corpus.indicators()
-    result = evaluate(predicted[predicted["document"].isin(set(gold["document"]))].reset_index(drop=True), gold)
-    assert result["overall"].f1 >= FORMER_BLIND_FLOORS[batch]
+def test_extraction_on_each_former_blind_batch_holds_its_floor(batch, tmp_path):
+    f1 = f1_on_the_texts_present(TEXTS / batch, f"{batch}_gold.csv", f"{batch}_sources.csv", tmp_path)
+    assert f1 >= FORMER_BLIND_FLOORS[batch]
