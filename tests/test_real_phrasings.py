@@ -1671,3 +1671,31 @@ def test_additions_in_a_quarter_totals_after_an_expansion_and_a_yearly_standard_
     sentence, expected
 ):
     assert found(sentence) == expected
+
+
+def test_a_tekun_standard_after_dibao_standards_written_out_in_full_is_a_tekun_standard():
+    got = found(
+        "城市居民最低生活保障标准由每人每月700元提高至760元，农村居民最低生活保障标准由每人每年5200元提高至5600元，"
+        "农村特困人员基本生活标准由每人每年6800元提高至7300元。"
+    )
+    assert ("sa.tekun_standard_rural", 7300.0, "元/人/年") in got
+    assert not {row for row in got if row[0].startswith("sa.dibao") and row[1] in (6800.0, 7300.0)}
+
+
+def test_jiang_before_a_standards_name_and_its_rise_is_no_plan():
+    rows = extract_text("同时将分散供养特困人员基本生活标准由每人每年8000元提高至8600元。", region="某县", year=2024)
+    assert set(rows["modality"]) == {"achieved"}
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("会议决定，今年起全市低保标准将从每人每月600元提高到每人每月650元。", "achieved"),
+        ("根据方案，全省农村低保标准将由5000元/人年提高到5400元/人年。", "achieved"),
+        ("全县城市低保标准将提高到每人每月900元。", "target"),
+        ("会议决定，今年将新建养老床位1000张。", "target"),
+    ],
+)
+def test_a_standard_decided_or_dated_is_achieved_though_written_with_jiang(sentence, modality):
+    rows = extract_text(sentence, region="某县", year=2024)
+    assert set(rows["modality"].iloc[-1:]) == {modality}

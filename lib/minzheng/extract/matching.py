@@ -8,7 +8,14 @@ from functools import cache
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.patterns import INCREMENT, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD
-from minzheng.extract.programmes import AND_OTHERS, ONE_OF_MANY, joins_programmes, kinds_before, names_other_benefit
+from minzheng.extract.programmes import (
+    AND_OTHERS,
+    ONE_OF_MANY,
+    SAME_KIND,
+    joins_programmes,
+    kinds_before,
+    names_other_benefit,
+)
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
 RIGHT_TAIL_MAX = 4
@@ -94,13 +101,25 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         context = earlier + subject.own + subject.after[: head.start()]
     penalty, weight = 0.0, float(len(head.group(0)))
     outside_from = len(subject.before) if tier == 1 else len(earlier)
+    own_programmes = (
+        {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(subject.own)} if "标准" in head.group(0) else set()
+    )
     for term, modifier in reversed(list(zip(cue.terms, cue.modifiers))):
         found = last_match(modifier, context)
         if found is None:
             return None
+        if found.end() <= outside_from and another_programme(found.group(0), own_programmes):
+            return None
         penalty += (len(context) - found.end()) / 50
         weight += len(term) * (OUTSIDE_WEIGHT if found.end() <= outside_from else 1)
     return tier, weight * 10 - distance - penalty
+
+
+def another_programme(words: str, own_programmes: set[str]) -> bool:
+    """Whether words found before a figure's clause name a programme other than the one its own words name (农村低保
+    标准由A提高至B，农村特困人员基本生活标准由C…: the second clause's 特困 beats the first's 低保)."""
+    named = {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(words)}
+    return bool(own_programmes) and bool(named) and not named & own_programmes
 
 
 def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:

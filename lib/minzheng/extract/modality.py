@@ -26,6 +26,15 @@ PLAN_WORDS = re.compile(r"计划|力争|拟|目标|争取|预计|确保(?!了)|�
 BA_VERB = re.compile(r"放在|纳入|列入|送到|送达|作为|融入|落实到|转化为|变为|打造成|打造为|建成|用于|交给")
 
 
+# 将 before a standard's name and its rise (同时将集中供养…标准由A提高至B) is 把; 将由A提高到B is "will".
+BA_RISE = re.compile(r"[^由从提，,；;。][^，,；;。]{0,40}?标准(?:由|从|提高|上调|调整|增加)")
+
+
+# A standard the government has decided or adopted, or dated from when it is paid (决定…今年起低保标准将从A提高到B;
+# 根据方案，城市低保标准将由A提高到B; 从2019年1月1日起执行): its 将 tells what the decision does, not a plan.
+DECIDED = re.compile(r"决定|根据《?方案|研究通过|常务会议通过|经[^，,。]{0,12}同意|起执行|起实施|起施行")
+
+
 FUTURE_ANNOUNCEMENT = re.compile(r"将|计划|拟|下一步|打算")
 
 
@@ -75,7 +84,9 @@ def future_words(text: str) -> list[re.Match[str]]:
     text = without_quotes(text)
     found = []
     for match in PLAN_WORDS.finditer(text):
-        if match.group(0) == "将" and BA_VERB.search(text, match.end(), match.end() + BA_WINDOW):
+        if match.group(0) == "将" and (
+            BA_VERB.search(text, match.end(), match.end() + BA_WINDOW) or BA_RISE.match(text, match.end())
+        ):
             continue
         found.append(match)
     return found
@@ -186,7 +197,10 @@ def figure_modality(sentence: str, position: int, context: SectionContext, earli
         return "target"
     clause_end = re.search(r"[，；。]", sentence[position:])
     upto = sentence[: position + (clause_end.start() if clause_end else len(sentence) - position)]
-    return "target" if future_words(upto) or minimum_set(sentence, position) else "achieved"
+    future = future_words(upto)
+    if future and all(m.group(0) == "将" for m in future) and "标准" in upto and DECIDED.search(sentence):
+        future = []
+    return "target" if future or minimum_set(sentence, position) else "achieved"
 
 
 def sentence_period(sentence: str, position: int, context: SectionContext, doc_year: int | None) -> int | None:
