@@ -1699,3 +1699,23 @@ def test_jiang_before_a_standards_name_and_its_rise_is_no_plan():
 def test_a_standard_decided_or_dated_is_achieved_though_written_with_jiang(sentence, modality):
     rows = extract_text(sentence, region="某县", year=2024)
     assert set(rows["modality"].iloc[-1:]) == {modality}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "城市低保标准为每人每月800元（A类800元、B类640元、C类520元）。",
+            {("sa.dibao_standard_urban", 800.0, "元/人/月")},
+        ),
+        ("城乡低保标准分别提高40元和35元。", set()),
+        (
+            "城乡低保分类救助标准相应调整，一级残疾人每人每年1200元，城市孤老专项生活补助标准调整为每人每月260元。",
+            set(),
+        ),
+        ("提标后各级财政每年将新增城乡低保资金2.8亿元。", set()),
+        ("全区城乡低保对象月均补助水平分别达310元和150元。", set()),
+    ],
+)
+def test_class_payments_listed_rises_top_ups_and_money_beside_a_standard_are_not_standards(sentence, expected):
+    assert found(sentence) == expected

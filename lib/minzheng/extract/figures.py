@@ -28,6 +28,7 @@ from minzheng.extract.scope import (
     beds_of_all_residential,
     home_of,
     names_a_subgroup,
+    not_the_standard,
     one_month,
     part_of_another_population,
     part_of_total,
@@ -108,6 +109,7 @@ def sentence_rows(
             or beds_of_all_residential(sentence.text, q.start, q.unit_class)
             or one_month(sentence.text, q.start, found, lead)
             or part_of_another_population(sentence.text, q.start, q.unit_class)
+            or not_the_standard(sentence.text, q.start, found)
         ):
             continue
         if found.keep == "total" and (continued or "其中" in sentence.text[: q.start]):

@@ -196,12 +196,17 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
         return False
     per = q.per or figure.per_inherited
     if indicator.unit.startswith("元/人/"):
-        if INCREMENT.search(figure.subject.own):
+        if INCREMENT.search(figure.subject.own) or MONEY_SUM.search(q.raw) or MONEY_NOUN.search(figure.subject.own):
             return False
         return bool(per) or "标准" in figure.subject.own
     if indicator.unit == "元":
         return not per and not PER_HEAD_RATE.match(figure.subject.after) and not paid_at_a_rate(figure.subject)
     return True
+
+
+# A sum in 亿, or one its words call money (新增城乡低保资金5.54亿元), is never one person's standard.
+MONEY_SUM = re.compile(r"[亿億]")
+MONEY_NOUN = re.compile(r"资金$")
 
 
 # A sum per head without a period (300元/人): a one-off payment's rate, never a programme's money or its standard.

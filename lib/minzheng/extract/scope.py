@@ -256,3 +256,17 @@ def a_tiers_figure(text: str, position: int) -> bool:
     """Whether a figure stands in a tier of places of the sentence (from the tier's word up to the next ；)."""
     start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
     return bool(TIER_OF_PLACES.search(text, start, position))
+
+
+# A payment of one class of recipients (A类700元、B类560元; 一类对象每人每月…), or a rise listed after 分别 (城乡低保标准
+# 分别提高37元和43.58元; 每人每月分别再增加12元和7元): neither is the standard itself.
+CLASS_LABEL = re.compile(r"(?:[A-EＡ-Ｅ]|[一二三四五六])类(?:对象|家庭|人员|户)?\s*(?:每人每[月年])?\s*$")
+LIST_INCREMENT = re.compile(r"分别再?(?:提高|增加|上调|提升|上涨|增长)了?(?![到至为])[^，,；;。到至为]{0,16}$")
+
+
+def not_the_standard(text: str, position: int, found: Indicator) -> bool:
+    """Whether a per-person sum is one class's payment or a listed increment rather than the standard."""
+    if not found.unit.startswith("元/人/"):
+        return False
+    before = text[max(0, position - 24) : position]
+    return bool(CLASS_LABEL.search(before[-12:]) or LIST_INCREMENT.search(before))
