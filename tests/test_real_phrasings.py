@@ -1719,3 +1719,18 @@ def test_a_standard_decided_or_dated_is_achieved_though_written_with_jiang(sente
 )
 def test_class_payments_listed_rises_top_ups_and_money_beside_a_standard_are_not_standards(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "全年为6200个城乡低保对象发放低保金2500万元。",
+            {("sa.dibao_recipients", 6200.0, "人"), ("sa.dibao_funds", 25000000.0, "元")},
+        ),
+        ("全年发放两残补贴720万元。", {("sa.disability_subsidy_funds", 7200000.0, "元")}),
+        ("年底全省城乡低保和农村五保对象共38.6万人。", {("sa.assisted_people", 386000.0, "人")}),
+    ],
+)
+def test_people_counted_with_ge_two_disability_subsidies_shortened_and_dibao_with_wubao_people(sentence, expected):
+    assert found(sentence) == expected

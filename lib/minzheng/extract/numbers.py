@@ -239,6 +239,10 @@ def is_not_a_count(match: re.Match[str]) -> bool:
 BEDS_BEFORE = re.compile(r"养老[\u4e00-\u9fff]{0,3}床位(?:数)?(?:达到|达|增至|为)?\s*$")
 
 
+# People counted with the measure word of places (为7144个城乡低保对象发放低保金): still people.
+PEOPLE_AFTER = re.compile(r"(?:城乡|城市|城镇|农村|农牧区?)?(?:低保|特困|五保|三无)?(?:对象|供养人员|困难群众)")
+
+
 def from_match(match: re.Match[str]) -> Quantity | None:
     """Build a Quantity from a regex match, or None when it is no quantity."""
     number = to_number(match["num"])
@@ -251,6 +255,8 @@ def from_match(match: re.Match[str]) -> Quantity | None:
     unit, unit_class = UNITS[match["unit"]]
     if unit_class == "places" and BEDS_BEFORE.search(match.string[max(0, match.start() - 16) : match.start()]):
         unit, unit_class = UNITS["张"]
+    if match["unit"] == "个" and PEOPLE_AFTER.match(match.string, match.end()):
+        unit, unit_class = UNITS["人"]
     per = period_of(match["per"] or match["per_after"] or clause_per(match.string, match.start()))
     pre = match["pre"] or ""
     raw_start = match.start()
