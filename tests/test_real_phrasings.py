@@ -1734,3 +1734,24 @@ def test_class_payments_listed_rises_top_ups_and_money_beside_a_standard_are_not
 )
 def test_people_counted_with_ge_two_disability_subsidies_shortened_and_dibao_with_wubao_people(sentence, expected):
     assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("为青山镇敬老院、白水镇敬老院2所公办养老机构进行消防安全提质改造。", set()),
+        ("全县现有敬老院9所，床位620张。", {("ec.care_institutions", 9.0, "处"), ("ec.beds", 620.0, "张")}),
+        (
+            "农村居民最低生活保障标准由每年4000元提高到4400元，分散供养标准由每人每年5000元调整为每人每年5500元。",
+            {
+                ("sa.dibao_standard_rural", 4000.0, "元/人/年"),
+                ("sa.dibao_standard_rural", 4400.0, "元/人/年"),
+                ("sa.tekun_standard_dispersed", 5000.0, "元/人/年"),
+                ("sa.tekun_standard_dispersed", 5500.0, "元/人/年"),
+            },
+        ),
+        ("城市三胞胎家庭生活补助标准调整为每户每月150元。", set()),
+    ],
+)
+def test_places_upgraded_support_modes_after_dibao_and_family_allowances(sentence, expected):
+    assert found(sentence) == expected

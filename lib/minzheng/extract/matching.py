@@ -101,9 +101,7 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         context = earlier + subject.own + subject.after[: head.start()]
     penalty, weight = 0.0, float(len(head.group(0)))
     outside_from = len(subject.before) if tier == 1 else len(earlier)
-    own_programmes = (
-        {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(subject.own)} if "标准" in head.group(0) else set()
-    )
+    own_programmes = programmes_named(subject.own) if "标准" in head.group(0) else set()
     for term, modifier in reversed(list(zip(cue.terms, cue.modifiers))):
         found = last_match(modifier, context)
         if found is None:
@@ -113,6 +111,16 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         penalty += (len(context) - found.end()) / 50
         weight += len(term) * (OUTSIDE_WEIGHT if found.end() <= outside_from else 1)
     return tier, weight * 10 - distance - penalty
+
+
+# A care mode of support (分散供养标准) names tekun support though it names no programme.
+SUPPORT_MODE = re.compile(r"集中供养|分散供养")
+
+
+def programmes_named(words: str) -> set[str]:
+    """The programmes words name, older and longer names folded together; a care mode of support names tekun."""
+    named = {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(words)}
+    return named or ({"特困"} if SUPPORT_MODE.search(words) else set())
 
 
 def another_programme(words: str, own_programmes: set[str]) -> bool:
@@ -225,7 +233,15 @@ def paid_at_a_rate(subject: Subject) -> bool:
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
     """Whether the subject (or, for a value of a list, the list's shared words) holds a term that rules it out."""
     words = subject.own + (shared.own if shared is not None and subject.first_term_in else "")
+    if indicator.unit == "处" and ACTED_ON.search(CLAUSE_END.split(subject.after, 1)[0]):
+        return True
     return any(p.search(words) for p in indicator.excludes)
+
+
+# Places the rest of their clause upgrades, inspects or honours (3所公办养老机构进行消防提质改造; 14所敬老院为模范敬老院):
+# the places acted on, not the places built or standing.
+ACTED_ON = re.compile(r"改造|提质|提升|改扩建|维修|视察|为“|为模范|评为")
+CLAUSE_END = re.compile(r"[，,；;。]")
 
 
 @cache

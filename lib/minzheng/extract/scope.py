@@ -269,4 +269,15 @@ def not_the_standard(text: str, position: int, found: Indicator) -> bool:
     if not found.unit.startswith("元/人/"):
         return False
     before = text[max(0, position - 24) : position]
-    return bool(CLASS_LABEL.search(before[-12:]) or LIST_INCREMENT.search(before))
+    return bool(
+        CLASS_LABEL.search(before[-12:])
+        or LIST_INCREMENT.search(before)
+        or PER_HOUSEHOLD.search(before[-6:])
+        or CATEGORICAL.search(text, 0, position)
+    )
+
+
+# A sum per household (每户每月180元) is a family's allowance; sums after 分类救助/分类施保 in a sentence are the
+# top-ups of groups (一级残疾人每人每年…), not the standard.
+PER_HOUSEHOLD = re.compile(r"每户")
+CATEGORICAL = re.compile(r"分类(?:救助|施保|补助|施救)")
