@@ -1755,3 +1755,13 @@ def test_people_counted_with_ge_two_disability_subsidies_shortened_and_dibao_wit
 )
 def test_places_upgraded_support_modes_after_dibao_and_family_allowances(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_urban_sanwu_and_rural_wubao_people_are_the_two_area_parts_of_tekun():
+    got = found("全年为96人发放五保供养金88.5万元；为21名城镇三无人员发放供养金19.2万元。")
+    assert got == {
+        ("sa.tekun_recipients", 96.0, "人"),
+        ("sa.tekun_funds", 885000.0, "元"),
+        ("sa.tekun_recipients", 21.0, "人"),
+        ("sa.tekun_funds", 192000.0, "元"),
+    }

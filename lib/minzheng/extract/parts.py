@@ -25,6 +25,11 @@ PARTS = "parts"
 PAID_AREA = re.compile(rf"^(?:发放|支付)了?(?:{AREA.pattern})")
 
 
+# 五保 was the countryside's support before 2016: its people and money are the rural part of tekun (为113人发放五保供养金).
+RURAL_ONLY = re.compile(r"五保")
+PAID_RURAL_ONLY = re.compile(r"^(?:发放|支付)了?五保")
+
+
 def area_part(indicator: Indicator, before: str, counted: str = "", after: str = "") -> bool:
     """Whether a figure of an id kept as parts names one area: the noun it counts or the money paid to it names it,
     or the last area word of its sentence before it does and only words of one programme stand between."""
@@ -34,6 +39,9 @@ def area_part(indicator: Indicator, before: str, counted: str = "", after: str =
     area = AREA.search(counted) or (AREA.search(paid.group(0)) if paid else None)
     if area is not None:
         return area.group(0) != "城乡"
+    clause = re.split(r"[，,；;。]", before)[-1]
+    if (RURAL_ONLY.search(counted + clause) or PAID_RURAL_ONLY.match(after)) and not AREA.search(clause):
+        return True
     found = list(AREA.finditer(before))
     if not found or found[-1].group(0) == "城乡":
         return False
