@@ -1765,3 +1765,22 @@ def test_urban_sanwu_and_rural_wubao_people_are_the_two_area_parts_of_tekun():
         ("sa.tekun_recipients", 21.0, "人"),
         ("sa.tekun_funds", 192000.0, "元"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("为全县1500户、2800人城镇低保家庭发放取暖补贴和过节费8万元。", set()),
+        ("符合农村低保季节性缺粮救助对象2100户4300人。", set()),
+        (
+            "现有孤儿64人，发放孤儿供养资金72万元。",
+            {("cp.orphans", 64.0, "人"), ("cp.child_allowance_funds", 720000.0, "元")},
+        ),
+        (
+            "全年支出城市医疗救助资金300万元，支出农村医疗救助资金200万元，累计支出城乡医疗救助资金500万元。",
+            {("sa.medical_assistance_funds", 5000000.0, "元")},
+        ),
+    ],
+)
+def test_heating_holiday_and_seasonal_help_orphans_support_money_and_parts_before_their_total(sentence, expected):
+    assert found(sentence) == expected

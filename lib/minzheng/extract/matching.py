@@ -180,7 +180,7 @@ COUNTED_NOUN_END = re.compile(
 
 def pays_own_money(tail: str) -> bool:
     """Whether the words after a counted noun say the programme's own money was paid to them."""
-    return bool(OWN_MONEY.match(tail)) and not re.search(r"奖补|助学|运营|一次性|物价|价格", tail)
+    return bool(OWN_MONEY.match(tail)) and not re.search(r"奖补|助学|运营|一次性|物价|价格|取暖|过节|节日", tail)
 
 
 # What a counted noun becomes is not what the number counts (1处敬老院转型为区域性养老服务中心).

@@ -57,13 +57,29 @@ def drop_parts_beside_totals(rows: list[Row]) -> list[Row]:
 
 def drop_parts_that_sum(rows: list[Row]) -> list[Row]:
     """Figures of one id that follow a figure of that id in the same sentence and add up to it exactly (34个…机构，2个
-    省级、5个市级、27个县级…) are its parts, not rows of their own."""
+    省级、5个市级、27个县级…), or come before it (城市…420.6万元，农村…394.4万元，累计城乡…815万元), are its parts, not rows
+    of their own."""
     dropped: set[int] = set()
     for k, row in enumerate(rows):
         if row.value is None or k in dropped:
             continue
         total, parts = 0.0, []
         for j in range(k + 1, len(rows)):
+            other = rows[j]
+            if other.sentence is not row.sentence or other.indicator.id != row.indicator.id or other.value is None:
+                continue
+            total += other.value
+            parts.append(j)
+            if len(parts) >= 2 and abs(total - row.value) < 1e-6:
+                dropped.update(parts)
+                break
+            if total > row.value:
+                break
+    for k, row in enumerate(rows):
+        if row.value is None or k in dropped:
+            continue
+        total, parts = 0.0, []
+        for j in range(k - 1, -1, -1):
             other = rows[j]
             if other.sentence is not row.sentence or other.indicator.id != row.indicator.id or other.value is None:
                 continue

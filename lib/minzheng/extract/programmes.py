@@ -70,7 +70,7 @@ GENERAL_MONEY = re.compile(r"兜底|民生保障|各类|社会救助")
 
 
 # A one-off, price or holiday payment named in the clause before money named generally: the money is that payment's.
-ONE_OFF = re.compile(r"一次性|物价|价格临时|慰问")
+ONE_OFF = re.compile(r"一次性|物价|价格临时|慰问|取暖|过节")
 
 
 # A clause that counts one group (城市特困90人): a run of them before money named generally is one list.
