@@ -1784,3 +1784,8 @@ def test_urban_sanwu_and_rural_wubao_people_are_the_two_area_parts_of_tekun():
 )
 def test_heating_holiday_and_seasonal_help_orphans_support_money_and_parts_before_their_total(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_two_values_of_a_standard_naming_no_area_listed_fenbie_are_town_then_country():
+    got = found("全市特困供养基本生活平均标准分别为9800元/人/年和7000元/人/年。")
+    assert got == {("sa.tekun_standard_urban", 9800.0, "元/人/年"), ("sa.tekun_standard_rural", 7000.0, "元/人/年")}

@@ -57,6 +57,28 @@ NAMES_AN_AREA = re.compile(r"城市|城镇|农村|城乡|乡村|牧区|农牧|�
 AREA_PREFIXES = ("城市居民", "农村居民")
 
 
+def respective_areas(figures: list[Figure]) -> None:
+    """Two values of one standard that names no area, listed 分别 (平均标准分别为9902元/人/年和6957元/人/年): town first,
+    country second, as 城乡 lists are, rather than each value for both."""
+    for first, second in zip(figures, figures[1:]):
+        own = first.subject.own
+        if (
+            second.subject.own != own
+            or "分别" not in own
+            or first.quantity.unit_class != "money"
+            or second.quantity.unit_class != "money"
+            or not AREA_FREE_STANDARD.search(own)
+            or NAMES_AN_AREA.search(own)
+            or first.subject.first_term_in
+        ):
+            continue
+        neighbours = [f for f in figures if f.subject.own == own]
+        if len(neighbours) != 2:
+            continue
+        first.subject = replace(first.subject, own=with_area(own, URBAN_RURAL[0]))
+        second.subject = replace(second.subject, own=with_area(own, URBAN_RURAL[1]))
+
+
 def unified_standard(figure: Figure) -> list[Figure]:
     """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure."""
     own = figure.subject.own

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minzheng.extract.areas import URBAN_RURAL, area_over_mode, name_areas, unified_standard
+from minzheng.extract.areas import URBAN_RURAL, area_over_mode, name_areas, respective_areas, unified_standard
 from minzheng.extract.comparisons import COMPARISON, compared_lists
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import Quantity, find_quantities
@@ -249,6 +249,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
             words = figure.subject.before + figure.subject.own + figure.subject.after
             if not PROGRAMME_WORD.search(words):
                 figure.subject = replace(figure.subject, before=f"{heading}，{figure.subject.before}")
+    respective_areas(ordered)
     return [split for figure in ordered for split in unified_standard(figure)]
 
 
