@@ -1789,3 +1789,18 @@ def test_heating_holiday_and_seasonal_help_orphans_support_money_and_parts_befor
 def test_two_values_of_a_standard_naming_no_area_listed_fenbie_are_town_then_country():
     got = found("全市特困供养基本生活平均标准分别为9800元/人/年和7000元/人/年。")
     assert got == {("sa.tekun_standard_urban", 9800.0, "元/人/年"), ("sa.tekun_standard_rural", 7000.0, "元/人/年")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("今年全县将建立12个城市社区老年日间照料中心。", {("ec.new_home_care_stations", 12.0, "处")}),
+        ("到年底全县日间照料中心总数将达到60个。", {("ec.service_facilities", 60.0, "处")}),
+        (
+            "五保老人集中供养率由2010年的12%提高到当前的40%。",
+            {("sa.tekun_centralized_care_rate", 12.0, "%"), ("sa.tekun_centralized_care_rate", 40.0, "%")},
+        ),
+    ],
+)
+def test_places_a_plan_builds_are_new_and_a_rise_to_the_current_value(sentence, expected):
+    assert found(sentence) == expected

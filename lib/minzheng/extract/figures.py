@@ -32,6 +32,7 @@ from minzheng.extract.scope import (
     one_month,
     part_of_another_population,
     part_of_total,
+    places_to_build,
 )
 from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_table_line, table_values
@@ -127,6 +128,7 @@ def sentence_rows(
             if q.qualifier == "more_than" and modality == "target" and "力争" in sentence.text and "以上" in q.raw
             else q.qualifier
         )
+        found = places_to_build(sentence.text, q.start, found, modality)
         period = figure_period(sentence.text, figure, context, year)
         part = area_part(found, sentence.text[: q.start], counted_noun(figure.subject), figure.subject.after)
         rows.append(

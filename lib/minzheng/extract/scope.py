@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minzheng.codebook import Indicator
+from minzheng.codebook import Indicator, column_map, indicator
 from minzheng.extract.places import places_named, region_code
 from minzheng.extract.record import Row
 
@@ -281,3 +281,19 @@ def not_the_standard(text: str, position: int, found: Indicator) -> bool:
 # top-ups of groups (一级残疾人每人每年…), not the standard.
 PER_HOUSEHOLD = re.compile(r"每户")
 CATEGORICAL = re.compile(r"分类(?:救助|施保|补助|施救)")
+
+
+# Places a plan builds this year (今年将建立50个…日间照料中心; 将继续建设30个…) are new places, not the
+# stock a report counts; a plan's total (总数将达到132个) stays the stock.
+BUILD_PLANNED = re.compile(r"(?:建立|建设|新建|再建|建(?!成))[^，,；;。]{0,30}$")
+STOCK_WORDS = re.compile(r"总数|总量|达到|覆盖|累计")
+
+
+def places_to_build(text: str, position: int, found: Indicator, modality: str) -> Indicator:
+    """The id a target count of places to be built takes: the codebook's `added_as` of a stock of places (elderly-
+    service facilities → new stations), else the id found."""
+    added = column_map("added_as").get(found.id)
+    if not added or modality != "target":
+        return found
+    clause = re.split(r"[，,；;。]", text[:position])[-1]
+    return indicator(added) if BUILD_PLANNED.search(clause) and not STOCK_WORDS.search(clause) else found
