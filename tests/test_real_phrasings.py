@@ -1804,3 +1804,13 @@ def test_two_values_of_a_standard_naming_no_area_listed_fenbie_are_town_then_cou
 )
 def test_places_a_plan_builds_are_new_and_a_rise_to_the_current_value(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_dibao_people_struck_off_hejian_are_exits_not_recipients():
+    got = found("一季度全区城市低保核减3户6人，农村低保核减11户15人。")
+    assert got == {("sa.dibao_exited", 6.0, "人"), ("sa.dibao_exited", 15.0, "人")}
+
+
+def test_a_care_mode_after_an_areas_total_stays_its_subgroup():
+    got = found("农村五保老人1.9万人，集中供养4400人，分散供养14600人。")
+    assert got == {("sa.tekun_recipients", 19000.0, "人")}

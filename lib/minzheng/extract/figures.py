@@ -28,6 +28,7 @@ from minzheng.extract.scope import (
     beds_of_all_residential,
     home_of,
     names_a_subgroup,
+    names_its_area,
     not_the_standard,
     one_month,
     part_of_another_population,
@@ -118,7 +119,10 @@ def sentence_rows(
         earlier = (earlier_rows or []) if continued else (earlier_rows or [])[-3:]
         if part_of_total(sentence.text, q.start, found, rows + earlier, continued):
             continue
-        if names_a_subgroup(figure.subject.own, q.unit_class) and any(row.indicator.id == found.id for row in rows):
+        if names_a_subgroup(figure.subject.own, q.unit_class) and any(
+            row.indicator.id == found.id and not names_its_area(sentence.text, row.start, figure.subject.own)
+            for row in rows
+        ):
             continue
         modality = figure_modality(
             sentence.text, q.start, context, earlier=bool(figure.earlier or figure.compared_with)

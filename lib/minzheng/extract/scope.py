@@ -99,6 +99,16 @@ def names_a_subgroup(own: str, unit_class: str) -> bool:
 COUNTS = ("people", "households")
 
 
+AREA_WORD = re.compile(r"城市|城镇|农村|牧区")
+
+
+def names_its_area(text: str, position: int, own: str) -> bool:
+    """Whether a figure whose own words open with an area follows one whose clause names an area (城市低保核减3户6人，
+    农村低保核减…): the earlier figure is a part itself, so this is the next part, not its subgroup."""
+    clause = re.split(r"[，,；;。]", text[:position])[-1]
+    return bool(AREA_WORD.match(own.lstrip("，,、；; ")) and AREA_WORD.search(clause))
+
+
 def partitive_end(text: str, position: int) -> int:
     """Where a sentence-opening partitive such as 养老机构中， ends, or -1."""
     match = re.match(r"^[\u4e00-\u9fff（）()]{2,12}中[，,]", text)
