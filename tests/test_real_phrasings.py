@@ -1814,3 +1814,24 @@ def test_dibao_people_struck_off_hejian_are_exits_not_recipients():
 def test_a_care_mode_after_an_areas_total_stays_its_subgroup():
     got = found("农村五保老人1.9万人，集中供养4400人，分散供养14600人。")
     assert got == {("sa.tekun_recipients", 19000.0, "人")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "城区城市低保标准由现行的6000元/年（即500元/月）提高到6600元/年（即550元/月）。",
+            {("sa.dibao_standard_urban", 6000.0, "元/人/年"), ("sa.dibao_standard_urban", 6600.0, "元/人/年")},
+        ),
+        ("对城市低保对象每人每月不低于20元的临时补贴政策继续执行。", set()),
+        ("市慈善总会全年救助支出3200万元。", {("so.charity_funds", 32000000.0, "元")}),
+    ],
+)
+def test_restatements_in_brackets_subsidy_rates_and_charity_relief_spending(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_a_share_prompt_run_on_at_the_end_of_a_one_line_page_takes_only_its_own_sentence():
+    text = "全市共有城乡低保对象5200户、9100人。" * 12 + "如何关注：点击右上角，再点击“扫一扫”关注。"
+    rows = extract_text(text, region="某市", year=2024)
+    assert set(rows["indicator"]) == {"sa.dibao_households", "sa.dibao_recipients"}

@@ -111,7 +111,7 @@ def sentence_rows(
             or beds_of_all_residential(sentence.text, q.start, q.unit_class)
             or one_month(sentence.text, q.start, found, lead)
             or part_of_another_population(sentence.text, q.start, q.unit_class)
-            or not_the_standard(sentence.text, q.start, found)
+            or not_the_standard(sentence.text, q.start, found, q.end)
         ):
             continue
         if found.keep == "total" and (continued or "其中" in sentence.text[: q.start]):

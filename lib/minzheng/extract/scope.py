@@ -274,8 +274,9 @@ CLASS_LABEL = re.compile(r"(?:[A-EＡ-Ｅ]|[一二三四五六])类(?:对象|家
 LIST_INCREMENT = re.compile(r"分别再?(?:提高|增加|上调|提升|上涨|增长)了?(?![到至为])[^，,；;。到至为]{0,16}$")
 
 
-def not_the_standard(text: str, position: int, found: Indicator) -> bool:
-    """Whether a per-person sum is one class's payment or a listed increment rather than the standard."""
+def not_the_standard(text: str, position: int, found: Indicator, end: int | None = None) -> bool:
+    """Whether a per-person sum is one class's payment, a listed increment, a restatement in brackets or a
+    subsidy's rate rather than the standard."""
     if not found.unit.startswith("元/人/"):
         return False
     before = text[max(0, position - 24) : position]
@@ -284,7 +285,17 @@ def not_the_standard(text: str, position: int, found: Indicator) -> bool:
         or LIST_INCREMENT.search(before)
         or PER_HOUSEHOLD.search(before[-6:])
         or CATEGORICAL.search(text, 0, position)
+        or RESTATED.search(before)
+        or (end is not None and SUBSIDY_RATE.match(text, end))
     )
+
+
+# A standard restated in another period in brackets (6480元/年（即540元/月）) is the same figure; a sum followed by the
+# subsidy it is the rate of (每人每月不低于15元的临时补贴) is that subsidy's, not a standard.
+RESTATED = re.compile(
+    r"\d\s*元?\s*(?:[/／]\s*[人年月·]{1,3}){0,2}\s*[（(]\s*(?:即|折合|合|约合)\s*(?:每人每[月年])?\s*(?:不低于)?\s*$"
+)
+SUBSIDY_RATE = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:补贴|津贴|补助)(?!标准)")
 
 
 # A sum per household (每户每月180元) is a family's allowance; sums after 分类救助/分类施保 in a sentence are the

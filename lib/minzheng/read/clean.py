@@ -226,6 +226,11 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A line this long that holds a page prompt (扫一扫, 版权所有) is article text with the prompt run on at its end (a page
+# saved as one line): only the prompt's sentence and what follows it go, not the article.
+RESIDUE_IN_PARAGRAPH = 200
+
+
 def is_paragraph(line: str) -> bool:
     """A line of article text: long, or a full sentence."""
     return len(line) > FOOTER_LINE_MAX or (len(line) >= 10 and line[-1] in SENTENCE_END + "；;")
@@ -243,6 +248,13 @@ def residue_spans(text: str) -> list[tuple[int, int, str, str]]:
         if not line:
             continue
         rule = next((r for r in rules if r.pattern.search(line)), None)
+        if rule is not None and len(line) > RESIDUE_IN_PARAGRAPH:
+            match = rule.pattern.search(text, start, end)
+            if match is not None:
+                cut = max(text.rfind(mark, start, match.start()) for mark in SENTENCE_END) + 1
+                found.append((max(cut, start), end + 1, rule.kind, rule.reason))
+                article_ended = article_ended or rule.ends_article
+                continue
         if rule is not None:
             found.append((start, end + 1, rule.kind, rule.reason))
             article_ended = article_ended or (rule.ends_article and start > tail_from)
