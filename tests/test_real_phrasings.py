@@ -1835,3 +1835,19 @@ def test_a_share_prompt_run_on_at_the_end_of_a_one_line_page_takes_only_its_own_
     text = "全市共有城乡低保对象5200户、9100人。" * 12 + "如何关注：点击右上角，再点击“扫一扫”关注。"
     rows = extract_text(text, region="某市", year=2024)
     assert set(rows["indicator"]) == {"sa.dibao_households", "sa.dibao_recipients"}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "今年我市城乡低保标准拟提高至760/·月。",
+            {("sa.dibao_standard_urban", 760.0, "元/人/月"), ("sa.dibao_standard_rural", 760.0, "元/人/月")},
+        ),
+        ("全旗推行“党建+志愿+积分”养老新路径。", {("pb.plus_model", None, "")}),
+    ],
+)
+def test_a_mirror_page_that_lost_yuan_and_ren_and_a_party_building_model_of_three_parts(sentence, expected):
+    rows = extract_text(sentence, region="某县", year=2024)
+    got = {(r.indicator, None if pd.isna(r.value) else r.value, r.unit) for r in rows.itertuples()}
+    assert got == expected

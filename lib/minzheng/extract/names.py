@@ -23,7 +23,9 @@ QUOTED = tuple(re.compile(f"{re.escape(a)}([^{re.escape(a + b)}]{{1,40}}){re.esc
 CHAIN_JOINER = re.compile(r"^[、和及与]?$")
 
 
-PLUS_MODEL = re.compile(rf"党建\s*[+＋]\s*([\u4e00-\u9fff]{{1,8}}?)(?=[{QUOTE_CHARS}、，。；等模式项目工程\s]|$)")
+PLUS_MODEL = re.compile(
+    rf"党建\s*[+＋]\s*([\u4e00-\u9fff]{{1,8}}?(?:\s*[+＋]\s*[\u4e00-\u9fff]{{1,8}}?)*)(?=[{QUOTE_CHARS}、，。；等模式项目工程\s]|$)"
+)
 
 
 PARTY_LABEL = re.compile(
@@ -128,7 +130,14 @@ def text_rows(
     known = known_services if known_services is not None else set()
     rows = []
     for match in PLUS_MODEL.finditer(sentence.text):
-        rows.append((text_kind_id("party_plus_model"), f"党建+{match.group(1)}", match.start(), match.end()))
+        rows.append(
+            (
+                text_kind_id("party_plus_model"),
+                "党建+" + re.sub(r"\s*＋\s*|\s*\+\s*", "+", match.group(1)),
+                match.start(),
+                match.end(),
+            )
+        )
     for name in quoted_names(sentence.text):
         if not is_name(name.text):
             continue
