@@ -1851,3 +1851,18 @@ def test_a_mirror_page_that_lost_yuan_and_ren_and_a_party_building_model_of_thre
     rows = extract_text(sentence, region="某县", year=2024)
     got = {(r.indicator, None if pd.isna(r.value) else r.value, r.unit) for r in rows.itertuples()}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "将儿童福利机构养育儿童的保障标准提高到每人每月1800元。",
+            {("cp.orphan_standard_institutional", 1800.0, "元/人/月")},
+        ),
+        ("全市建成居家社区养老服务照料中心28个。", {("ec.community_centers", 28.0, "处")}),
+        ("全县新建、改建敬老院12所。", set()),
+    ],
+)
+def test_childrens_homes_standards_care_centres_of_a_local_name_and_homes_rebuilt(sentence, expected):
+    assert found(sentence) == expected
