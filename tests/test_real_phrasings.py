@@ -1866,3 +1866,46 @@ def test_a_mirror_page_that_lost_yuan_and_ren_and_a_party_building_model_of_thre
 )
 def test_childrens_homes_standards_care_centres_of_a_local_name_and_homes_rebuilt(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_a_bilingual_yearbook_table_saved_a_cell_per_line_reads_each_label_with_its_years():
+    lines = [
+        "项 目 |",
+        "Item |",
+        "2022 |",
+        "2023 |",
+        "|",
+        "城市居民最低生活保障 (人) |",
+        "Urban Residents Receiving |",
+        "41000 |",
+        "39500 |",
+        "|",
+        "Minimum Living",
+        "(person) |",
+        "农村居民最低生活保障 (人) |",
+        "Rural Residents Receiving |",
+        "210000 |",
+        "204000 |",
+        "|",
+        "(person) |",
+        "孤儿 (人) |",
+        "Orphans |",
+        "1900 |",
+        "1750 |",
+        "|",
+        "(person) |",
+    ]
+    rows = extract_text("\n".join(lines), region="某省", year=2023)
+    got = {(r.indicator, r.value, int(r.period)) for r in rows.itertuples()}
+    assert got == {
+        ("sa.dibao_recipients_urban", 41000.0, 2022),
+        ("sa.dibao_recipients_urban", 39500.0, 2023),
+        ("sa.dibao_recipients_rural", 210000.0, 2022),
+        ("sa.dibao_recipients_rural", 204000.0, 2023),
+        ("cp.orphans", 1900.0, 2022),
+        ("cp.orphans", 1750.0, 2023),
+    }
+
+
+def test_beds_of_health_institutions_are_not_elderly_care_beds():
+    assert found("年末全县卫生机构床位458张，其中医院病床320张。") == set()

@@ -106,6 +106,8 @@ def table_rows(sentences: list[Sentence]) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     stream: list[Cell] = []
     for sentence in sentences + [None]:
+        if sentence is not None and stream and TRANSLATION.fullmatch(sentence.text.strip()):
+            continue
         if sentence is not None and is_cell_line(sentence.text):
             text, start, end = cells(sentence.text)[0]
             stream.append((text, start, end, sentence))
@@ -122,7 +124,9 @@ def cut_into_rows(stream: list[Cell]) -> list[list[Cell]]:
     keys = next((k for k, cell in enumerate(stream) if cell[0] == COLUMN_KEY), None)
     if keys is None:
         first = next((k for k, cell in enumerate(stream) if HEADER_WORDS.fullmatch(cell[0])), None)
-        return [stream[first:]] if first is not None and len(stream) - first > 2 else []
+        if first is None or len(stream) - first <= 2:
+            return []
+        return label_rows(stream[first:])
     if keys == 0 or not HEADER_WORDS.search(stream[0][0]):
         return []
     width = keys
@@ -131,6 +135,28 @@ def cut_into_rows(stream: list[Cell]) -> list[list[Cell]]:
 
 
 COLUMN_KEY = "甲"
+
+
+# A line of a bilingual yearbook's English translation (Number of Persons Receiving…, (person) |): no cell of ours.
+# It has a lower-case letter, so a statistics code (JZH011110000) is not one.
+TRANSLATION = re.compile(r"[(\[]?[A-Za-z][A-Za-z0-9 ,.'()/&\-]*[a-z][A-Za-z0-9 ,.'()/&\-]*\|?")
+
+
+def label_rows(stream: list[Cell]) -> list[list[Cell]]:
+    """Cells saved one per line with no column key, cut into rows: each label cell opens a row and the numbers after it
+    are its values (项目 2020 2021 | 城市低保(人) 62524 59061 | …); empty and English cells are left out. A stream whose
+    header is not a row of years, or whose rows are not all as wide as it, is kept as one row, as before."""
+    kept = [cell for cell in stream if cell[0] and not TRANSLATION.fullmatch(cell[0])]
+    rows: list[list[Cell]] = []
+    for cell in kept:
+        if NUMBER_CELL.match(cell[0]) and rows:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    widths = {len(row) for row in rows}
+    years = rows[0][1:] if rows else []
+    by_year = bool(years) and all(YEAR_HEAD.match(cell[0]) for cell in years)
+    return rows if by_year and len(rows) > 2 and widths == {len(rows[0])} else [stream]
 
 
 def table_values(sentences: list[Sentence]) -> list[TableValue]:
@@ -144,7 +170,9 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
     block, aged_blocks, one_month, counted_above = 0, set(), False, False
     for row in table_rows(sentences):
         texts = [cell[0] for cell in row]
-        if any(HEADER_WORDS.search(text) for text in texts[:3]) and not any(NUMBER_CELL.match(t) for t in texts):
+        if any(HEADER_WORDS.search(text) for text in texts[:3]) and not any(
+            NUMBER_CELL.match(t) and not YEAR_HEAD.match(t) for t in texts
+        ):
             header, block = texts, block + 1
             continue
         label = next((text for text in texts if re.search(r"[\u4e00-\u9fff]", text) and not UNIT_CELL.match(text)), "")
