@@ -1909,3 +1909,13 @@ def test_a_bilingual_yearbook_table_saved_a_cell_per_line_reads_each_label_with_
 
 def test_beds_of_health_institutions_are_not_elderly_care_beds():
     assert found("年末全县卫生机构床位458张，其中医院病床320张。") == set()
+
+
+def test_a_citys_standards_set_zone_by_zone_are_its_tiers_when_it_states_no_whole_city_figure():
+    text = (
+        "我市城市低保保障标准，随县、广水市由440元/人·月提高至480元/人·月，"
+        "曾都区、随州高新区由510元/人·月提高至560元/人·月。"
+    )
+    rows = extract_text(text, region="随州市", year=2019, level="prefecture-level city")
+    got = {(r.indicator, r.value) for r in rows.itertuples()}
+    assert got == {("sa.dibao_standard_urban", v) for v in (440.0, 480.0, 510.0, 560.0)}

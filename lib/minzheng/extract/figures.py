@@ -23,6 +23,7 @@ from minzheng.extract.scope import (
     UNPLACED,
     Home,
     a_tiers_figure,
+    a_zones_standard,
     about_another_place,
     about_one_person,
     beds_of_all_residential,
@@ -104,9 +105,10 @@ def sentence_rows(
     figures = figures_of(sentence.text, areas_first, heading, lead)
     for figure, found in zip(figures, indicators_of(figures)):
         q = figure.quantity
+        zone = found is not None and a_zones_standard(sentence.text, q.start, found, home)
         if (
             found is None
-            or about_another_place(sentence.text, q.start, home)
+            or (about_another_place(sentence.text, q.start, home) and not zone)
             or about_one_person(sentence.text, q.start)
             or beds_of_all_residential(sentence.text, q.start, q.unit_class)
             or one_month(sentence.text, q.start, found, lead)
@@ -139,7 +141,7 @@ def sentence_rows(
             Row(found, q.value, row_unit(found, figure), qualifier, modality, period, q.raw, sentence, q.start, q.end)
         )
         rows[-1].part = part
-        rows[-1].tier = a_tiers_figure(sentence.text, q.start)
+        rows[-1].tier = zone or a_tiers_figure(sentence.text, q.start)
     return rows
 
 

@@ -318,3 +318,23 @@ def places_to_build(text: str, position: int, found: Indicator, modality: str) -
         return found
     clause = re.split(r"[，,；;。]", text[:position])[-1]
     return indicator(added) if BUILD_PLANNED.search(clause) and not STOCK_WORDS.search(clause) else found
+
+
+# A per-person sum between two zones of the home's own divisions (随县、广水市由440元提高至480元，曾都区…由510元…).
+ZONE_VALUE = re.compile(r"\d\s*元")
+
+
+def a_zones_standard(text: str, position: int, found: Indicator, home: Home) -> bool:
+    """Whether a standard stands in a zone of the home: the sentence names two or more of the home's own divisions with
+    a sum between them (a city's standards set zone by zone); such a figure is a tier of the home, not another place's."""
+    prefix = (home.code or "").rstrip("0")
+    if not prefix or not found.unit.startswith("元/人/"):
+        return False
+    inside = [
+        (a, b)
+        for a, b, codes in places_named(text)
+        if any(code.startswith(prefix) and code != home.code for code in codes)
+    ]
+    if not any(b <= position for _, b in inside):
+        return False
+    return any(ZONE_VALUE.search(text, b1, a2) for (_, b1), (a2, _) in zip(inside, inside[1:]))

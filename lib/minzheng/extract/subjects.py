@@ -22,7 +22,7 @@ from minzheng.extract.patterns import (
     PROGRAMME_WORD,
     RANGE_JOIN,
 )
-from minzheng.extract.topics import TIER_AREA, clause_end, clause_start, topic
+from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic
 
 # A document's title (《…临时救助实施办法》): its words name a policy, never the subject of a figure.
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
@@ -64,7 +64,13 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     start = clause_start(text, q.start)
     if i > 0 and quantities[i - 1].end > start:
         start = quantities[i - 1].end
-    own = topic(text, quantities, i, start) + RATIO_OF.sub("", text[start : q.start])
+    words = RATIO_OF.sub("", text[start : q.start])
+    zone = PLACES_ONLY.match(FROM_MARKER.sub("", words).strip())
+    own = (
+        FROM_MARKER.sub("", words) + topic(text, quantities, i, start)
+        if zone
+        else topic(text, quantities, i, start) + words
+    )
     if i > 0 and start == quantities[i - 1].end:
         # A list item that opens with its own verb starts at its 、: the noun before it is the last number's.
         next_item = NEXT_ITEM.search(own)
@@ -267,6 +273,10 @@ def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
         return subject, ""
     if TIER_AREA.search(own):
         topic_words = TIER_AREA.sub("", topic_words)
+    zone = PLACES_ONLY.match(topic_words)
+    if zone and PLACES_ONLY.match(FROM_MARKER.sub("", own).strip()):
+        topic_words = topic_words[zone.end() :]
+        own = FROM_MARKER.sub("", own)
     return replace(subject, own=TIER_AREA.sub("", own) + "".join(TIER_AREA.findall(own)) + topic_words), topic_words
 
 

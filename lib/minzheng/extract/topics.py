@@ -35,7 +35,7 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     words = FROM_MARKER.sub("", text[start : quantities[i].start])
     own = PER_PHRASE.sub("", LINKING.sub("", RESTATING.sub("", words)))
     area = AREA_ONLY.fullmatch(own.strip())
-    tier = CARE_TIER.fullmatch(own.strip())
+    tier = CARE_TIER.fullmatch(own.strip()) or PLACES_ONLY.fullmatch(own.strip())
     stock = STOCK_ONLY.fullmatch(own.strip())
     mode = MODE_ONLY.fullmatch(own.strip()) and not FROM_MARKER.search(text[start : quantities[i].start])
     if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not (area or tier or stock or mode)):
@@ -74,6 +74,14 @@ def first_digit(text: str, start: int) -> int:
     """Where the first digit after a position stands (or the text's end)."""
     match = re.compile(r"\d").search(text, start)
     return match.start() if match else len(text)
+
+
+# A clause that names only places of the home, a zone (…城市低保标准，随县、广水市由440元提高至480元，曾都区…): the
+# topic of the clause before it, as a care tier does.
+PLACES_ONLY = re.compile(
+    r"(?:(?!城市|[我本全]市|[我本全]县|[我本全]区)[^\W\d为是的对向给在把将提共有了和及与]{1,10}?"
+    r"(?:县|区|市|旗|城区|新区|开发区|风景名胜区)[、和及与]?)+"
+)
 
 
 # A clause that names only an area (…标准为：城镇895元/人/月): the area of the topic before it.
