@@ -16,32 +16,12 @@ from minzheng.read.manifest import LEVELS
 HERE = Path(__file__).parent / "realtext"
 TEXTS = paths.PROJECT_ROOT / "realtext"
 # F1 on the development set after the rules learned from it (first sight was 0.467); raise it as rules improve.
-DEVELOPMENT_F1_FLOOR = 0.90
+DEVELOPMENT_F1_FLOOR = 0.92
 
 
 @pytest.mark.parametrize(
     "name",
-    [
-        "sources.csv",
-        "blind_sources.csv",
-        "blind2_sources.csv",
-        "blind3_sources.csv",
-        "blind4_sources.csv",
-        "blind5_sources.csv",
-        "blind6_sources.csv",
-        "blind7_sources.csv",
-        "blind8_sources.csv",
-        "blind9_sources.csv",
-        "blind10_sources.csv",
-        "blind11_sources.csv",
-        "blind12_sources.csv",
-        "blind13_sources.csv",
-        "blind14_sources.csv",
-        "blind15_sources.csv",
-        "blind16_sources.csv",
-        "blind17_sources.csv",
-        "blind18_sources.csv",
-    ],
+    ["sources.csv", "blind_sources.csv", *(f"blind{n}_sources.csv" for n in range(2, 27))],
 )
 def test_every_source_names_its_region_level_year_address_and_query(name):
     sources = pd.read_csv(HERE / name, dtype=str, keep_default_na=False)
@@ -61,7 +41,7 @@ def test_the_development_set_spans_forty_texts_and_twelve_provinces_in_both_scri
 @pytest.mark.parametrize(
     "gold, sources",
     [("gold.csv", "sources.csv")]
-    + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", *map(str, range(2, 19)))],
+    + [(f"blind{n}_gold.csv", f"blind{n}_sources.csv") for n in ("", *map(str, range(2, 27)))],
 )
 def test_gold_rows_use_codebook_ids_and_units_and_carry_no_evidence_column(gold, sources):
     rows = pd.read_csv(HERE / gold, dtype=str, keep_default_na=False)
@@ -107,7 +87,8 @@ def test_extraction_on_the_real_development_set_holds_its_floor(tmp_path):
 
 # The batches measured blind once and then used for development: floors a little under their figures at the end of
 # the fourth round (0.883, 0.943, 0.947, 0.958, 0.876, 0.923, 0.848, 0.862, 0.864, 0.854, 0.965, 0.955, 0.842) and of the
-# fifth (batches 14–18: 0.688, 0.917, 0.927, 0.864, 0.798), so a rule that
+# fifth (batches 14–18: 0.688, 0.917, 0.927, 0.864, 0.798) and of the sixth (batches 19–26: 0.827, 0.825, 0.859, 0.735,
+# 0.854, 0.825, 0.897, 0.803), so a rule that
 # helps one set cannot quietly break another.
 FORMER_BLIND_FLOORS = {
     "blind": 0.86,
@@ -128,6 +109,14 @@ FORMER_BLIND_FLOORS = {
     "blind16": 0.90,
     "blind17": 0.84,
     "blind18": 0.77,
+    "blind19": 0.80,
+    "blind20": 0.80,
+    "blind21": 0.83,
+    "blind22": 0.71,
+    "blind23": 0.83,
+    "blind24": 0.80,
+    "blind25": 0.87,
+    "blind26": 0.78,
 }
 
 
