@@ -60,37 +60,28 @@ def drop_parts_that_sum(rows: list[Row]) -> list[Row]:
     省级、5个市级、27个县级…), or come before it (城市…420.6万元，农村…394.4万元，累计城乡…815万元), are its parts, not rows
     of their own."""
     dropped: set[int] = set()
-    for k, row in enumerate(rows):
-        if row.value is None or k in dropped:
-            continue
-        total, parts = 0.0, []
-        for j in range(k + 1, len(rows)):
-            other = rows[j]
-            if other.sentence is not row.sentence or other.indicator.id != row.indicator.id or other.value is None:
-                continue
-            total += other.value
-            parts.append(j)
-            if len(parts) >= 2 and abs(total - row.value) < 1e-6:
-                dropped.update(parts)
-                break
-            if total > row.value:
-                break
-    for k, row in enumerate(rows):
-        if row.value is None or k in dropped:
-            continue
-        total, parts = 0.0, []
-        for j in range(k - 1, -1, -1):
-            other = rows[j]
-            if other.sentence is not row.sentence or other.indicator.id != row.indicator.id or other.value is None:
-                continue
-            total += other.value
-            parts.append(j)
-            if len(parts) >= 2 and abs(total - row.value) < 1e-6:
-                dropped.update(parts)
-                break
-            if total > row.value:
-                break
+    for after in (True, False):
+        for k, row in enumerate(rows):
+            if row.value is not None and k not in dropped:
+                order = range(k + 1, len(rows)) if after else range(k - 1, -1, -1)
+                dropped.update(summing_parts(rows, k, order))
     return [row for k, row in enumerate(rows) if k not in dropped]
+
+
+def summing_parts(rows: list[Row], k: int, order: range) -> list[int]:
+    """The rows of row k's id and sentence, taken in the given order, that add up to its value (two or more), if any."""
+    row, total, parts = rows[k], 0.0, []
+    for j in order:
+        other = rows[j]
+        if other.sentence is not row.sentence or other.indicator.id != row.indicator.id or other.value is None:
+            continue
+        total += other.value
+        parts.append(j)
+        if len(parts) >= 2 and abs(total - row.value) < 1e-6:
+            return parts
+        if total > row.value:
+            return []
+    return []
 
 
 def drop_tiers_beside_own(rows: list[Row]) -> list[Row]:
