@@ -1919,3 +1919,8 @@ def test_a_citys_standards_set_zone_by_zone_are_its_tiers_when_it_states_no_whol
     rows = extract_text(text, region="随州市", year=2019, level="prefecture-level city")
     got = {(r.indicator, r.value) for r in rows.itertuples()}
     assert got == {("sa.dibao_standard_urban", v) for v in (440.0, 480.0, 510.0, 560.0)}
+
+
+def test_a_basic_living_subsidy_at_a_rate_is_not_dropped_as_a_one_off_subsidys_rate():
+    got = found("城市特困人员供养标准提高到每人每月1100元的基本生活补助。")
+    assert got == {("sa.tekun_standard_urban", 1100.0, "元/人/月")}

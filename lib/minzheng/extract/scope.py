@@ -291,11 +291,12 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
 
 
 # A standard restated in another period in brackets (6480元/年（即540元/月）) is the same figure; a sum followed by the
-# subsidy it is the rate of (每人每月不低于15元的临时补贴) is that subsidy's, not a standard.
+# one-off or temporary subsidy it is the rate of (每人每月不低于15元的临时补贴) is that subsidy's, not a standard (a
+# basic-living subsidy at a rate, 每人每月1000元的基本生活补助, stays the standard).
 RESTATED = re.compile(
     r"\d\s*元?\s*(?:[/／]\s*[人年月·]{1,3}){0,2}\s*[（(]\s*(?:即|折合|合|约合)\s*(?:每人每[月年])?\s*(?:不低于)?\s*$"
 )
-SUBSIDY_RATE = re.compile(r"的?[\u4e00-\u9fff]{0,6}?(?:补贴|津贴|补助)(?!标准)")
+SUBSIDY_RATE = re.compile(r"的?(?:临时|一次性|价格临时|物价|取暖|过节|节日|各类|各项)(?:生活)?(?:补贴|补助)(?!标准)")
 
 
 # A sum per household (每户每月180元) is a family's allowance; sums after 分类救助/分类施保 in a sentence are the
