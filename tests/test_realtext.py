@@ -88,7 +88,7 @@ def test_extraction_on_the_real_development_set_holds_its_floor(tmp_path):
 # The batches measured blind once and then used for development: floors a little under their figures at the end of
 # the fourth round (0.883, 0.943, 0.947, 0.958, 0.876, 0.923, 0.848, 0.862, 0.864, 0.854, 0.965, 0.955, 0.842) and of the
 # fifth (batches 14–18: 0.688, 0.917, 0.927, 0.864, 0.798) and of the sixth (batches 19–26: 0.827, 0.825, 0.859, 0.735,
-# 0.854, 0.825, 0.897, 0.803), so a rule that
+# 0.854, 0.825, 0.892, 0.803), so a rule that
 # helps one set cannot quietly break another.
 FORMER_BLIND_FLOORS = {
     "blind": 0.86,
@@ -115,7 +115,7 @@ FORMER_BLIND_FLOORS = {
     "blind22": 0.71,
     "blind23": 0.83,
     "blind24": 0.80,
-    "blind25": 0.87,
+    "blind25": 0.86,
     "blind26": 0.78,
 }
 
