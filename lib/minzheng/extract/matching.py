@@ -7,7 +7,7 @@ from functools import cache
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import INCREMENT, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD
+from minzheng.extract.patterns import INCREMENT, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, first_clause
 from minzheng.extract.programmes import (
     AND_OTHERS,
     ONE_OF_MANY,
@@ -117,16 +117,21 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
 SUPPORT_MODE = re.compile(r"集中供养|分散供养")
 
 
+def folded_programmes(words: str) -> set[str]:
+    """The programmes words name, older and longer names folded together (五保 → 特困)."""
+    return {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(words)}
+
+
 def programmes_named(words: str) -> set[str]:
     """The programmes words name, older and longer names folded together; a care mode of support names tekun."""
-    named = {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(words)}
+    named = folded_programmes(words)
     return named or ({"特困"} if SUPPORT_MODE.search(words) else set())
 
 
 def another_programme(words: str, own_programmes: set[str]) -> bool:
     """Whether words found before a figure's clause name a programme other than the one its own words name (农村低保
     标准由A提高至B，农村特困人员基本生活标准由C…: the second clause's 特困 beats the first's 低保)."""
-    named = {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(words)}
+    named = folded_programmes(words)
     return bool(own_programmes) and bool(named) and not named & own_programmes
 
 
@@ -233,7 +238,7 @@ def paid_at_a_rate(subject: Subject) -> bool:
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
     """Whether the subject (or, for a value of a list, the list's shared words) holds a term that rules it out."""
     words = subject.own + (shared.own if shared is not None and subject.first_term_in else "")
-    if indicator.unit == "处" and ACTED_ON.search(CLAUSE_END.split(subject.after, 1)[0]):
+    if indicator.unit == "处" and ACTED_ON.search(first_clause(subject.after)):
         return True
     return any(p.search(words) for p in indicator.excludes)
 
@@ -241,7 +246,6 @@ def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = No
 # Places the rest of their clause upgrades, inspects or honours (3所公办养老机构进行消防提质改造; 14所敬老院为模范敬老院):
 # the places acted on, not the places built or standing.
 ACTED_ON = re.compile(r"改造|提质|提升|改扩建|维修|视察|为“|为模范|评为")
-CLAUSE_END = re.compile(r"[，,；;。]")
 
 
 @cache

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from minzheng.codebook import Indicator
+from minzheng.extract.patterns import last_clause
 from minzheng.extract.record import Row
 
 # The area a part names (城市低保527户, 农村特困人员, 牧区最低生活保障对象); 城乡 names the whole.
@@ -39,7 +40,7 @@ def area_part(indicator: Indicator, before: str, counted: str = "", after: str =
     area = AREA.search(counted) or (AREA.search(paid.group(0)) if paid else None)
     if area is not None:
         return area.group(0) != "城乡"
-    clause = re.split(r"[，,；;。]", before)[-1]
+    clause = last_clause(before)
     if (RURAL_ONLY.search(counted + clause) or PAID_RURAL_ONLY.match(after)) and not AREA.search(clause):
         return True
     found = list(AREA.finditer(before))

@@ -7,6 +7,16 @@ import re
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
+def last_clause(text: str) -> str:
+    """The words after a text's last clause break: the clause a position at its end stands in."""
+    return CLAUSE_BREAK.split(text)[-1]
+
+
+def first_clause(text: str) -> str:
+    """The words before a text's first clause break."""
+    return CLAUSE_BREAK.split(text, 1)[0]
+
+
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from minzheng.codebook import Indicator, column_map, indicator
+from minzheng.extract.patterns import last_clause
 from minzheng.extract.places import places_named, region_code
 from minzheng.extract.record import Row
 
@@ -105,7 +106,7 @@ AREA_WORD = re.compile(r"城市|城镇|农村|牧区")
 def names_its_area(text: str, position: int, own: str) -> bool:
     """Whether a figure whose own words open with an area follows one whose clause names an area (城市低保核减3户6人，
     农村低保核减…): the earlier figure is a part itself, so this is the next part, not its subgroup."""
-    clause = re.split(r"[，,；;。]", text[:position])[-1]
+    clause = last_clause(text[:position])
     return bool(AREA_WORD.match(own.lstrip("，,、；; ")) and AREA_WORD.search(clause))
 
 
@@ -317,7 +318,7 @@ def places_to_build(text: str, position: int, found: Indicator, modality: str) -
     added = column_map("added_as").get(found.id)
     if not added or modality != "target":
         return found
-    clause = re.split(r"[，,；;。]", text[:position])[-1]
+    clause = last_clause(text[:position])
     return indicator(added) if BUILD_PLANNED.search(clause) and not STOCK_WORDS.search(clause) else found
 
 
