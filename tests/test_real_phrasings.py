@@ -1924,3 +1924,58 @@ def test_a_citys_standards_set_zone_by_zone_are_its_tiers_when_it_states_no_whol
 def test_a_basic_living_subsidy_at_a_rate_is_not_dropped_as_a_one_off_subsidys_rate():
     got = found("城市特困人员供养标准提高到每人每月1100元的基本生活补助。")
     assert got == {("sa.tekun_standard_urban", 1100.0, "元/人/月")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "年末全县各种社会福利收养性单位共41个，床位1850张。",
+        "年末全市共有收养性社会福利单位26个，拥有床位2300张。",
+    ],
+)
+def test_residential_welfare_units_of_a_communique_are_care_institutions_and_their_beds_are_beds(sentence):
+    kinds = {indicator for indicator, _, _ in found(sentence)}
+    assert kinds == {"ec.care_institutions", "ec.beds"}
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [("乡镇敬老院床位数达到860个。", 860.0), ("全县敬老院床位450个。", 450.0)],
+)
+def test_elderly_home_beds_counted_with_the_measure_word_of_places_are_still_beds(sentence, value):
+    assert found(sentence) == {("ec.beds", value, "张")}
+
+
+def test_kinds_listed_after_a_broad_class_of_institutions_are_not_rows_though_they_do_not_add_up():
+    got = found("全县拥有各种社会福利收养性单位41个，床位1850张；敬老院18个，床位1200张；光荣院1个，床位60张。")
+    assert got == {("ec.care_institutions", 41.0, "处"), ("ec.beds", 1850.0, "张")}
+
+
+def test_a_care_institution_count_after_a_semicolon_without_a_broad_class_stays_a_row():
+    got = found("全县建成养老服务中心3个，床位300张；敬老院18个，床位1200张。")
+    assert ("ec.care_institutions", 18.0, "处") in got and ("ec.beds", 1200.0, "张") in got
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("全县五保供养标准提高到每人每年4300元。", 4300.0, "元/人/年"),
+        ("今年起五保对象供养标准由3800元/年调整为4300元/年。", 4300.0, "元/人/年"),
+    ],
+)
+def test_a_five_guarantee_standard_naming_no_area_is_the_rural_standard(sentence, value, unit):
+    got = found(sentence)
+    assert ("sa.tekun_standard_rural", value, unit) in got
+    assert not any(indicator == "sa.tekun_standard_urban" for indicator, _, _ in got)
+
+
+def test_five_guarantee_support_levels_by_care_mode_are_the_care_mode_standards():
+    got = found("全县农村五保集中供养水平达到5200元，分散供养水平达到4100元。")
+    assert got == {
+        ("sa.tekun_standard_centralized", 5200.0, "元/人/年"),
+        ("sa.tekun_standard_dispersed", 4100.0, "元/人/年"),
+    }
+
+
+def test_a_dibao_aid_level_stays_no_standard():
+    assert not any(i.startswith("sa.dibao_standard") for i, _, _ in found("全县农村低保月人均补助水平达到320元。"))

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from minzheng.extract.figure import Figure
 from minzheng.extract.numbers import PER_PHRASE
-from minzheng.extract.patterns import FROM_MARKER, HAN, LINKING
+from minzheng.extract.patterns import FROM_MARKER, HAN, LINKING, STANDARD_WORD
 
 URBAN_RURAL = ("城市", "农村")
 
@@ -57,6 +57,11 @@ NAMES_AN_AREA = re.compile(r"城市|城镇|农村|城乡|乡村|牧区|农牧|�
 AREA_PREFIXES = ("城市居民", "农村居民")
 
 
+# Five-guarantee support was the countryside's alone: its standard or support level naming no area is the rural one
+# (五保供养标准提高到4200元/年).
+RURAL_ONLY_STANDARD = re.compile(r"五保[^，,；;。]{0,12}?(?:标准|供养水平)")
+
+
 def respective_areas(figures: list[Figure]) -> None:
     """Two values of one standard that names no area, listed 分别 (平均标准分别为9902元/人/年和6957元/人/年): town first,
     country second, as 城乡 lists are, rather than each value for both."""
@@ -82,7 +87,7 @@ def respective_areas(figures: list[Figure]) -> None:
 def unified_standard(figure: Figure) -> list[Figure]:
     """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure."""
     own = figure.subject.own
-    per_person = figure.quantity.per or figure.per_inherited or "标准" in own
+    per_person = figure.quantity.per or figure.per_inherited or STANDARD_WORD.search(own)
     if not per_person or figure.quantity.unit_class != "money" or figure.subject.first_term_in:
         return [figure]
     orphans = ORPHAN_STANDARD.search(own)
@@ -99,6 +104,11 @@ def unified_standard(figure: Figure) -> list[Figure]:
         ]
     if UNIFIED.search(own) or (UNIFIED_BEFORE.search(clause_before(figure.subject.before)) and not names_area(own)):
         return [replace(figure, subject=replace(figure.subject, own=with_area(own, part))) for part in URBAN_RURAL]
+    rural = RURAL_ONLY_STANDARD.search(own)
+    if rural and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
+        return [
+            replace(figure, subject=replace(figure.subject, own=own[: rural.start()] + "农村" + own[rural.start() :]))
+        ]
     found = AREA_FREE_STANDARD.search(own)
     if found and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
         at = found.start()

@@ -16,7 +16,13 @@ from minzheng.extract.columns import column_values, drop_summed_parts
 from minzheng.extract.matching import counted_noun, indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
-from minzheng.extract.parts import area_part, drop_parts_beside_totals, drop_parts_that_sum, drop_tiers_beside_own
+from minzheng.extract.parts import (
+    area_part,
+    drop_kinds_after_broad_total,
+    drop_parts_beside_totals,
+    drop_parts_that_sum,
+    drop_tiers_beside_own,
+)
 from minzheng.extract.progress import progress_values
 from minzheng.extract.record import Row
 from minzheng.extract.scope import (
@@ -221,7 +227,11 @@ def report_rows(report) -> list[Row]:
     rows.extend(table_figure_rows(report, contexts, home, progress_values(report.sentences)))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
     return fold_rounded(
-        merge_mentions(keep_highest_tier(drop_parts_that_sum(drop_parts_beside_totals(drop_tiers_beside_own(rows)))))
+        merge_mentions(
+            keep_highest_tier(
+                drop_kinds_after_broad_total(drop_parts_that_sum(drop_parts_beside_totals(drop_tiers_beside_own(rows))))
+            )
+        )
     )
 
 

@@ -7,7 +7,7 @@ from functools import cache
 
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import INCREMENT, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, first_clause
+from minzheng.extract.patterns import INCREMENT, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, STANDARD_WORD, first_clause
 from minzheng.extract.programmes import (
     AND_OTHERS,
     ONE_OF_MANY,
@@ -211,7 +211,7 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
     if indicator.unit.startswith("元/人/"):
         if INCREMENT.search(figure.subject.own) or MONEY_SUM.search(q.raw) or MONEY_NOUN.search(figure.subject.own):
             return False
-        return bool(per) or "标准" in figure.subject.own
+        return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
     if indicator.unit == "元":
         return not per and not PER_HEAD_RATE.match(figure.subject.after) and not paid_at_a_rate(figure.subject)
     return True

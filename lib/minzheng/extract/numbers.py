@@ -235,8 +235,8 @@ def is_not_a_count(match: re.Match[str]) -> bool:
     return bool(re.fullmatch(CHINESE, numeral)) and not re.search("[零〇一二两三四五六七八九]|^十", numeral)
 
 
-# Elderly-care beds counted with the measure word of places (增加养老床位2000个): still beds.
-BEDS_BEFORE = re.compile(r"养老[\u4e00-\u9fff]{0,3}床位(?:数)?(?:达到|达|增至|为)?\s*$")
+# Elderly-care beds counted with the measure word of places (增加养老床位2000个, 敬老院床位数300个): still beds.
+BEDS_BEFORE = re.compile(r"(?:养老|敬老院)[\u4e00-\u9fff]{0,3}床位(?:数)?(?:达到|达|增至|为)?\s*$")
 
 
 # People counted with the measure word of places (为7144个城乡低保对象发放低保金): still people.

@@ -85,6 +85,39 @@ def summing_parts(rows: list[Row], k: int, order: range) -> list[int]:
     return []
 
 
+# The words of a figure that counts a broad class (各种社会福利收养性单位, 各类养老服务机构): what follows of its id in
+# its sentence names kinds within it.
+BROAD_CLASS = re.compile(r"各类|各种|收养性")
+
+
+def drop_kinds_after_broad_total(rows: list[Row]) -> list[Row]:
+    """Smaller figures of an id after a figure of a broad class of that id in the same sentence, or in the two after it
+    when a semicolon ends it (收养性单位97个…；敬老院22个…), are kinds within it, not rows, though they need not add up."""
+    dropped: set[int] = set()
+    for k, row in enumerate(rows):
+        if row.value is None or k in dropped or not BROAD_CLASS.search(row.sentence.text[: row.start]):
+            continue
+        for j in range(k + 1, len(rows)):
+            other = rows[j]
+            if (
+                other.indicator.id == row.indicator.id
+                and within_sentence(row, other)
+                and other.value is not None
+                and other.value < row.value
+            ):
+                dropped.add(j)
+    return [row for k, row in enumerate(rows) if k not in dropped]
+
+
+def within_sentence(row: Row, other: Row) -> bool:
+    """Whether a later row stands in the sentence of a row, or in the two after it when a semicolon ends that one."""
+    if other.sentence is row.sentence:
+        return True
+    continued = row.sentence.text.rstrip().endswith(("；", ";"))
+    gap = other.sentence.index - row.sentence.index
+    return continued and other.sentence.paragraph == row.sentence.paragraph and 0 < gap <= 2
+
+
 def drop_tiers_beside_own(rows: list[Row]) -> list[Row]:
     """A tier's figure (第一档…, 一类地区…) is a row only where the report states no figure of its id for the whole
     region (a province that sets its standards only by tiers of places)."""
