@@ -1979,3 +1979,13 @@ def test_five_guarantee_support_levels_by_care_mode_are_the_care_mode_standards(
 
 def test_a_dibao_aid_level_stays_no_standard():
     assert not any(i.startswith("sa.dibao_standard") for i, _, _ in found("全县农村低保月人均补助水平达到320元。"))
+
+
+@pytest.mark.parametrize("short_name", ["衡阳", "云阳", "洛阳"])
+def test_a_short_name_followed_by_the_word_city_is_not_the_county_its_tail_spells(short_name):
+    got = found(f"此次调标后，{short_name}城市居民最低生活保障标准提高到每人每月620元。")
+    assert ("sa.dibao_standard_urban", 620.0, "元/人/月") in got
+
+
+def test_households_counted_without_a_measure_word_are_households():
+    assert ("ec.home_adaptations", 39000.0, "户") in found("全市为3.9万老年人家庭实施适老化改造。")

@@ -100,6 +100,12 @@ BARE_PEOPLE = re.compile(
 )
 
 
+# Households counted without a measure word (为3.9万老年人家庭实施适老化改造): the noun is a family, so households.
+BARE_HOUSEHOLDS = re.compile(
+    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．第每A-Za-z]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?(?=个?(?:[\u4e00-\u9fff]{{0,6}}?(?:{PERSON_NOUN}))?家庭)"
+)
+
+
 # A sum in 万 or 亿 right after a money noun, with 元 left out (孤儿保障金1628.53万, 累计发放资金 2.33亿).
 BARE_MONEY = re.compile(
     rf"(?<=金|费|款)\s*(?P<num>(?<![0-9０-９.．]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?"
@@ -295,26 +301,17 @@ def bare_quantity(match: re.Match[str], unit: str = "人", unit_class: str = "pe
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
-    """Return the quantities a sentence states, left to right."""
+    """Return the quantities a sentence states, left to right: those with a measure word, then those without."""
     masks = masked_spans(sentence)
     found = [q for m in QUANTITY.finditer(sentence) if (q := from_match(m)) is not None]
-    taken = [(q.start, q.end) for q in found]
-    found += [
-        bare_quantity(m)
-        for m in BARE_PEOPLE.finditer(sentence)
-        if not any(a < m.end() and m.start() < b for a, b in taken)
-    ]
-    found += [
-        bare_quantity(m, "元", "money")
-        for m in BARE_MONEY.finditer(sentence)
-        if not any(a < m.end() and m.start() < b for a, b in taken)
-    ]
-    taken = [(q.start, q.end) for q in found]
-    found += [
-        bare_standard(m)
-        for m in BARE_STANDARD.finditer(sentence)
-        if not any(a < m.end() and m.start() < b for a, b in taken)
-    ]
+    bare = ((BARE_HOUSEHOLDS, "户"), (BARE_PEOPLE, "人"), (BARE_MONEY, "元"), (BARE_STANDARD, ""))
+    for pattern, unit in bare:
+        taken = [(q.start, q.end) for q in found]
+        found += [
+            bare_quantity(m, *UNITS[unit]) if unit else bare_standard(m)
+            for m in pattern.finditer(sentence)
+            if not any(a < m.end() and m.start() < b for a, b in taken)
+        ]
     return sorted((q for q in found if not masked_number(q, masks)), key=lambda q: q.start)
 
 

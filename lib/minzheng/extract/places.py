@@ -93,6 +93,13 @@ def region_code(region: str, parent_city: str = "", province: str = "") -> str |
     return code_of(region, parent or (province_prefix + "0000" if province_prefix else ""))
 
 
+def straddles_city(text: str, start: int, end: int) -> bool:
+    """Whether a name read as X城市 is the tail of another name and the word 城市 (衡阳城市低保: not 阳城)."""
+    if not text.endswith("城市", 0, end):
+        return False
+    return any(division_codes().get(text[k : start + 1]) for k in range(max(0, start - 3), start))
+
+
 @lru_cache(maxsize=256)
 def places_named(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """Division names in a text, as (start, end, codes), where the name ends in its level word (县, 区, 市, …)."""
@@ -101,7 +108,7 @@ def places_named(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         end = match.end()
         for start in range(max(0, end - 8), end - 2):
             codes = division_codes().get(stem(text[start:end]))
-            if codes and re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]):
+            if codes and re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]) and not straddles_city(text, start, end):
                 found.append((start, end, codes))
                 break
     return tuple(found)
