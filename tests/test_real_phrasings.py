@@ -1989,3 +1989,53 @@ def test_a_short_name_followed_by_the_word_city_is_not_the_county_its_tail_spell
 
 def test_households_counted_without_a_measure_word_are_households():
     assert ("ec.home_adaptations", 39000.0, "户") in found("全市为3.9万老年人家庭实施适老化改造。")
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("二是新建城市社区居家养老服务中心5个，覆盖率达到100%。", "achieved"),
+        ("明年拟新建社区居家养老服务中心12个。", "target"),
+    ],
+)
+def test_community_home_care_centres_newly_built_are_new_stations(sentence, modality):
+    rows = extract_text(sentence, region="某县", year=2024)
+    assert [(r.indicator, r.modality) for r in rows.itertuples()] == [("ec.new_home_care_stations", modality)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全区新增2个街道综合养老服务中心。",
+        "今年将建设8个乡镇区域养老服务中心。",
+        "全县已建成社区居家养老服务中心46个。",
+    ],
+)
+def test_township_centres_built_and_the_stock_of_community_centres_stay_centres(sentence):
+    assert {indicator for indicator, _, _ in found(sentence)} == {"ec.community_centers"}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "社会散居和集中养育孤儿，每人每月基本生活费标准分别达1100元、1500元。",
+            {
+                ("cp.orphan_standard_dispersed", 1100.0, "元/人/月"),
+                ("cp.orphan_standard_institutional", 1500.0, "元/人/月"),
+            },
+        ),
+        (
+            "城市和农村低保对象，每人每月保障标准分别达到720元、610元。",
+            {("sa.dibao_standard_urban", 720.0, "元/人/月"), ("sa.dibao_standard_rural", 610.0, "元/人/月")},
+        ),
+    ],
+)
+def test_kinds_listed_in_a_clause_before_a_respective_clause_take_its_values_in_turn(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_an_orphan_standard_after_orphans_in_centralized_care_is_no_tekun_standard():
+    got = found("在福利院集中供养的孤儿9人，每人每月按1200元标准发放基本生活费。")
+    assert ("cp.orphan_standard_institutional", 1200.0, "元/人/月") in got
+    assert not any(indicator.startswith("sa.tekun") for indicator, _, _ in got)

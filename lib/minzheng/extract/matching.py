@@ -106,7 +106,10 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         found = last_match(modifier, context)
         if found is None:
             return None
-        if found.end() <= outside_from and another_programme(found.group(0), own_programmes):
+        if found.end() <= outside_from and (
+            another_programme(found.group(0), own_programmes)
+            or another_programme(context[found.end() : outside_from], programmes_named("".join(cue.terms)))
+        ):
             return None
         penalty += (len(context) - found.end()) / 50
         weight += len(term) * (OUTSIDE_WEIGHT if found.end() <= outside_from else 1)

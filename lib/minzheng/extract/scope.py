@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from minzheng.codebook import Indicator, column_map, indicator
-from minzheng.extract.patterns import last_clause
+from minzheng.extract.patterns import first_clause, last_clause
 from minzheng.extract.places import places_named, region_code
 from minzheng.extract.record import Row
 
@@ -307,19 +307,26 @@ CATEGORICAL = re.compile(r"分类(?:救助|施保|补助|施救)")
 
 
 # Places a plan builds this year (今年将建立50个…日间照料中心; 将继续建设30个…) are new places, not the
-# stock a report counts; a plan's total (总数将达到132个) stays the stock.
+# stock a report counts; a plan's total (总数将达到132个) stays the stock. Community centres newly built or added in
+# the year (新建城市社区居家养老服务中心3个) are new places too; a township's or street's centre (乡镇综合养老服务中心)
+# stays a centre, built or planned.
 BUILD_PLANNED = re.compile(r"(?:建立|建设|新建|再建|建(?!成))[^，,；;。]{0,30}$")
+NEWLY_BUILT = re.compile(r"(?:新建|新增)[^，,；;。]{0,30}$")
 STOCK_WORDS = re.compile(r"总数|总量|达到|覆盖|累计")
+ABOVE_COMMUNITY = re.compile(r"乡镇|街道|镇街|镇[（(]街|区域|综合|县级|镇级|区县|苏木")
 
 
 def places_to_build(text: str, position: int, found: Indicator, modality: str) -> Indicator:
-    """The id a target count of places to be built takes: the codebook's `added_as` of a stock of places (elderly-
-    service facilities → new stations), else the id found."""
+    """The id a count of places built takes: the codebook's `added_as` of a stock of places (elderly-service
+    facilities → new stations) for places a plan builds or the year newly built, else the id found."""
     added = column_map("added_as").get(found.id)
-    if not added or modality != "target":
+    if not added:
         return found
     clause = last_clause(text[:position])
-    return indicator(added) if BUILD_PLANNED.search(clause) and not STOCK_WORDS.search(clause) else found
+    if ABOVE_COMMUNITY.search(clause + first_clause(text[position:])) or STOCK_WORDS.search(clause):
+        return found
+    planned = modality == "target" and BUILD_PLANNED.search(clause)
+    return indicator(added) if planned or NEWLY_BUILT.search(clause) else found
 
 
 # A per-person sum between two zones of the home's own divisions (随县、广水市由440元提高至480元，曾都区…由510元…).

@@ -28,6 +28,18 @@ from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_s
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
 
 
+# A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
+# the list is the 分别 clause's own and each value takes its kind in turn.
+LISTED_TOPIC = re.compile(
+    r"(?:^|(?<=[，,；;。：:]))(?P<topic>[^，,；;。：:\d]{2,16}[和与及、][^，,；;。：:\d]{1,16})[，,](?=[^，,；;。\d]{0,16}分别)"
+)
+
+
+def joined_topic(text: str) -> str:
+    """The text with the comma after a clause of listed kinds before its 分别 clause read as 的 (same length)."""
+    return LISTED_TOPIC.sub(lambda m: m.group("topic") + "的", text)
+
+
 LIST_JOINER = re.compile(r"^[、和及与\s]*$")
 
 
@@ -205,7 +217,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     section's heading, names the programme of figures whose sentence names none (一、最低生活保障 … 累计支出资金…);
     `lead`, the paragraph before the sentence, names the programme a 其中 split by area opening the sentence divides."""
     quantities = find_quantities(text)
-    text = BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text)
+    text = joined_topic(BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text))
     runs = value_runs(text, quantities)
     figures: dict[int, Figure] = {}
     for group, run in enumerate(runs):
