@@ -2039,3 +2039,32 @@ def test_an_orphan_standard_after_orphans_in_centralized_care_is_no_tekun_standa
     got = found("在福利院集中供养的孤儿9人，每人每月按1200元标准发放基本生活费。")
     assert ("cp.orphan_standard_institutional", 1200.0, "元/人/月") in got
     assert not any(indicator.startswith("sa.tekun") for indicator, _, _ in got)
+
+
+def test_a_yearbook_table_with_a_column_per_place_reads_only_the_regions_own_column():
+    table = "\n".join(
+        [
+            "全市及市区民政事业情况",
+            "               衢州市 市区",
+            "一、福利类收养性单位 (个) 64 15",
+            "    床位数 (张) 7210 1630",
+            "六、城镇低保人数 (人) 3900 1200",
+            "七、农村低保人数 (人) 41200 7100",
+        ]
+    )
+    rows = extract_text(table, region="某市", year=2008)
+    assert {(r.indicator, r.value) for r in rows.itertuples()} == {
+        ("ec.care_institutions", 64.0),
+        ("ec.beds", 7210.0),
+        ("sa.dibao_recipients_urban", 3900.0),
+        ("sa.dibao_recipients_rural", 41200.0),
+    }
+
+
+def test_money_raised_in_a_charity_drive_is_charity_money():
+    assert ("so.charity_funds", 250000.0, "元") in found("开展“邻里守望”慈善募捐活动，筹款25万元。")
+
+
+def test_charity_money_paid_out_after_money_raised_of_every_kind_is_a_second_figure_not_a_part():
+    got = found("县慈善总会多年来募集各类资金1.8亿元，发放善款1.2亿元。")
+    assert {("so.charity_funds", 180000000.0, "元"), ("so.charity_funds", 120000000.0, "元")} <= got

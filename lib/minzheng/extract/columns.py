@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from minzheng.extract.patterns import PROGRAMME
+from minzheng.extract.places import places_named
 from minzheng.extract.record import Row
 from minzheng.extract.tables import NUMBERING, SUB_ITEM, TableValue
 from minzheng.read.sentences import Sentence
@@ -22,7 +23,9 @@ VALUE_HEAD = re.compile(
     r"补贴标准|本年累计|上年同期|上年数据|数量|本期|本月|当月|累计|上年|上期|上季度|上月|[一二三四五六七八九十]{1,3}月份|"
     r"环比|同比|比上年|增长|增减|标准"
 )
-SKIPPED_HEAD = re.compile(r"环比|同比|比上年|增长|增减")
+SKIPPED_HEAD = re.compile(r"环比|同比|比上年|增长|增减|^part$")
+# A header of places (金华市 市区 兰溪市): the first column is the region's own, the others its parts.
+WHOLE_OR_PART = re.compile(r"全市|全县|全区|全省|市区|城区|合计|总计")
 PREVIOUS_YEAR_HEAD = re.compile(r"上年")
 MONTH_HEAD = re.compile(r"本月|当月")
 
@@ -87,6 +90,9 @@ class ColumnValue(TableValue):
 
 def header_of(text: str) -> Columns | None:
     """The columns a header row declares (指标名称 单位 2021 年 2020 年; 项目 数量 上月 环比), or None."""
+    cells = text.split()
+    if 2 <= len(cells) <= 8 and all(is_place(cell) for cell in cells) and not PROSE.search(text):
+        return Columns(("",) + ("part",) * (len(cells) - 1), 1, False)
     joined = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
     labels = HEADER_LABEL.findall(joined)
     if not labels or PROSE.search(joined):
@@ -104,6 +110,12 @@ def header_of(text: str) -> Columns | None:
         halves = 1
     monthly_apart = any(MONTH_HEAD.search(head) for head in heads) and any("累计" in head for head in heads)
     return Columns(heads, halves, monthly_apart)
+
+
+def is_place(cell: str) -> bool:
+    """Whether a header cell names a place: a division (金华市, 兰溪市) or the whole or a part of one (全市, 市区)."""
+    named = places_named(cell)
+    return bool(WHOLE_OR_PART.fullmatch(cell)) or (len(named) == 1 and named[0][:2] == (0, len(cell)))
 
 
 def split_run(text: str, heads: tuple[str, ...]) -> list[str] | None:

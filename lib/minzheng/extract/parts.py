@@ -88,14 +88,18 @@ def summing_parts(rows: list[Row], k: int, order: range) -> list[int]:
 # The words of a figure that counts a broad class (各种社会福利收养性单位, 各类养老服务机构): what follows of its id in
 # its sentence names kinds within it.
 BROAD_CLASS = re.compile(r"各类|各种|收养性")
+COUNTED_PLACES = ("处", "张")
 
 
 def drop_kinds_after_broad_total(rows: list[Row]) -> list[Row]:
     """Smaller figures of an id after a figure of a broad class of that id in the same sentence, or in the two after it
-    when a semicolon ends it (收养性单位97个…；敬老院22个…), are kinds within it, not rows, though they need not add up."""
+    when a semicolon ends it (收养性单位97个…；敬老院22个…), are kinds within it, not rows, though they need not add up.
+    Only places and beds: money raised of every kind and money paid out are two figures, not a whole and its part."""
     dropped: set[int] = set()
     for k, row in enumerate(rows):
-        if row.value is None or k in dropped or not BROAD_CLASS.search(row.sentence.text[: row.start]):
+        if row.value is None or k in dropped or row.indicator.unit not in COUNTED_PLACES:
+            continue
+        if not BROAD_CLASS.search(row.sentence.text[: row.start]):
             continue
         for j in range(k + 1, len(rows)):
             other = rows[j]
