@@ -2068,3 +2068,24 @@ def test_money_raised_in_a_charity_drive_is_charity_money():
 def test_charity_money_paid_out_after_money_raised_of_every_kind_is_a_second_figure_not_a_part():
     got = found("县慈善总会多年来募集各类资金1.8亿元，发放善款1.2亿元。")
     assert {("so.charity_funds", 180000000.0, "元"), ("so.charity_funds", 120000000.0, "元")} <= got
+
+
+def test_a_summary_titles_second_line_naming_next_years_plan_does_not_make_the_summary_a_plan():
+    text = "某县民政局2023年工作总结\n和2024年工作计划\n一、2023年工作情况\n城镇低保标准从每人每月900元提高到950元。"
+    rows = extract_text(text, region="某县", year=2023)
+    urban = rows[(rows.indicator == "sa.dibao_standard_urban") & (rows.value == 950.0)]
+    assert list(urban.modality) == ["achieved"]
+
+
+def test_jiang_before_an_allowance_and_its_rise_is_ba_not_will():
+    rows = extract_text("2019年1月以来，县民政局按规定将孤儿每月生活保障金提高到1000元/人。", region="某县", year=2019)
+    assert set(rows.modality) == {"achieved"}
+
+
+def test_town_and_country_named_in_the_clause_before_a_respective_clause_take_its_values_in_turn():
+    got = found("全省城乡低保标准稳步提高，目前已分别达到每年7000元和7200元。")
+    assert {("sa.dibao_standard_urban", 7000.0, "元/人/年"), ("sa.dibao_standard_rural", 7200.0, "元/人/年")} <= got
+
+
+def test_money_of_serious_illness_aid_is_medical_assistance_money():
+    assert ("sa.medical_assistance_funds", 1500000.0, "元") in found("全县大病救助工作有序开展，发放救助金150万元。")

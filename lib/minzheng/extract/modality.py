@@ -26,8 +26,11 @@ PLAN_WORDS = re.compile(r"计划|力争|拟|目标|争取|预计|确保(?!了)|�
 BA_VERB = re.compile(r"放在|纳入|列入|送到|送达|作为|融入|落实到|转化为|变为|打造成|打造为|建成|用于|交给")
 
 
-# 将 before a standard's name and its rise (同时将集中供养…标准由A提高至B) is 把; 将由A提高到B is "will".
-BA_RISE = re.compile(r"[^由从提，,；;。][^，,；;。]{0,40}?标准(?:由|从|提高|上调|调整|增加)")
+# 将 before a standard's or an allowance's name and its rise (同时将集中供养…标准由A提高至B, 将孤儿每月生活保障金提高到
+# 1000元) is 把; 将由A提高到B is "will".
+BA_RISE = re.compile(
+    r"[^由从提，,；;。][^，,；;。]{0,40}?(?:标准|保障金|生活费|补贴|补助金|津贴)(?:由|从|提高|上调|调整|增加)"
+)
 
 
 # A standard the government has decided or adopted, or dated from when it is paid (决定…今年起低保标准将从A提高到B;
@@ -127,8 +130,10 @@ def announces_plans(sentence: Sentence, following: Sentence | None) -> bool:
 
 def titles_plans(sentence: Sentence, position: int, headings: list[Heading]) -> bool:
     """An unnumbered plan title below the document's first line (2026年重点工作, 下一步工作打算): it covers the
-    numbered sections after it."""
+    numbered sections after it; a line opening with 和 or 及 is the title's second line (…2023年工作总结 / 和2024年工作计划)."""
     if position == 0 or not sentence.is_heading or numbered_level(sentence.text) is not None:
+        return False
+    if re.match(r"\s*(?:和|及|以及|暨|与)", sentence.text) and position == 1:
         return False
     return (
         bool(sentence.headings)

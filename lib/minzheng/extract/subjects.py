@@ -31,7 +31,7 @@ BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
 # the list is the 分别 clause's own and each value takes its kind in turn.
 LISTED_TOPIC = re.compile(
-    r"(?:^|(?<=[，,；;。：:]))(?P<topic>[^，,；;。：:\d]{2,16}[和与及、][^，,；;。：:\d]{1,16})[，,](?=[^，,；;。\d]{0,16}分别)"
+    r"(?:^|(?<=[，,；;。：:]))(?P<topic>[^，,；;。：:\d]{0,16}(?:[和与及、]|城乡)[^，,；;。：:\d]{1,16})[，,](?=[^，,；;。\d]{0,16}分别)"
 )
 
 
