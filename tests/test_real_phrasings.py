@@ -2089,3 +2089,17 @@ def test_town_and_country_named_in_the_clause_before_a_respective_clause_take_it
 
 def test_money_of_serious_illness_aid_is_medical_assistance_money():
     assert ("sa.medical_assistance_funds", 1500000.0, "元") in found("全县大病救助工作有序开展，发放救助金150万元。")
+
+
+def test_a_disclosure_table_whose_header_names_each_columns_unit_reads_each_value_with_its_column():
+    table = "\n".join(
+        [
+            "保障对象 | 一季度发放 (人次) | 一季度发放资金(元) | 二季度发放 (人次) | 二季度发放资金(元) |",
+            "散居孤儿 | 120 | 150600 | 118 | 148090 |",
+            "事实无人抚养儿童 | 300 | 376500 | 310 | 389050 |",
+        ]
+    )
+    rows = extract_text(table, region="某县", year=2021)
+    money = {r.value for r in rows.itertuples() if r.indicator == "cp.child_allowance_funds"}
+    assert money == {150600.0, 148090.0, 376500.0, 389050.0}
+    assert not any(r.value in (120.0, 118.0, 300.0, 310.0) for r in rows.itertuples())

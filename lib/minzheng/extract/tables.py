@@ -22,7 +22,7 @@ NUMBER_CELL = re.compile(r"^-?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]
 UNIT_CELL = re.compile(r"^(?:万|亿)?(?:人次|户次|人|户|个|家|所|张|处|元|元/人·月|元/人·年|元/人/月|元/人/年|%|次|项)$")
 
 
-HEADER_WORDS = re.compile(r"指标|单位|项目")
+HEADER_WORDS = re.compile(r"指标|单位|项目|保障对象|救助对象")
 
 
 # Characters spaced apart inside one word of a cell (项 目, 床 位), a year column's head, a head naming what it counts.
@@ -204,11 +204,24 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
         if set(PROGRAMMES.findall(label)) - set(PROGRAMMES.findall(group)):
             group = ""
         counted = sum(1 for heading in header[1:] if COUNT_HEAD.search(heading)) >= 2
+        units_apart = sum(1 for heading in header[1:] if UNIT_IN_BRACKETS.search(heading)) >= 2
         for k, (text, start, end, sentence) in numbers:
             heading = header[k] if k < len(header) else ""
             if SKIPPED_COLUMNS.search(heading) or (counted and not COUNT_HEAD.search(heading)):
                 continue
             lead = f"{group}{label}" if group and group not in label and not OWN_KIND.search(label) else label
+            if units_apart and UNIT_IN_BRACKETS.search(heading):
+                # Each column names what it holds and its unit (一季度发放资金(元)): the value is read with both.
+                own_lead = f"{lead}{UNIT_IN_BRACKETS.sub('', heading)}"
+                own_unit = UNIT_IN_BRACKETS.search(heading).group(1)
+                values.append(
+                    (
+                        block,
+                        other_home,
+                        TableValue(f"{own_lead}{text}{own_unit}", len(own_lead), sentence, start, end, 0),
+                    )
+                )
+                continue
             year = YEAR_HEAD.match(heading)
             prefix = f"{year.group(1)}年" if year else ""
             lead = f"{prefix}{lead}{'' if UNITS_HEAD.match(heading) else heading}" if counted else f"{prefix}{lead}"
