@@ -2103,3 +2103,29 @@ def test_a_disclosure_table_whose_header_names_each_columns_unit_reads_each_valu
     money = {r.value for r in rows.itertuples() if r.indicator == "cp.child_allowance_funds"}
     assert money == {150600.0, 148090.0, 376500.0, 389050.0}
     assert not any(r.value in (120.0, 118.0, 300.0, 310.0) for r in rows.itertuples())
+
+
+@pytest.mark.parametrize(
+    "region, sentence",
+    [
+        ("阿坝藏族羌族自治州", "阿坝州将特困人员供养标准提高至每人每月800元。"),
+        ("黔西南布依族苗族自治州", "今年黔西南州特困人员供养标准提高至每人每月800元。"),
+    ],
+)
+def test_an_autonomous_prefecture_shortened_to_its_place_name_and_zhou_is_the_report_itself(region, sentence):
+    from minzheng.extract.figures import indicator_frame
+    from minzheng.read.report import report_from_text
+
+    report = report_from_text(sentence, region=region, year=2019, level="prefecture-level city")
+    rows = indicator_frame([report])
+    assert 800.0 in set(rows[rows.indicator == "sa.tekun_standard_urban"].value)
+
+
+def test_the_province_named_in_a_notices_title_is_not_the_place_of_the_figure_after_it():
+    sentence = "根据《云南省民政厅关于提高2025年城乡最低生活保障标准的通知》要求，滇中新区城市最低生活保障标准提高到744元/人/月。"
+    from minzheng.extract.figures import indicator_frame
+    from minzheng.read.report import report_from_text
+
+    meta = {"province": "云南", "parent_city": "昆明市"}
+    rows = indicator_frame([report_from_text(sentence, region="滇中新区", year=2025, level="district", meta=meta)])
+    assert ("sa.dibao_standard_urban", 744.0) in {(r.indicator, r.value) for r in rows.itertuples()}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from minzheng.codebook import indicator, text_kind_id
 from minzheng.extract.modality import SectionContext, figure_modality
 from minzheng.extract.numbers import fixed_phrases
+from minzheng.extract.patterns import BOOK_TITLE
 from minzheng.extract.record import Row
 from minzheng.read.sentences import Sentence
 
@@ -39,9 +40,6 @@ PARTY_PLAIN_LABEL = re.compile(r"^品牌")
 SERVICE_LABEL = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,4}?救助[\u4e00-\u9fff]{0,4}?|[\u4e00-\u9fff]{0,6}?)(子品牌|品牌|平台|新模式|模式|机制|小程序)"
 )
-
-
-BOOK_TITLE = re.compile(r"《[^《》]*》")
 
 
 ASSISTANCE = re.compile("救助")

@@ -62,3 +62,7 @@ OTHER_MEASURE = re.compile(r"(?:补助|救助|保障)水平$|人数$|户数$|金
 
 # Words that make a sum one person's: a standard, or five-guarantee support's level (五保供养水平达到4212元).
 STANDARD_WORD = re.compile(r"标准|供养水平")
+
+
+# A document's title (《…临时救助实施办法》): its words name a policy and its issuer, never a figure's subject or place.
+BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")

@@ -27,6 +27,13 @@ GENERIC_STEMS = frozenset(
 NAME_END = "县区市旗州盟"
 
 
+# The peoples an autonomous division names after its place name (阿坝藏族羌族自治州): reports shorten it to 阿坝州.
+PEOPLES = re.compile(
+    r"(?:(?:藏|羌|彝|苗|布依|土家|侗|白|哈尼|傣|傈僳|景颇|壮|瑶|回|蒙古|朝鲜|哈萨克|柯尔克孜|维吾尔|土|撒拉|保安|东乡|裕固|纳西|"
+    r"普米|怒|独龙|拉祜|佤|黎|畲|水|仡佬|毛南|仫佬|满|锡伯|达斡尔|鄂伦春|鄂温克|塔吉克|各)族|哈萨克|蒙古|柯尔克孜|塔吉克|锡伯)+$"
+)
+
+
 def divisions_file() -> Path:
     """Where cpca keeps its table of divisions, found without importing the package."""
     spec = importlib.util.find_spec("cpca")
@@ -56,8 +63,12 @@ def division_codes() -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for code, name in division_rows():
         key = stem(name)
-        if not code.endswith("0000") and len(key) >= 2 and key not in GENERIC_STEMS:
-            table.setdefault(key, []).append(code)
+        if code.endswith("0000") or len(key) < 2 or key in GENERIC_STEMS:
+            continue
+        table.setdefault(key, []).append(code)
+        short = PEOPLES.sub("", key) if "自治" in name else key
+        if short != key and len(short) >= 2:
+            table.setdefault(short, []).append(code)
     return {key: tuple(sorted(set(codes))) for key, codes in table.items()}
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from minzheng.codebook import Indicator, column_map, indicator
-from minzheng.extract.patterns import first_clause, last_clause
+from minzheng.extract.patterns import BOOK_TITLE, first_clause, last_clause
 from minzheng.extract.places import places_named, region_code
 from minzheng.extract.record import Row
 
@@ -157,8 +157,9 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     report, the parent city), a neighbouring county, or one district of the city (a part, not the city's figure)."""
     dateline = DATELINE.match(text)
     begin = dateline.end() if dateline and dateline.end() <= position else 0
-    places = place_words(text, begin, position, home.above)
     closed = [m.span() for m in CLOSED_PARENTHESIS.finditer(text, 0, position)]
+    titles = [m.span() for m in BOOK_TITLE.finditer(text, 0, position)]
+    places = [p for p in place_words(text, begin, position, home.above) if not any(a < p[0] < b for a, b in titles)]
     divisions = [
         d
         for d in (places_named(text) if home.code else ())

@@ -14,6 +14,7 @@ from minzheng.extract.comparisons import COMPARISON, compared_lists
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import Quantity, find_quantities
 from minzheng.extract.patterns import (
+    BOOK_TITLE,
     FROM_MARKER,
     HAN,
     INCREMENT,
@@ -23,10 +24,6 @@ from minzheng.extract.patterns import (
     RANGE_JOIN,
 )
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic
-
-# A document's title (《…临时救助实施办法》): its words name a policy, never the subject of a figure.
-BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
-
 
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
 # the list is the 分别 clause's own and each value takes its kind in turn.
