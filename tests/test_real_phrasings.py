@@ -2129,3 +2129,8 @@ def test_the_province_named_in_a_notices_title_is_not_the_place_of_the_figure_af
     meta = {"province": "云南", "parent_city": "昆明市"}
     rows = indicator_frame([report_from_text(sentence, region="滇中新区", year=2025, level="district", meta=meta)])
     assert ("sa.dibao_standard_urban", 744.0) in {(r.indicator, r.value) for r in rows.itertuples()}
+
+
+def test_a_standard_higher_than_before_by_a_sum_is_a_rise_not_a_standard():
+    assert not any(i.startswith("sa.tekun") for i, _, _ in found("分散供养标准较之前的标准高了700元。"))
+    assert ("sa.dibao_standard_urban", 700.0, "元/人/月") in found("城市低保标准最高700元。")
