@@ -2134,3 +2134,42 @@ def test_the_province_named_in_a_notices_title_is_not_the_place_of_the_figure_af
 def test_a_standard_higher_than_before_by_a_sum_is_a_rise_not_a_standard():
     assert not any(i.startswith("sa.tekun") for i, _, _ in found("分散供养标准较之前的标准高了700元。"))
     assert ("sa.dibao_standard_urban", 700.0, "元/人/月") in found("城市低保标准最高700元。")
+
+
+def test_a_programme_named_in_a_preamble_does_not_take_the_respective_values_of_another():
+    got = found(
+        "根据城乡低保和五保供养标准自然增长机制的要求，从7月1日起，全县城乡低保标准由每人每月500元、400元分别提高到每人每月550元、450元。"
+    )
+    assert {("sa.dibao_standard_urban", 550.0, "元/人/月"), ("sa.dibao_standard_rural", 450.0, "元/人/月")} <= got
+    assert not any(indicator.startswith("sa.tekun") for indicator, _, _ in got)
+
+
+def test_a_care_mode_named_without_the_word_standard_takes_its_own_values():
+    got = found(
+        "五保供养标准中，集中供养标准由每人每年5000元提高到每人每年5600元，分散供养由每人每年4000元提高到每人每年4500元。"
+    )
+    assert ("sa.tekun_standard_dispersed", 4500.0, "元/人/年") in got
+
+
+def test_a_care_modes_aid_level_is_no_standard():
+    got = found("集中供养补助水平达到月人均860元，分散供养补助水平达到月人均650元。")
+    assert not any(indicator.startswith("sa.tekun_standard") for indicator, _, _ in got)
+
+
+def test_a_town_standard_for_sanwu_people_and_a_country_one_for_wubao_split_care_modes_by_area():
+    text = (
+        "新调整的农村五保供养标准为：集中供养标准每人每年不低于6000元，分散供养标准每人每年不低于4000元。"
+        "新调整的城镇“三无”人员供养标准：集中供养标准每人每月为1000元。"
+    )
+    got = found(text)
+    assert ("sa.tekun_standard_rural", 6000.0, "元/人/年") in got
+    assert ("sa.tekun_standard_urban", 1000.0, "元/人/月") in got
+
+
+def test_a_lead_naming_orphans_before_a_colon_makes_care_mode_standards_orphan_standards():
+    got = found("孤儿基本生活保障标准：分散供养标准由700元提至800元每月每人，集中供养标准由1100元提至1300元每月每人。")
+    assert got >= {
+        ("cp.orphan_standard_dispersed", 800.0, "元/人/月"),
+        ("cp.orphan_standard_institutional", 1300.0, "元/人/月"),
+    }
+    assert not any(indicator.startswith("sa.tekun") for indicator, _, _ in got)

@@ -158,7 +158,7 @@ def name_areas(figures: list[Figure]) -> None:
 # A report that states tekun standards for town and country apart splits them by area first: a standard naming an
 # area and a care mode (农村分散供养特困人员…标准) is that area's, and a mode alone takes the area named before it.
 TEKUN_BY_AREA = (
-    re.compile(r"(?:城市|城镇)[^，。；]{0,10}特困[^。；]{0,24}标准"),
+    re.compile(r"(?:城市|城镇)[^，。；]{0,10}(?:特困|三无)[^。；]{0,24}标准"),
     re.compile(r"农村[^，。；]{0,10}(?:特困|五保)[^。；]{0,24}标准"),
 )
 CARE_MODE = re.compile(r"集中供养|分散供养|集中|分散")

@@ -10,11 +10,13 @@ from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.patterns import INCREMENT, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, STANDARD_WORD, first_clause
 from minzheng.extract.programmes import (
     AND_OTHERS,
+    LEAD_TOPIC,
     ONE_OF_MANY,
-    SAME_KIND,
+    another_programme,
     joins_programmes,
     kinds_before,
     names_other_benefit,
+    programmes_named,
 )
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
@@ -68,14 +70,16 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def list_cue_score(cue: Cue, subject: Subject) -> float | None:
-    """Score a cue for one value of a 分别 list: its first term names the item, the rest the list's topic."""
+    """Score a cue for one value of a 分别 list: its first term names the item, the rest the list's topic (never words of
+    another programme than the one the figure's own words name)."""
     if not cue.patterns[0].search(subject.first_term_in):
         return None
     score = cue.weight * 10.0
     for pattern in cue.patterns[1:]:
         if pattern.search(subject.own):
             continue
-        if not pattern.search(subject.before):
+        found = pattern.search(subject.before)
+        if found is None or another_programme(found.group(0), programmes_named(subject.own)):
             return None
         score -= 1
     return score
@@ -106,36 +110,15 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         found = last_match(modifier, context)
         if found is None:
             return None
+        between = context[found.end() : outside_from]
         if found.end() <= outside_from and (
-            another_programme(found.group(0), own_programmes)
-            or another_programme(context[found.end() : outside_from], programmes_named("".join(cue.terms)))
+            (another_programme(found.group(0), own_programmes) and not LEAD_TOPIC.match(between))
+            or another_programme(between, programmes_named("".join(cue.terms)))
         ):
             return None
         penalty += (len(context) - found.end()) / 50
         weight += len(term) * (OUTSIDE_WEIGHT if found.end() <= outside_from else 1)
     return tier, weight * 10 - distance - penalty
-
-
-# A care mode of support (分散供养标准) names tekun support though it names no programme.
-SUPPORT_MODE = re.compile(r"集中供养|分散供养")
-
-
-def folded_programmes(words: str) -> set[str]:
-    """The programmes words name, older and longer names folded together (五保 → 特困)."""
-    return {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(words)}
-
-
-def programmes_named(words: str) -> set[str]:
-    """The programmes words name, older and longer names folded together; a care mode of support names tekun."""
-    named = folded_programmes(words)
-    return named or ({"特困"} if SUPPORT_MODE.search(words) else set())
-
-
-def another_programme(words: str, own_programmes: set[str]) -> bool:
-    """Whether words found before a figure's clause name a programme other than the one its own words name (农村低保
-    标准由A提高至B，农村特困人员基本生活标准由C…: the second clause's 特困 beats the first's 低保)."""
-    named = folded_programmes(words)
-    return bool(own_programmes) and bool(named) and not named & own_programmes
 
 
 def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:

@@ -75,3 +75,30 @@ ONE_OFF = re.compile(r"一次性|物价|价格临时|慰问|取暖|过节")
 
 # A clause that counts one group (城市特困90人): a run of them before money named generally is one list.
 COUNT_CLAUSE = re.compile(r"\d[\d.,]*\s*万?(?:人|户|名)(?!次)")
+
+
+# A care mode of support (分散供养标准) names tekun support though it names no programme.
+SUPPORT_MODE = re.compile(r"集中供养|分散供养")
+
+
+def folded_programmes(words: str) -> set[str]:
+    """The programmes words name, older and longer names folded together (五保 → 特困)."""
+    return {SAME_KIND.get(k, k) for k in PROGRAMME_WORD.findall(words)}
+
+
+def programmes_named(words: str) -> set[str]:
+    """The programmes words name, older and longer names folded together; a care mode of support names tekun."""
+    named = folded_programmes(words)
+    return named or ({"特困"} if SUPPORT_MODE.search(words) else set())
+
+
+def another_programme(words: str, own_programmes: set[str]) -> bool:
+    """Whether words found before a figure's clause name a programme other than the one its own words name (农村低保
+    标准由A提高至B，农村特困人员基本生活标准由C…: the second clause's 特困 beats the first's 低保)."""
+    named = folded_programmes(words)
+    return bool(own_programmes) and bool(named) and not named & own_programmes
+
+
+# A lead ending in a colon right before a figure's clause (孤儿基本生活保障标准：分散供养标准由…) names the programme
+# of the sentence's figures, over the care mode their own words name.
+LEAD_TOPIC = re.compile(r"[^，,；;。]*[：:][^；;。]*$")
