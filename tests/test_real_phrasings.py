@@ -2173,3 +2173,28 @@ def test_a_lead_naming_orphans_before_a_colon_makes_care_mode_standards_orphan_s
         ("cp.orphan_standard_institutional", 1300.0, "元/人/月"),
     }
     assert not any(indicator.startswith("sa.tekun") for indicator, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("全县城市特困人员基本生活标准调整为每人每月 990 元。", ("sa.tekun_standard_urban", 990.0, "元/人/月")),
+        ("去年全县募集善款1948 万元。", ("so.charity_funds", 19480000.0, "元")),
+    ],
+)
+def test_a_pages_space_between_digits_and_their_unit_or_multiplier_is_read_through(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_the_income_line_of_households_on_the_edge_of_dibao_is_no_dibao_standard():
+    got = found("从1月1日起，全区城市最低生活保障边缘家庭人均收入以900元/月为基准线。")
+    assert not any(indicator.startswith("sa.dibao_standard") for indicator, _, _ in got)
+
+
+def test_standards_set_for_zones_a_city_names_without_places_are_its_zone_rows():
+    from minzheng.extract.figures import indicator_frame
+    from minzheng.read.report import report_from_text
+
+    text = "此次调整，城市低保标准市直及德城区由每人每月400元提高到420元，其他各县(市)由每人每月380元提高到400元。"
+    rows = indicator_frame([report_from_text(text, region="德州市", year=2016, level="prefecture-level city")])
+    assert {420.0, 380.0} <= set(rows[rows.indicator == "sa.dibao_standard_urban"].value)

@@ -28,8 +28,6 @@ from minzheng.extract.record import Row
 from minzheng.extract.scope import (
     UNPLACED,
     Home,
-    a_tiers_figure,
-    a_zones_standard,
     about_another_place,
     about_one_person,
     beds_of_all_residential,
@@ -44,6 +42,7 @@ from minzheng.extract.scope import (
 )
 from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_table_line, table_values
+from minzheng.extract.zones import a_tiers_figure, a_zones_standard
 from minzheng.read.sentences import Sentence
 
 COLUMNS = [

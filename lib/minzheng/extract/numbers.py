@@ -85,8 +85,8 @@ QUANTITY = re.compile(
     rf"(?:(?P<pre>{PRE}))?(?P<per>{PER})?"
     rf"(?P<num>(?<![0-9０-９.．第每A-Za-z]){ARABIC}|(?<![零〇一二两三四五六七八九十百千万亿第每]){CHINESE})"
     rf"(?:\s*(?P<dash>[-－—–~～至到])\s*(?P<num2>{ARABIC}|{CHINESE}))?"
+    rf"(?:(?<=[0-9０-９])[ \u3000](?=[\u4e00-\u9fff]))?"  # a page's space between digits and what follows: 4000 张, 1948 万元
     rf"(?P<more>余|多)?(?P<mult>[千万亿])?(?P<more2>余|多)?"
-    rf"(?:(?<=[0-9０-９])[ \u3000](?=[\u4e00-\u9fff]))?"  # a page's space between digits and their unit: 4000 张
     rf"(?P<unit>{UNIT_ALTERNATION})(?![月工周岁年]|小时|分钟|百分点)"
     rf"(?P<per_after>{PER_AFTER})?(?P<post>{POST})?"
 )

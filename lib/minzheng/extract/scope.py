@@ -259,17 +259,6 @@ def beds_of_all_residential(text: str, position: int, unit_class: str) -> bool:
     return unit_class == "beds" and bool(ALL_RESIDENTIAL.search(text, start, position))
 
 
-# A tier of places (划分为三个档次：第一档，贵阳市各区…，保障标准为725元/月; 一类地区…): the figure is the tier's, a row
-# only where the report gives none for the whole region (parts.drop_tiers_beside_own).
-TIER_OF_PLACES = re.compile(r"第[一二三四五六]档|[一二三四五六]类地区|[一二三四五六]类区(?!域)")
-
-
-def a_tiers_figure(text: str, position: int) -> bool:
-    """Whether a figure stands in a tier of places of the sentence (from the tier's word up to the next ；)."""
-    start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
-    return bool(TIER_OF_PLACES.search(text, start, position))
-
-
 # A payment of one class of recipients (A类700元、B类560元; 一类对象每人每月…), or a rise listed after 分别 (城乡低保标准
 # 分别提高37元和43.58元; 每人每月分别再增加12元和7元): neither is the standard itself.
 CLASS_LABEL = re.compile(r"(?:[A-EＡ-Ｅ]|[一二三四五六])类(?:对象|家庭|人员|户)?\s*(?:每人每[月年])?\s*$")
@@ -328,23 +317,3 @@ def places_to_build(text: str, position: int, found: Indicator, modality: str) -
         return found
     planned = modality == "target" and BUILD_PLANNED.search(clause)
     return indicator(added) if planned or NEWLY_BUILT.search(clause) else found
-
-
-# A per-person sum between two zones of the home's own divisions (随县、广水市由440元提高至480元，曾都区…由510元…).
-ZONE_VALUE = re.compile(r"\d\s*元")
-
-
-def a_zones_standard(text: str, position: int, found: Indicator, home: Home) -> bool:
-    """Whether a standard stands in a zone of the home: the sentence names two or more of the home's own divisions with
-    a sum between them (a city's standards set zone by zone); such a figure is a tier of the home, not another place's."""
-    prefix = (home.code or "").rstrip("0")
-    if not prefix or not found.unit.startswith("元/人/"):
-        return False
-    inside = [
-        (a, b)
-        for a, b, codes in places_named(text)
-        if any(code.startswith(prefix) and code != home.code for code in codes)
-    ]
-    if not any(b <= position for _, b in inside):
-        return False
-    return any(ZONE_VALUE.search(text, b1, a2) for (_, b1), (a2, _) in zip(inside, inside[1:]))

@@ -1,0 +1,44 @@
+"""Zones and tiers of a region: standards a city sets zone by zone or tier by tier are rows only where the report
+states none for the whole region (parts.drop_tiers_beside_own)."""
+
+from __future__ import annotations
+
+import re
+
+from minzheng.codebook import Indicator
+from minzheng.extract.places import places_named
+from minzheng.extract.scope import Home
+
+# A tier of places (划分为三个档次：第一档，贵阳市各区…，保障标准为725元/月; 一类地区…): the figure is the tier's, a row
+# only where the report gives none for the whole region (parts.drop_tiers_beside_own).
+TIER_OF_PLACES = re.compile(r"第[一二三四五六]档|[一二三四五六]类地区|[一二三四五六]类区(?!域)")
+
+
+def a_tiers_figure(text: str, position: int) -> bool:
+    """Whether a figure stands in a tier of places of the sentence (from the tier's word up to the next ；)."""
+    start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
+    return bool(TIER_OF_PLACES.search(text, start, position))
+
+
+# A per-person sum between two zones of the home's own divisions (随县、广水市由440元提高至480元，曾都区…由510元…).
+ZONE_VALUE = re.compile(r"\d\s*元")
+
+
+# Zones a city names without naming their places (中心城区…远城区…, 市直及…其他各县(市)).
+ZONE_WORDS = re.compile(r"中心城区|远城区|新城区|主城区|市直|市区|其他各?县(?:[(（]市[)）]|市区|区)?|各县[(（]市[)）]")
+
+
+def a_zones_standard(text: str, position: int, found: Indicator, home: Home) -> bool:
+    """Whether a standard stands in a zone of the home: the sentence names two or more of the home's own divisions or
+    zones with a sum between them (a city's standards set zone by zone), one of them before it; such a figure is a tier
+    of the home, not another place's."""
+    prefix = (home.code or "").rstrip("0")
+    if not prefix or not found.unit.startswith("元/人/"):
+        return False
+    inside = sorted(
+        [(a, b) for a, b, codes in places_named(text) if any(c.startswith(prefix) and c != home.code for c in codes)]
+        + [m.span() for m in ZONE_WORDS.finditer(text)]
+    )
+    if not any(b <= position for _, b in inside):
+        return False
+    return any(ZONE_VALUE.search(text, b1, a2) for (_, b1), (a2, _) in zip(inside, inside[1:]))
