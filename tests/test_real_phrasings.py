@@ -2198,3 +2198,7 @@ def test_standards_set_for_zones_a_city_names_without_places_are_its_zone_rows()
     text = "此次调整，城市低保标准市直及德城区由每人每月400元提高到420元，其他各县(市)由每人每月380元提高到400元。"
     rows = indicator_frame([report_from_text(text, region="德州市", year=2016, level="prefecture-level city")])
     assert {420.0, 380.0} <= set(rows[rows.indicator == "sa.dibao_standard_urban"].value)
+
+
+def test_money_and_goods_a_charity_hands_out_are_charity_money():
+    assert ("so.charity_funds", 3200000.0, "元") in found("春节期间，县慈善总会向困难群众发放慰问款物320万元。")
