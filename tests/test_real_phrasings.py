@@ -2202,3 +2202,13 @@ def test_standards_set_for_zones_a_city_names_without_places_are_its_zone_rows()
 
 def test_money_and_goods_a_charity_hands_out_are_charity_money():
     assert ("so.charity_funds", 3200000.0, "元") in found("春节期间，县慈善总会向困难群众发放慰问款物320万元。")
+
+
+def test_people_a_standard_rise_reaches_are_counted_by_the_noun_after_the_number():
+    got = found("此次保障标准调整惠及全县8600名低保对象、1800名特困供养人员。")
+    assert {("sa.dibao_recipients", 8600.0, "人"), ("sa.tekun_recipients", 1800.0, "人")} <= got
+
+
+def test_elderly_service_institutions_of_every_kind_are_all_service_facilities_not_care_institutions():
+    got = found("目前，全市有各类养老服务机构900家：养老机构80家，城乡居家养老服务中心820家。")
+    assert ("ec.service_facilities", 900.0, "处") in got and ("ec.care_institutions", 80.0, "处") in got

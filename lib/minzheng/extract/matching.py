@@ -223,10 +223,15 @@ def paid_at_a_rate(subject: Subject) -> bool:
 
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
     """Whether the subject (or, for a value of a list, the list's shared words) holds a term that rules it out."""
-    words = subject.own + (shared.own if shared is not None and subject.first_term_in else "")
+    words = REACHES.split(subject.own)[-1] + (shared.own if shared is not None and subject.first_term_in else "")
     if indicator.unit == "处" and ACTED_ON.search(first_clause(subject.after)):
         return True
     return any(p.search(words) for p in indicator.excludes)
+
+
+# A verb of reaching people (标准调整惠及全县N名低保对象): the words before it are about what reaches them, not about
+# whom the number counts, so they rule nothing out.
+REACHES = re.compile(r"惠及")
 
 
 # Places the rest of their clause upgrades, inspects or honours (3所公办养老机构进行消防提质改造; 14所敬老院为模范敬老院):
