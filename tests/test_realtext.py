@@ -124,3 +124,30 @@ FORMER_BLIND_FLOORS = {
 def test_extraction_on_each_former_blind_batch_holds_its_floor(batch, tmp_path):
     f1 = f1_on_the_texts_present(TEXTS / batch, f"{batch}_gold.csv", f"{batch}_sources.csv", tmp_path)
     assert f1 >= FORMER_BLIND_FLOORS[batch]
+
+
+# A page found again at another address (a county site's copy of a city's notice) is not blind: no text of a blind
+# batch may share this share of its six-character runs with a text of the development set.
+SAME_PAGE_OVERLAP = 0.8
+
+
+def six_character_runs(path: Path) -> set[str]:
+    """The runs of six characters of a text, spaces and line breaks left out."""
+    text = "".join(path.read_text(encoding="utf-8").split())
+    return {text[k : k + 6] for k in range(max(0, len(text) - 5))}
+
+
+def test_no_blind_text_is_a_development_page_found_at_another_address():
+    development = [six_character_runs(path) for path in TEXTS.glob("*.txt")]
+    blind = sorted(TEXTS.glob("blind*/*.txt"))
+    if not development or not blind:
+        pytest.skip("realtext/ is absent: the real texts are not committed (tests/realtext/README.md)")
+    same = []
+    for path in blind:
+        runs = six_character_runs(path)
+        overlap = max(
+            (len(runs & other) / min(len(runs), len(other)) for other in development if runs and other), default=0
+        )
+        if overlap >= SAME_PAGE_OVERLAP:
+            same.append(f"{path.parent.name}/{path.name} ({overlap:.2f})")
+    assert not same, f"blind texts that are development pages: {same}"
