@@ -2212,3 +2212,8 @@ def test_people_a_standard_rise_reaches_are_counted_by_the_noun_after_the_number
 def test_elderly_service_institutions_of_every_kind_are_all_service_facilities_not_care_institutions():
     got = found("目前，全市有各类养老服务机构900家：养老机构80家，城乡居家养老服务中心820家。")
     assert ("ec.service_facilities", 900.0, "处") in got and ("ec.care_institutions", 80.0, "处") in got
+
+
+@pytest.mark.parametrize("sentence", ["城市医疗救助最高标准由5000元提高到10000元。", "住院医疗救助封顶线为8万元。"])
+def test_a_ceiling_or_standard_of_aid_per_case_is_no_programme_money(sentence):
+    assert not any(indicator.endswith("_funds") for indicator, _, _ in found(sentence))

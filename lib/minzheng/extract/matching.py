@@ -199,8 +199,17 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
             return False
         return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
     if indicator.unit == "元":
+        if LIMIT_OR_STANDARD.search(figure.subject.own):
+            return False
         return not per and not PER_HEAD_RATE.match(figure.subject.after) and not paid_at_a_rate(figure.subject)
     return True
+
+
+# A sum a standard or a ceiling is set at (医疗救助最高标准由5000元提高到10000元; 封顶线为8万元): a limit per case or
+# person, never a programme's money.
+LIMIT_OR_STANDARD = re.compile(
+    r"(?:标准|封顶线|救助上限|最高限额)(?:由|从|为|是|达到?|提高到|提高至)?(?:每人|每次|每年)*$"
+)
 
 
 # A sum in 亿, or one its words call money (新增城乡低保资金5.54亿元), is never one person's standard.
