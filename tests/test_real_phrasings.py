@@ -2217,3 +2217,10 @@ def test_elderly_service_institutions_of_every_kind_are_all_service_facilities_n
 @pytest.mark.parametrize("sentence", ["城市医疗救助最高标准由5000元提高到10000元。", "住院医疗救助封顶线为8万元。"])
 def test_a_ceiling_or_standard_of_aid_per_case_is_no_programme_money(sentence):
     assert not any(indicator.endswith("_funds") for indicator, _, _ in found(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence", ["全县新增互助养老之家建设点40个。", "全市建成颐养之家900家。", "全省建成农村老年之家300个。"]
+)
+def test_rural_mutual_aid_homes_under_their_local_names_are_rural_happiness_homes(sentence):
+    assert {indicator for indicator, _, _ in found(sentence)} == {"ec.rural_happiness_homes"}
