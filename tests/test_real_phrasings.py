@@ -2224,3 +2224,34 @@ def test_a_ceiling_or_standard_of_aid_per_case_is_no_programme_money(sentence):
 )
 def test_rural_mutual_aid_homes_under_their_local_names_are_rural_happiness_homes(sentence):
     assert {indicator for indicator, _, _ in found(sentence)} == {"ec.rural_happiness_homes"}
+
+
+def test_zones_that_go_on_after_a_semicolon_take_the_standard_named_before_it_and_are_all_zone_rows():
+    from minzheng.extract.figures import indicator_frame
+    from minzheng.read.report import report_from_text
+
+    text = (
+        "在城市居民最低生活保障标准上，站前区、西市区由每人每月430元提高到每人每月470元；"
+        "盖州市、大石桥市由每人每月370元提高到每人每月410元。"
+    )
+    report = report_from_text(
+        text, region="营口市", year=2014, level="prefecture-level city", meta={"province": "辽宁"}
+    )
+    rows = indicator_frame([report])
+    assert {430.0, 470.0, 370.0, 410.0} <= set(rows[rows.indicator == "sa.dibao_standard_urban"].value)
+
+
+def test_a_city_level_standard_before_the_semicolon_stays_the_whole_citys_and_the_zones_after_it_go():
+    from minzheng.extract.figures import indicator_frame
+    from minzheng.read.report import report_from_text
+
+    text = (
+        "其中，市本级特困人员以及越秀区、海珠区的城乡特困人员基本生活标准提高至每人每月1800元；"
+        "白云区、黄埔区的农村特困人员基本生活标准提高至每人每月1700元。"
+    )
+    report = report_from_text(
+        text, region="广州市", year=2021, level="prefecture-level city", meta={"province": "广东"}
+    )
+    rows = indicator_frame([report])
+    assert 1800.0 in set(rows[rows.indicator == "sa.tekun_standard_rural"].value)
+    assert 1700.0 not in set(rows.value)

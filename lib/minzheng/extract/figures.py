@@ -42,7 +42,7 @@ from minzheng.extract.scope import (
 )
 from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_table_line, table_values
-from minzheng.extract.zones import a_tiers_figure, a_zones_standard
+from minzheng.extract.zones import a_tiers_figure, a_zones_standard, names_the_whole, zone_lead
 from minzheng.read.sentences import Sentence
 
 COLUMNS = [
@@ -110,7 +110,8 @@ def sentence_rows(
     figures = figures_of(sentence.text, areas_first, heading, lead)
     for figure, found in zip(figures, indicators_of(figures)):
         q = figure.quantity
-        zone = found is not None and a_zones_standard(sentence.text, q.start, found, home)
+        before = zone_lead(lead)
+        zone = found is not None and a_zones_standard(before + sentence.text, len(before) + q.start, found, home)
         if (
             found is None
             or (about_another_place(sentence.text, q.start, home) and not zone)
@@ -199,6 +200,7 @@ def report_rows(report) -> list[Row]:
     home = home_of(report.region, report.level, report.meta)
     areas_first = splits_tekun_by_area(report.text)
     paragraph, paragraph_rows, totals, lead = None, [], None, ""
+    previous: list[Row] = []
     for sentence in report.sentences:
         context = contexts[sentence.index]
         if sentence.paragraph != paragraph:
@@ -210,7 +212,12 @@ def report_rows(report) -> list[Row]:
         found = sentence_rows(
             sentence, context, report.year, home, earlier, totals is not None, lead, areas_first, heading
         )
-        lead = (lead + sentence.text)[-LEAD_CHARS:]
+        zone_ids = {row.indicator.id for row in found if row.tier} if zone_lead(lead) else set()
+        for row in previous if zone_ids else []:  # the first zone, before the semicolon, unless the whole's own
+            row.tier = row.tier or (
+                row.indicator.id in zone_ids and not names_the_whole(row.sentence.text[: row.start])
+            )
+        lead, previous = (lead + sentence.text)[-LEAD_CHARS:], found
         rows.extend(found)
         if not sentence.text.rstrip().endswith(("；", ";")):
             totals = None

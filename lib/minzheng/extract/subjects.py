@@ -23,7 +23,7 @@ from minzheng.extract.patterns import (
     PROGRAMME_WORD,
     RANGE_JOIN,
 )
-from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic
+from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
 
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
 # the list is the 分别 clause's own and each value takes its kind in turn.
@@ -264,6 +264,9 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
             words = figure.subject.before + figure.subject.own + figure.subject.after
             if not PROGRAMME_WORD.search(words):
                 figure.subject = replace(figure.subject, before=f"{heading}，{figure.subject.before}")
+    for figure in ordered:
+        if topic_words := zone_topic(figure.subject.own, lead):
+            figure.subject = replace(figure.subject, own=figure.subject.own + topic_words)
     respective_areas(ordered)
     return [split for figure in ordered for split in unified_standard(figure)]
 

@@ -101,3 +101,17 @@ CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发
 
 # A clause that names only a tier of care (…分三档，均按照不能自理每人每月450元、半自理…): a tier of the topic before it.
 CARE_TIER = re.compile(r"(?:完全|部分|基本)?(?:不能|丧失)?(?:生活)?(?:全|半)?(?:自理|护理|失能)(?:能力)?(?:人员|的)?")
+
+
+# The standard a sentence ended by a semicolon names (在城市居民最低生活保障标准上，A区由…；): the next sentence's zones
+# (B市、C市由…提高到…) rise in it too.
+LEAD_STANDARD = re.compile(r"[^，,；;。：:]*标准")
+
+
+def zone_topic(own: str, lead: str) -> str:
+    """The standard a zone-only subject (盖州市、大石桥市由) takes from a sentence before it that a semicolon ends, or ''."""
+    if not lead.rstrip().endswith(("；", ";")) or not PLACES_ONLY.fullmatch(FROM_MARKER.sub("", own).strip()):
+        return ""
+    last_sentence = re.split(r"[。！？]", lead.rstrip())[-1]
+    found = LEAD_STANDARD.findall(last_sentence)
+    return found[-1].lstrip("在") if found else ""

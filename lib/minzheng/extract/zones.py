@@ -42,3 +42,18 @@ def a_zones_standard(text: str, position: int, found: Indicator, home: Home) -> 
     if not any(b <= position for _, b in inside):
         return False
     return any(ZONE_VALUE.search(text, b1, a2) for (_, b1), (a2, _) in zip(inside, inside[1:]))
+
+
+def zone_lead(lead: str) -> str:
+    """The sentence before a sentence when a semicolon ends it: its zones and sums go on into the next one."""
+    return re.split(r"[。！？]", lead)[-1] if lead.rstrip().endswith(("；", ";")) else ""
+
+
+# Words that name the whole region or its own level (市本级, 全市): a figure after them is no zone's.
+WHOLE = re.compile(r"市本级|县本级|全市|全县|全区|全省|全州|全盟|全旗")
+
+
+def names_the_whole(words: str) -> bool:
+    """Whether the clause before a figure names the whole region or its own level (其中，市本级…标准提高至…), so the
+    figure is no zone's; a whole named before a colon that lists zones (全市…按以下标准执行：A区…) is not."""
+    return bool(WHOLE.search(re.split(r"[，,；;：:]", words)[-1]))
