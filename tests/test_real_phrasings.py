@@ -2255,3 +2255,13 @@ def test_a_city_level_standard_before_the_semicolon_stays_the_whole_citys_and_th
     rows = indicator_frame([report])
     assert 1800.0 in set(rows[rows.indicator == "sa.tekun_standard_rural"].value)
     assert 1700.0 not in set(rows.value)
+
+
+def test_a_region_the_division_table_lacks_is_still_the_report_itself_when_it_names_itself():
+    from minzheng.extract.figures import indicator_frame
+    from minzheng.read.report import report_from_text
+
+    text = "在去年的广东省扶贫济困日，坪山区共收到善款269万元。"
+    meta = {"province": "广东", "parent_city": "深圳市"}
+    rows = indicator_frame([report_from_text(text, region="坪山区", year=2017, level="district", meta=meta)])
+    assert 2690000.0 in set(rows[rows.indicator == "so.charity_funds"].value)

@@ -118,11 +118,12 @@ def partitive_end(text: str, position: int) -> int:
 
 @dataclass(frozen=True)
 class Home:
-    """The report's own place: its level, the names of the places above it, and its division code."""
+    """The report's own place: its level, the names of the places above it, its division code and its own names."""
 
     level: str = ""
     above: tuple[str, ...] = ()
     code: str | None = None
+    own: tuple[str, ...] = ()
 
 
 # A text read without a manifest: no level, no places above it, no division code.
@@ -132,9 +133,8 @@ UNPLACED = Home()
 def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
     """The home place of a report, from its region and manifest metadata."""
     meta = meta or {}
-    return Home(
-        level, other_places(meta, region), region_code(region, meta.get("parent_city", ""), meta.get("province", ""))
-    )
+    code = region_code(region, meta.get("parent_city", ""), meta.get("province", ""))
+    return Home(level, other_places(meta, region), code, (region,) if len(region) >= 3 else ())
 
 
 # The scope words and the report's own words, in one pattern compiled once.
@@ -159,7 +159,8 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     begin = dateline.end() if dateline and dateline.end() <= position else 0
     closed = [m.span() for m in CLOSED_PARENTHESIS.finditer(text, 0, position)]
     titles = [m.span() for m in BOOK_TITLE.finditer(text, 0, position)]
-    places = [p for p in place_words(text, begin, position, home.above) if not any(a < p[0] < b for a, b in titles)]
+    named = place_words(text, begin, position, home.above + home.own)
+    places = [p for p in named if not any(a < p[0] < b for a, b in titles)]
     divisions = [
         d
         for d in (places_named(text) if home.code else ())
