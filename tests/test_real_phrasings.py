@@ -2265,3 +2265,26 @@ def test_a_region_the_division_table_lacks_is_still_the_report_itself_when_it_na
     meta = {"province": "广东", "parent_city": "深圳市"}
     rows = indicator_frame([report_from_text(text, region="坪山区", year=2017, level="district", meta=meta)])
     assert 2690000.0 in set(rows[rows.indicator == "so.charity_funds"].value)
+
+
+def test_a_statistics_table_with_single_spaces_between_cells_keeps_a_row_per_line():
+    table = "\n".join(
+        [
+            "社会服务统计月报表",
+            "指标名称 单位 数量 上期 环比",
+            "一、综合",
+            "社会服务事业费总支出 万元 306,996.1 245,892.7 17.67",
+            "1.抚恤支出 万元 61,007.2 55,238.3 24.17",
+            "2.社会救助支出 万元 124,547.9 112,105.7 8.18",
+            "城市低保支出 万元 12,273.8 10,297.7 15.42",
+            "农村低保支出 万元 49,118.2 46,415.2 19.13",
+            "特困供养支出 万元 15,643.7 19,523.9 20.73",
+            "临时救助支出 万元 11,643.7 10,523.9 10.73",
+            "（一）社会救助",
+            "(1)城市低保人数 65,616 65,916 -0.40",
+            "城市低保户数 37,396 37,596 -0.42",
+        ]
+    )
+    rows = extract_text(table, region="某省", year=2017)
+    got = {(r.indicator, r.value) for r in rows.itertuples()}
+    assert {("sa.dibao_funds", 122738000.0), ("sa.dibao_recipients_urban", 65616.0)} <= got

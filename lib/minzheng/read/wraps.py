@@ -11,8 +11,11 @@ WRAP_SHARE = 0.4
 WRAP_TOLERANCE = 0.08
 SENTENCE_CLOSE = "。！？!?；;：:”’」』"
 CLOSING_QUOTES = "”’」』"
-TABLE_ROW = re.compile(r"\S(?: {2,}|\t|\u3000{2,})\S|\|")
+# A table row: cells apart by wide gaps or bars, or a line ending in a number after a space (城市低保人数 75,616).
+TABLE_ROW = re.compile(r"\S(?: {2,}|\t|\u3000{2,})\S|\||\S [-+]?\d[\d,，.]*%?$")
 CONTINUATION_START = "，,、。；;）)%％"
+# A table's header line (指标名称 单位 数量…) always opens a line of its own.
+TABLE_HEAD = re.compile(r"\s*(?:指标名称|指标|项目|类别)\s")
 
 
 # Characters printed a full square wide: CJK ones, and the quotes, dashes and ellipsis Chinese fonts draw as wide.
@@ -54,7 +57,7 @@ def wrap_joins(text: str) -> set[int]:
     offset = 0
     for line, following in zip(lines, lines[1:]):
         offset += len(line)
-        if TABLE_ROW.search(line) or TABLE_ROW.search(following):
+        if TABLE_ROW.search(line) or TABLE_ROW.search(following) or TABLE_HEAD.match(following):
             offset += 1
             continue
         line, following = line.strip(), following.strip()
