@@ -2288,3 +2288,35 @@ def test_a_statistics_table_with_single_spaces_between_cells_keeps_a_row_per_lin
     rows = extract_text(table, region="某省", year=2017)
     got = {(r.indicator, r.value) for r in rows.itertuples()}
     assert {("sa.dibao_funds", 122738000.0), ("sa.dibao_recipients_urban", 65616.0)} <= got
+
+
+def test_a_cell_per_line_table_after_title_cells_reads_its_rows_and_leaves_numbered_parts_out():
+    cells = [
+        "编制单位：某市",
+        "2016年度 08月份",
+        "",
+        "指标名称",
+        "单位",
+        "数量",
+        "上期",
+        "环比",
+        "甲",
+        "丙",
+        "1",
+        "2",
+        "3",
+        "城市最低生活保障",
+        "万元",
+        "2,100.5",
+        "1,900.2",
+        "10.54",
+        "(1)城市最低生活保障金",
+        "万元",
+        "1,800.5",
+        "1,600.2",
+        "12.52",
+    ]
+    rows = extract_text("\n".join(f"{cell} |" for cell in cells), region="某市", year=2016)
+    funds = rows[rows.indicator == "sa.dibao_funds"]
+    assert set(funds.value) == {21005000.0, 19002000.0}
+    assert set(funds.period) == {2016}

@@ -44,7 +44,7 @@ UNIT_IN_BRACKETS = re.compile(r"\s*[（(]((?:万|亿)?(?:人次|户次|人|户|�
 SKIPPED_COLUMNS = re.compile(r"代码|环比|同比|增长|增减|比上年|占")
 
 
-PREVIOUS_YEAR = re.compile(r"上年|去年|上期")
+PREVIOUS_YEAR = re.compile(r"上年|去年")
 
 
 # A label that names a programme its group does not (城市特困人员… under 农村最低生活保障) leaves the group; one naming
@@ -55,6 +55,11 @@ OWN_KIND = re.compile(r"养老机构")
 
 # A sub-item of the row above it: 其中：, #, or a letter (A 城市低保累计支出 under 最低生活保障).
 SUB_ITEM = re.compile(r"^(?:其中[：:]?\s*|#\s*|(?:[A-Za-z]|[IVX]{1,4}|[Ⅰ-Ⅻ])[\s.．、]+)+")
+
+
+# A row numbered (1), (2) under a row with its own figures is a part of it (城市最低生活保障 | 万元 | 2,134.7, then
+# (1)城市最低生活保障金, (2)…临时补助).
+NUMBERED_PART = re.compile(r"^[（(][0-9一二三四五六七八九十]{1,2}[)）]")
 
 
 NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])")
@@ -127,14 +132,19 @@ def cut_into_rows(stream: list[Cell]) -> list[list[Cell]]:
         if first is None or len(stream) - first <= 2:
             return []
         return label_rows(stream[first:])
-    if keys == 0 or not HEADER_WORDS.search(stream[0][0]):
+    opening = next((k for k in range(keys) if HEADER_OPENING.fullmatch(stream[k][0])), 0)
+    if keys == opening or not HEADER_WORDS.search(stream[opening][0]):
         return []
-    width = keys
-    header, body = stream[:width], stream[2 * width :]
+    width = keys - opening
+    header, body = stream[opening:keys], stream[keys + width :]
     return [header] + [body[k : k + width] for k in range(0, len(body) - width + 1, width)]
 
 
 COLUMN_KEY = "甲"
+
+
+# The cell that opens a header row (cells before it, 编制单位：… or the month, are the table's title lines).
+HEADER_OPENING = re.compile(r"指标名称|指标|项目")
 
 
 # A line of a bilingual yearbook's English translation (Number of Persons Receiving…, (person) |): no cell of ours.
@@ -191,7 +201,7 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
             continue
         if one_month and MONEY.search(unit):
             continue
-        marked = bool(SUB_ITEM.match(label))
+        marked = bool(SUB_ITEM.match(label) or NUMBERED_PART.match(label))
         sub_item, counted_above = marked and counted_above, counted_above or not marked
         label = re.sub(r"(?<=[\u4e00-\u9fff])的(?=[\u4e00-\u9fff])", "", NUMBERING.sub("", SUB_ITEM.sub("", label)))
         if parent and label != parent and label.endswith(parent):
