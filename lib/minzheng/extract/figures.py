@@ -23,6 +23,7 @@ from minzheng.extract.parts import (
     drop_parts_that_sum,
     drop_tiers_beside_own,
 )
+from minzheng.extract.patterns import goes_on
 from minzheng.extract.progress import progress_values
 from minzheng.extract.record import Row
 from minzheng.extract.scope import (
@@ -42,7 +43,7 @@ from minzheng.extract.scope import (
 )
 from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_table_line, table_values
-from minzheng.extract.zones import a_tiers_figure, a_zones_standard, names_the_whole, zone_lead
+from minzheng.extract.zones import a_tiers_figure, a_zones_standard, mark_first_zone, zone_lead
 from minzheng.read.sentences import Sentence
 
 COLUMNS = [
@@ -212,14 +213,10 @@ def report_rows(report) -> list[Row]:
         found = sentence_rows(
             sentence, context, report.year, home, earlier, totals is not None, lead, areas_first, heading
         )
-        zone_ids = {row.indicator.id for row in found if row.tier} if zone_lead(lead) else set()
-        for row in previous if zone_ids else []:  # the first zone, before the semicolon, unless the whole's own
-            row.tier = row.tier or (
-                row.indicator.id in zone_ids and not names_the_whole(row.sentence.text[: row.start])
-            )
+        mark_first_zone(previous, found, lead)
         lead, previous = (lead + sentence.text)[-LEAD_CHARS:], found
         rows.extend(found)
-        if not sentence.text.rstrip().endswith(("；", ";")):
+        if not goes_on(sentence.text):
             totals = None
         elif totals is None and "其中" in sentence.text:
             at = sentence.text.rfind("其中")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from minzheng.codebook import Indicator
-from minzheng.extract.patterns import last_clause
+from minzheng.extract.patterns import goes_on, last_clause
 from minzheng.extract.record import Row
 
 # The area a part names (城市低保527户, 农村特困人员, 牧区最低生活保障对象); 城乡 names the whole.
@@ -117,7 +117,7 @@ def within_sentence(row: Row, other: Row) -> bool:
     """Whether a later row stands in the sentence of a row, or in the two after it when a semicolon ends that one."""
     if other.sentence is row.sentence:
         return True
-    continued = row.sentence.text.rstrip().endswith(("；", ";"))
+    continued = goes_on(row.sentence.text)
     gap = other.sentence.index - row.sentence.index
     return continued and other.sentence.paragraph == row.sentence.paragraph and 0 < gap <= 2
 

@@ -64,5 +64,10 @@ OTHER_MEASURE = re.compile(r"(?:补助|救助|保障)水平$|人数$|户数$|金
 STANDARD_WORD = re.compile(r"标准|供养水平")
 
 
+def goes_on(text: str) -> bool:
+    """Whether a sentence ends in a semicolon, so what it lists or names goes on into the next sentence."""
+    return text.rstrip().endswith(("；", ";"))
+
+
 # A document's title (《…临时救助实施办法》): its words name a policy and its issuer, never a figure's subject or place.
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")

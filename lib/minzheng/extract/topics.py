@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from minzheng.extract.numbers import PER_PHRASE, Quantity
-from minzheng.extract.patterns import CLAUSE_BREAK, FROM_MARKER, HAN, INCREMENT, LINKING, PROGRAMME_WORD, TOPIC_BREAK
+from minzheng.extract.patterns import (
+    CLAUSE_BREAK,
+    FROM_MARKER,
+    HAN,
+    INCREMENT,
+    LINKING,
+    PROGRAMME_WORD,
+    TOPIC_BREAK,
+    goes_on,
+)
 
 
 def clause_start(text: str, position: int) -> int:
@@ -110,7 +119,7 @@ LEAD_STANDARD = re.compile(r"[^，,；;。：:]*标准")
 
 def zone_topic(own: str, lead: str) -> str:
     """The standard a zone-only subject (盖州市、大石桥市由) takes from a sentence before it that a semicolon ends, or ''."""
-    if not lead.rstrip().endswith(("；", ";")) or not PLACES_ONLY.fullmatch(FROM_MARKER.sub("", own).strip()):
+    if not goes_on(lead) or not PLACES_ONLY.fullmatch(FROM_MARKER.sub("", own).strip()):
         return ""
     last_sentence = re.split(r"[。！？]", lead.rstrip())[-1]
     found = LEAD_STANDARD.findall(last_sentence)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from minzheng.codebook import Indicator
+from minzheng.extract.patterns import goes_on
 from minzheng.extract.places import places_named
+from minzheng.extract.record import Row
 from minzheng.extract.scope import Home
 
 # A tier of places (划分为三个档次：第一档，贵阳市各区…，保障标准为725元/月; 一类地区…): the figure is the tier's, a row
@@ -46,11 +48,20 @@ def a_zones_standard(text: str, position: int, found: Indicator, home: Home) -> 
 
 def zone_lead(lead: str) -> str:
     """The sentence before a sentence when a semicolon ends it: its zones and sums go on into the next one."""
-    return re.split(r"[。！？]", lead)[-1] if lead.rstrip().endswith(("；", ";")) else ""
+    return re.split(r"[。！？]", lead)[-1] if goes_on(lead) else ""
 
 
 # Words that name the whole region or its own level (市本级, 全市): a figure after them is no zone's.
 WHOLE = re.compile(r"市本级|县本级|全市|全县|全区|全省|全州|全盟|全旗")
+
+
+def mark_first_zone(previous: list[Row], found: list[Row], lead: str) -> None:
+    """Make tiers of the rows of the sentence before (a semicolon ended it) whose ids the zones of this sentence take:
+    the first zone of a list of zones, unless its own clause names the whole region (市本级…)."""
+    zone_ids = {row.indicator.id for row in found if row.tier} if zone_lead(lead) else set()
+    for row in previous:
+        if row.indicator.id in zone_ids and not names_the_whole(row.sentence.text[: row.start]):
+            row.tier = True
 
 
 def names_the_whole(words: str) -> bool:
