@@ -64,6 +64,11 @@ OTHER_MEASURE = re.compile(r"(?:补助|救助|保障)水平$|人数$|户数$|金
 STANDARD_WORD = re.compile(r"标准|供养水平")
 
 
+def last_sentence(text: str) -> str:
+    """The words after a text's last full stop (。！？): the sentence it ends with."""
+    return re.split(r"[。！？]", text.rstrip())[-1]
+
+
 def goes_on(text: str) -> bool:
     """Whether a sentence ends in a semicolon, so what it lists or names goes on into the next sentence."""
     return text.rstrip().endswith(("；", ";"))

@@ -15,6 +15,7 @@ from minzheng.extract.patterns import (
     PROGRAMME_WORD,
     TOPIC_BREAK,
     goes_on,
+    last_sentence,
 )
 
 
@@ -121,6 +122,5 @@ def zone_topic(own: str, lead: str) -> str:
     """The standard a zone-only subject (盖州市、大石桥市由) takes from a sentence before it that a semicolon ends, or ''."""
     if not goes_on(lead) or not PLACES_ONLY.fullmatch(FROM_MARKER.sub("", own).strip()):
         return ""
-    last_sentence = re.split(r"[。！？]", lead.rstrip())[-1]
-    found = LEAD_STANDARD.findall(last_sentence)
+    found = LEAD_STANDARD.findall(last_sentence(lead))
     return found[-1].lstrip("在") if found else ""

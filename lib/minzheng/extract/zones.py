@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from minzheng.codebook import Indicator
-from minzheng.extract.patterns import goes_on
+from minzheng.extract.patterns import goes_on, last_sentence
 from minzheng.extract.places import places_named
 from minzheng.extract.record import Row
 from minzheng.extract.scope import Home
@@ -48,7 +48,7 @@ def a_zones_standard(text: str, position: int, found: Indicator, home: Home) -> 
 
 def zone_lead(lead: str) -> str:
     """The sentence before a sentence when a semicolon ends it: its zones and sums go on into the next one."""
-    return re.split(r"[。！？]", lead)[-1] if goes_on(lead) else ""
+    return last_sentence(lead) if goes_on(lead) else ""
 
 
 # Words that name the whole region or its own level (市本级, 全市): a figure after them is no zone's.
