@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from minzheng.extract.figures import extract_text
+from minzheng.extract.figures import extract_text, indicator_frame
+from minzheng.read.report import report_from_text
 
 
 def found(sentence: str) -> set[tuple[str, float, str]]:
@@ -169,9 +170,6 @@ def rows_of(
     text: str, region: str, province: str, parent_city: str = "", level: str = "district"
 ) -> set[tuple[str, float]]:
     """The (indicator, value) pairs extracted from a text of a named region."""
-    from minzheng.extract.figures import indicator_frame
-    from minzheng.read.report import report_from_text
-
     meta = {"province": province, "parent_city": parent_city}
     report = report_from_text(text, region=region, year=2024, level=level, meta=meta)
     return {(r.indicator, r.value) for r in indicator_frame([report]).itertuples()}
@@ -2113,22 +2111,12 @@ def test_a_disclosure_table_whose_header_names_each_columns_unit_reads_each_valu
     ],
 )
 def test_an_autonomous_prefecture_shortened_to_its_place_name_and_zhou_is_the_report_itself(region, sentence):
-    from minzheng.extract.figures import indicator_frame
-    from minzheng.read.report import report_from_text
-
-    report = report_from_text(sentence, region=region, year=2019, level="prefecture-level city")
-    rows = indicator_frame([report])
-    assert 800.0 in set(rows[rows.indicator == "sa.tekun_standard_urban"].value)
+    assert ("sa.tekun_standard_urban", 800.0) in rows_of(sentence, region, "", level="prefecture-level city")
 
 
 def test_the_province_named_in_a_notices_title_is_not_the_place_of_the_figure_after_it():
     sentence = "根据《云南省民政厅关于提高2025年城乡最低生活保障标准的通知》要求，滇中新区城市最低生活保障标准提高到744元/人/月。"
-    from minzheng.extract.figures import indicator_frame
-    from minzheng.read.report import report_from_text
-
-    meta = {"province": "云南", "parent_city": "昆明市"}
-    rows = indicator_frame([report_from_text(sentence, region="滇中新区", year=2025, level="district", meta=meta)])
-    assert ("sa.dibao_standard_urban", 744.0) in {(r.indicator, r.value) for r in rows.itertuples()}
+    assert ("sa.dibao_standard_urban", 744.0) in rows_of(sentence, "滇中新区", "云南", "昆明市")
 
 
 def test_a_standard_higher_than_before_by_a_sum_is_a_rise_not_a_standard():
@@ -2192,12 +2180,9 @@ def test_the_income_line_of_households_on_the_edge_of_dibao_is_no_dibao_standard
 
 
 def test_standards_set_for_zones_a_city_names_without_places_are_its_zone_rows():
-    from minzheng.extract.figures import indicator_frame
-    from minzheng.read.report import report_from_text
-
     text = "此次调整，城市低保标准市直及德城区由每人每月400元提高到420元，其他各县(市)由每人每月380元提高到400元。"
-    rows = indicator_frame([report_from_text(text, region="德州市", year=2016, level="prefecture-level city")])
-    assert {420.0, 380.0} <= set(rows[rows.indicator == "sa.dibao_standard_urban"].value)
+    got = rows_of(text, "德州市", "", level="prefecture-level city")
+    assert {("sa.dibao_standard_urban", 420.0), ("sa.dibao_standard_urban", 380.0)} <= got
 
 
 def test_money_and_goods_a_charity_hands_out_are_charity_money():
@@ -2227,44 +2212,27 @@ def test_rural_mutual_aid_homes_under_their_local_names_are_rural_happiness_home
 
 
 def test_zones_that_go_on_after_a_semicolon_take_the_standard_named_before_it_and_are_all_zone_rows():
-    from minzheng.extract.figures import indicator_frame
-    from minzheng.read.report import report_from_text
-
     text = (
         "在城市居民最低生活保障标准上，站前区、西市区由每人每月430元提高到每人每月470元；"
         "盖州市、大石桥市由每人每月370元提高到每人每月410元。"
     )
-    report = report_from_text(
-        text, region="营口市", year=2014, level="prefecture-level city", meta={"province": "辽宁"}
-    )
-    rows = indicator_frame([report])
-    assert {430.0, 470.0, 370.0, 410.0} <= set(rows[rows.indicator == "sa.dibao_standard_urban"].value)
+    got = rows_of(text, "营口市", "辽宁", level="prefecture-level city")
+    assert {("sa.dibao_standard_urban", value) for value in (430.0, 470.0, 370.0, 410.0)} <= got
 
 
 def test_a_city_level_standard_before_the_semicolon_stays_the_whole_citys_and_the_zones_after_it_go():
-    from minzheng.extract.figures import indicator_frame
-    from minzheng.read.report import report_from_text
-
     text = (
         "其中，市本级特困人员以及越秀区、海珠区的城乡特困人员基本生活标准提高至每人每月1800元；"
         "白云区、黄埔区的农村特困人员基本生活标准提高至每人每月1700元。"
     )
-    report = report_from_text(
-        text, region="广州市", year=2021, level="prefecture-level city", meta={"province": "广东"}
-    )
-    rows = indicator_frame([report])
-    assert 1800.0 in set(rows[rows.indicator == "sa.tekun_standard_rural"].value)
-    assert 1700.0 not in set(rows.value)
+    got = rows_of(text, "广州市", "广东", level="prefecture-level city")
+    assert ("sa.tekun_standard_rural", 1800.0) in got
+    assert not any(value == 1700.0 for _, value in got)
 
 
 def test_a_region_the_division_table_lacks_is_still_the_report_itself_when_it_names_itself():
-    from minzheng.extract.figures import indicator_frame
-    from minzheng.read.report import report_from_text
-
     text = "在去年的广东省扶贫济困日，坪山区共收到善款269万元。"
-    meta = {"province": "广东", "parent_city": "深圳市"}
-    rows = indicator_frame([report_from_text(text, region="坪山区", year=2017, level="district", meta=meta)])
-    assert 2690000.0 in set(rows[rows.indicator == "so.charity_funds"].value)
+    assert ("so.charity_funds", 2690000.0) in rows_of(text, "坪山区", "广东", "深圳市")
 
 
 def test_a_statistics_table_with_single_spaces_between_cells_keeps_a_row_per_line():

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minzheng.extract.areas import URBAN_RURAL, area_over_mode, name_areas, respective_areas, unified_standard
+from minzheng.extract.areas import CARE_MODE as MODE_OF_SUPPORT
+from minzheng.extract.areas import (
+    URBAN_RURAL,
+    area_over_mode,
+    name_areas,
+    respective_areas,
+    unified_standard,
+)
 from minzheng.extract.comparisons import COMPARISON, compared_lists
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import Quantity, find_quantities
@@ -275,10 +282,6 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
 NAMES_A_STANDARD = re.compile(rf"{PROGRAMME}|标准")
 
 
-# A care mode in a rise's own words replaces the mode of the rise before it (集中供养标准由A…，分散供养由C…).
-CARE_MODE_WORD = re.compile(r"集中供养|分散供养|集中|分散")
-
-
 def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
     """A rise of one tier after another (城市低保五区由A提高至B，三县由C提高至D): a tier that names only a place or a
     group takes the standard's name from the rise before it; returns the subject and the topic for the next tier."""
@@ -289,8 +292,8 @@ def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
         return subject, ""
     if TIER_AREA.search(own):
         topic_words = TIER_AREA.sub("", topic_words)
-    if CARE_MODE_WORD.search(own):
-        topic_words = CARE_MODE_WORD.sub("", topic_words)
+    if MODE_OF_SUPPORT.search(own):  # its own care mode replaces the rise before's (集中供养标准由A…，分散供养由C…)
+        topic_words = MODE_OF_SUPPORT.sub("", topic_words)
     zone = PLACES_ONLY.match(topic_words)
     if zone and PLACES_ONLY.match(FROM_MARKER.sub("", own).strip()):
         topic_words = topic_words[zone.end() :]
