@@ -2288,3 +2288,67 @@ def test_a_cell_per_line_table_after_title_cells_reads_its_rows_and_leaves_numbe
     funds = rows[rows.indicator == "sa.dibao_funds"]
     assert set(funds.value) == {21005000.0, 19002000.0}
     assert set(funds.period) == {2016}
+
+
+def test_the_highest_or_lowest_city_a_province_names_is_not_the_provinces_own_standard():
+    text = (
+        "2023年末，全省城市低保月人均标准达到810元，其中最高的是大连市，每人每月960元；"
+        "农村低保年人均标准7300元，标准最低的为朝阳市，每人每年6100元。"
+    )
+    assert rows_of(text, "辽宁省", "辽宁", level="province") == {
+        ("sa.dibao_standard_urban", 810.0),
+        ("sa.dibao_standard_rural", 7300.0),
+    }
+
+
+def test_a_province_report_knows_its_cities_as_its_parts():
+    text = "全省城市低保平均标准为每人每月780元。沈阳市城市低保标准为每人每月900元。"
+    assert rows_of(text, "辽宁省", "辽宁", level="province") == {("sa.dibao_standard_urban", 780.0)}
+
+
+def test_a_zone_standard_naming_no_area_takes_the_area_of_the_zone_listed_before_it():
+    text = (
+        "提标情况如下：市区城市低保标准每人每月由620元提高到650元；各县县城低保标准每人每月由560元提高到590元；"
+        "各县其余乡镇低保标准每人每月由530元提高到555元。市区农村低保标准每人每年由5100元提高到5400元；"
+        "各县低保标准每人每年由4700元提高到4980元。"
+    )
+    rows = rows_of(text, "丹东市", "辽宁", level="prefecture-level city")
+    urban = {value for indicator, value in rows if indicator == "sa.dibao_standard_urban"}
+    rural = {value for indicator, value in rows if indicator == "sa.dibao_standard_rural"}
+    assert urban == {620.0, 650.0, 560.0, 590.0, 530.0, 555.0}
+    assert rural == {5100.0, 5400.0, 4700.0, 4980.0}
+
+
+def test_a_whole_regions_standard_naming_no_area_after_an_urban_one_is_still_both():
+    assert found("城市低保标准提高到每人每月700元；全县低保标准统一为每人每月650元。") == {
+        ("sa.dibao_standard_urban", 700.0, "元/人/月"),
+        ("sa.dibao_standard_urban", 650.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 650.0, "元/人/月"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "此次提标后，全县4300名低保和农村五保对象将从中受益。",
+        "全区共有2100名低保、特困对象因此受益。",
+    ],
+)
+def test_people_of_dibao_and_tekun_together_named_after_their_number_are_the_assisted_people(sentence):
+    assert {row[0] for row in found(sentence)} == {"sa.assisted_people"}
+
+
+def test_the_word_for_urban_after_a_verb_is_not_a_place_whose_name_ends_in_cheng():
+    text = "7月份，全省新增城市低保对象420人，退出城市低保对象610人。"
+    assert rows_of(text, "福建省", "福建", level="province") == {
+        ("sa.dibao_newly_enrolled", 420.0),
+        ("sa.dibao_exited", 610.0),
+    }
+
+
+def test_the_full_name_of_dibao_is_no_superlative_before_a_place():
+    text = "一、最低生活保障标准城市居民最低生活保障标准由每人每月900元提高到960元。"
+    assert rows_of(text, "济南市", "山东", level="prefecture-level city") == {
+        ("sa.dibao_standard_urban", 900.0),
+        ("sa.dibao_standard_urban", 960.0),
+    }

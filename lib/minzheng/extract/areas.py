@@ -84,8 +84,9 @@ def respective_areas(figures: list[Figure]) -> None:
         second.subject = replace(second.subject, own=with_area(own, URBAN_RURAL[1]))
 
 
-def unified_standard(figure: Figure) -> list[Figure]:
-    """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure."""
+def unified_standard(figure: Figure, lead: str = "") -> list[Figure]:
+    """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure (unless it is a zone's,
+    listed after a zone of one area: `lead` is the paragraph before the sentence)."""
     own = figure.subject.own
     per_person = figure.quantity.per or figure.per_inherited or STANDARD_WORD.search(own)
     if not per_person or figure.quantity.unit_class != "money" or figure.subject.first_term_in:
@@ -112,11 +113,29 @@ def unified_standard(figure: Figure) -> list[Figure]:
     found = AREA_FREE_STANDARD.search(own)
     if found and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
         at = found.start()
+        sibling = sibling_area(own[:at], found.group(0), lead.rsplit("。", 1)[-1] + figure.subject.before)
+        if sibling:
+            return [replace(figure, subject=replace(figure.subject, own=own[:at] + sibling + own[at:]))]
         return [
             replace(figure, subject=replace(figure.subject, own=own[:at] + prefix + own[at:]))
             for prefix in AREA_PREFIXES
         ]
     return [figure]
+
+
+# A zone's standard that names no area, listed after a zone's standard that does (各区城市低保标准…；两县政府所在镇低保
+# 标准…): the list is of one area's standards, so it takes the area its first zone named.
+ZONE_AREA = re.compile(r"(城市|城镇|农村)[^，,；;。]{0,8}?(低保|最低生活保障|特困|供养人员)[^，,；;。]{0,12}?标准")
+WHOLE_REGION = re.compile(r"全|我|本|统一|各类")
+
+
+def sibling_area(zone: str, standard: str, before: str) -> str:
+    """The area the previous zone of a list named for the same programme, when this figure's subject opens with a zone
+    of its own (两县政府所在镇, 其他乡镇); else empty."""
+    if not HAN.search(zone) or WHOLE_REGION.search(zone):
+        return ""
+    named = [m for m in ZONE_AREA.finditer(before) if m.group(2) in standard]
+    return "农村" if named and named[-1].group(1) == "农村" else ("城市" if named else "")
 
 
 def clause_head(before: str) -> str:

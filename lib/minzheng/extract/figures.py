@@ -29,6 +29,7 @@ from minzheng.extract.record import Row
 from minzheng.extract.scope import (
     UNPLACED,
     Home,
+    about_an_extreme_place,
     about_another_place,
     about_one_person,
     beds_of_all_residential,
@@ -116,6 +117,7 @@ def sentence_rows(
         if (
             found is None
             or (about_another_place(sentence.text, q.start, home) and not zone)
+            or about_an_extreme_place(sentence.text, q.start)
             or about_one_person(sentence.text, q.start)
             or beds_of_all_residential(sentence.text, q.start, q.unit_class)
             or one_month(sentence.text, q.start, found, lead)

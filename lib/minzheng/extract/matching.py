@@ -155,7 +155,7 @@ OWN_MONEY = re.compile(r"^(?:对象|人员|群众|家庭)?(?:发放|支付)(?:�
 # A counted noun followed straight by the terms it is covered on (1779名事实无人抚养儿童参照孤儿纳入保障, 保障48名孤儿
 # 基本生活): the number counts that noun however long the rest of the clause.
 PREDICATE = re.compile(
-    r"(?:(?:对象|人员)?提高了?(?:补助|保障)水平|参照|比照|按照|纳入保障|纳入[^，,；;。]{0,4}低保[、和及与]|的?基本生活|的?(?:年|月)?人均|的?(?:保障|供养)?标准)"
+    r"(?:(?:对象|人员)?提高了?(?:补助|保障)水平|(?:将|均|都)?(?:从中|因此)?(?:直接)?受益|参照|比照|按照|纳入保障|纳入[^，,；;。]{0,4}低保[、和及与]|的?基本生活|的?(?:年|月)?人均|的?(?:保障|供养)?标准)"
 )
 
 
@@ -270,7 +270,7 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
     ):
         return None
     mixed = (
-        joins_programmes(subject.own)
+        joins_programmes(subject.own + counted_noun(subject))
         or ONE_OF_MANY.search(subject.own) is not None
         or (not PROGRAMME_WORD.search(subject.own + counted_noun(subject)) and joins_programmes(subject.before))
         or (AND_OTHERS.search(subject.own) is not None and joins_programmes(subject.before + subject.own))

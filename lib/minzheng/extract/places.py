@@ -101,13 +101,28 @@ def region_code(region: str, parent_city: str = "", province: str = "") -> str |
     """The code of a report's region, disambiguated by its parent city and province; None when unknown."""
     province_prefix = next((p for name, p in province_codes().items() if province and province.startswith(name)), "")
     parent = code_of(parent_city, province_prefix + "0000") if parent_city else None
-    return code_of(region, parent or (province_prefix + "0000" if province_prefix else ""))
+    own = code_of(region, parent or (province_prefix + "0000" if province_prefix else ""))
+    return own or province_code(region)
+
+
+def province_code(region: str) -> str | None:
+    """The code of a province-level region (辽宁省, 上海市, 广西壮族自治区), so its cities are known as its parts."""
+    names = re.compile(r"(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$")
+    prefix = province_codes().get(names.sub("", region))
+    return prefix + "0000" if prefix and region.startswith(names.sub("", region)) else None
+
+
+# What follows the word 城市 (urban) in a programme's name: 新增城市低保 is not 增城 and 市.
+URBAN_PROGRAMME = re.compile(r"低保|居民|最低|特困|三无|困难|医疗救助")
 
 
 def straddles_city(text: str, start: int, end: int) -> bool:
-    """Whether a name read as X城市 is the tail of another name and the word 城市 (衡阳城市低保: not 阳城)."""
+    """Whether a name read as X城市 is the tail of another name and the word 城市 (衡阳城市低保: not 阳城), or the
+    word 城市 before a programme's name (新增城市低保: not 增城)."""
     if not text.endswith("城市", 0, end):
         return False
+    if URBAN_PROGRAMME.match(text, end):
+        return True
     return any(division_codes().get(text[k : start + 1]) for k in range(max(0, start - 3), start))
 
 

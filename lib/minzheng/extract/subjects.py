@@ -275,7 +275,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
         if topic_words := zone_topic(figure.subject.own, lead):
             figure.subject = replace(figure.subject, own=figure.subject.own + topic_words)
     respective_areas(ordered)
-    return [split for figure in ordered for split in unified_standard(figure)]
+    return [split for figure in ordered for split in unified_standard(figure, lead)]
 
 
 # What names a standard: a programme or the word 标准 itself.
