@@ -2352,3 +2352,25 @@ def test_the_full_name_of_dibao_is_no_superlative_before_a_place():
         ("sa.dibao_standard_urban", 900.0),
         ("sa.dibao_standard_urban", 960.0),
     }
+
+
+def test_a_tables_unit_stated_once_in_its_title_lines_is_the_unit_of_its_rows():
+    table = (
+        "| 表5 养老服务机构数(2020-2022年) | |||\n| 单位:个 | |||\n| 项目 | 2020 | 2021 | 2022 | \n"
+        "| 城市养老服务机构 | 41 | 43 | 46 | \n"
+    )
+    rows = extract_text(table, region="某县", year=2022)
+    assert set(zip(rows["indicator"], rows["value"])) == {
+        ("ec.care_institutions", 41.0),
+        ("ec.care_institutions", 43.0),
+        ("ec.care_institutions", 46.0),
+    }
+
+
+def test_the_years_a_tables_title_spans_do_not_date_its_rows():
+    table = (
+        "| 表2 城乡低保情况(2021-2023年) | |||\n| 单位:人 | |||\n| 项目 | 2021 | 2022 | 2023 | \n"
+        "| 城市低保人数 | 5200 | 5010 | 4870 | \n"
+    )
+    rows = extract_text(table, region="某县", year=2023)
+    assert set(zip(rows["value"], rows["period"])) == {(5200.0, 2021), (5010.0, 2022), (4870.0, 2023)}

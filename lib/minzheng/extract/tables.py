@@ -25,6 +25,17 @@ UNIT_CELL = re.compile(r"^(?:万|亿)?(?:人次|户次|人|户|个|家|所|张|�
 HEADER_WORDS = re.compile(r"指标|单位|项目|保障对象|救助对象")
 
 
+# A table's number and the years its title spans (表3 …（2019-2021年）): no group words, since a year there would date
+# every row.
+TITLE_DATES = re.compile(
+    r"^\s*表\s*[0-9０-９]+(?:[-－.][0-9０-９]+)?\s*|[（(]?(?:19|20)\d\d\s*年?(?:\s*[-—–~～至到]\s*(?:19|20)\d\d\s*年?)?[）)]?"
+)
+
+
+# A title line giving the unit of the whole table (单位：个, 计量单位：万元): the unit of its rows that name none.
+TABLE_UNIT = re.compile(r"^(?:计量)?单位\s*[:：]\s*((?:万|亿)?(?:人次|户次|人|户|个|家|所|张|处|元|%))$")
+
+
 # Characters spaced apart inside one word of a cell (项 目, 床 位), a year column's head, a head naming what it counts.
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 YEAR_HEAD = re.compile(r"^((?:19|20)\d\d)\s*年?$")
@@ -178,15 +189,21 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
     header: list[str] = []
     group, parent = "", ""
     block, aged_blocks, one_month, counted_above = 0, set(), False, False
+    table_unit, unit_blocks = "", set()
     for row in table_rows(sentences):
         texts = [cell[0] for cell in row]
         if any(HEADER_WORDS.search(text) for text in texts[:3]) and not any(
             NUMBER_CELL.match(t) and not YEAR_HEAD.match(t) for t in texts
         ):
             header, block = texts, block + 1
+            stated = next((m.group(1) for m in map(TABLE_UNIT.match, texts) if m), "")
+            if stated:
+                table_unit, unit_blocks = stated, {block, block + 1}
             continue
         label = next((text for text in texts if re.search(r"[\u4e00-\u9fff]", text) and not UNIT_CELL.match(text)), "")
-        unit = next((text for text in texts if UNIT_CELL.match(text)), "")
+        unit = next((text for text in texts if UNIT_CELL.match(text)), "") or (
+            table_unit if block in unit_blocks else ""
+        )
         numbers = [(k, cell) for k, cell in enumerate(row) if NUMBER_CELL.match(cell[0])]
         if not label:
             continue
@@ -197,7 +214,7 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
             dated = MONTH_TITLE.search(label)
             one_month = bool(dated and dated.group(1) in ("1", "01")) or (one_month and not dated)
             if not unit:
-                group, parent, counted_above = NUMBERING.sub("", label), "", False
+                group, parent, counted_above = TITLE_DATES.sub("", NUMBERING.sub("", label)), "", False
             continue
         if one_month and MONEY.search(unit):
             continue
@@ -219,7 +236,11 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
             heading = header[k] if k < len(header) else ""
             if SKIPPED_COLUMNS.search(heading) or (counted and not COUNT_HEAD.search(heading)):
                 continue
-            lead = f"{group}{label}" if group and group not in label and not OWN_KIND.search(label) else label
+            lead = (
+                f"{own_area(group, label)}{label}"
+                if group and group not in label and not OWN_KIND.search(label)
+                else label
+            )
             if units_apart and UNIT_IN_BRACKETS.search(heading):
                 # Each column names what it holds and its unit (一季度发放资金(元)): the value is read with both.
                 own_lead = f"{lead}{UNIT_IN_BRACKETS.sub('', heading)}"
@@ -241,6 +262,11 @@ def table_values(sentences: list[Sentence]) -> list[TableValue]:
                 (block, other_home, TableValue(phrase, len(lead), sentence, start, end, years_back, sub_item))
             )
     return [value for block, other_home, value in values if not (other_home and block in aged_blocks)]
+
+
+def own_area(group: str, label: str) -> str:
+    """A group's words for a row that names its own area (城乡低保情况 over 城市低保人数): the label's area wins."""
+    return group.replace("城乡", "") if re.search(r"城市|城镇|农村", label) else group
 
 
 def count_unit(heading: str) -> str:
