@@ -2374,3 +2374,21 @@ def test_the_years_a_tables_title_spans_do_not_date_its_rows():
     )
     rows = extract_text(table, region="某县", year=2023)
     assert set(zip(rows["value"], rows["period"])) == {(5200.0, 2021), (5010.0, 2022), (4870.0, 2023)}
+
+
+def test_parts_numbered_under_a_column_tables_row_with_its_own_figures_are_not_rows():
+    table = (
+        "指标名称 单位 数量 上期\n"
+        "社会救助支出 万元 9,120.4 8,870.2\n"
+        "城市低保支出 万元 1,204.6 1,150.3\n"
+        "(1)城市低保金 万元 1,100.1 1,060.0\n"
+        "(2)城市低保临时补助 万元 104.5 90.3\n"
+        "自然灾害生活救助支出 万元 310.2 280.9\n"
+    )
+    rows = extract_text(table, region="某县", year=2022)
+    assert set(zip(rows["indicator"], rows["value"])) == {
+        ("sa.total_assistance_funds", 91204000.0),
+        ("sa.total_assistance_funds", 88702000.0),
+        ("sa.dibao_funds", 12046000.0),
+        ("sa.dibao_funds", 11503000.0),
+    }

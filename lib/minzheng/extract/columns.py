@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 from minzheng.extract.patterns import PROGRAMME
 from minzheng.extract.places import places_named
-from minzheng.extract.record import Row
-from minzheng.extract.tables import NUMBERING, SUB_ITEM, TableValue
+from minzheng.extract.tables import NUMBERED_PART, NUMBERING, SUB_ITEM, TableValue
 from minzheng.read.sentences import Sentence
 
 # The words that open a header row, and the column heads that hold values.
@@ -145,6 +144,7 @@ class Segment:
     top_level: bool = False
     numbered: bool = False
     words: list[str] = field(default_factory=list)
+    part: bool = False
 
 
 def tokens(text: str) -> list[tuple[str, int]]:
@@ -218,6 +218,7 @@ def tidy(row: Segment, heads: tuple[str, ...]) -> None:
     row.sub_item = bool(SUB_ITEM.match(row.label))
     row.top_level = bool(TOP_LEVEL.match(row.label))
     row.numbered = bool(NUMBERING.match(SUB_ITEM.sub("", row.label))) and not row.top_level
+    row.part = bool(NUMBERED_PART.match(SUB_ITEM.sub("", row.label))) and not row.top_level
     row.label = NUMBERING.sub("", SUB_ITEM.sub("", row.label))
     if len(row.numbers) == 1 and len(heads) > 1:
         run = split_run(row.numbers[0][0], heads)
@@ -274,6 +275,7 @@ def column_values(sentences: list[Sentence]) -> list[ColumnValue]:
     pending: Segment | None = None
     pending_groups: dict[int, str] = {}
     summed: dict[int, int] = {}
+    counted: dict[int, bool] = {}
     block = 0
     for sentence in sentences:
         header = header_of(sentence.text)
@@ -296,10 +298,13 @@ def column_values(sentences: list[Sentence]) -> list[ColumnValue]:
             if row.top_level:
                 groups[side] = ""
             if not row.numbers:
-                pending, pending_groups = row, dict(groups)
+                pending, pending_groups, counted[side] = row, dict(groups), False
                 if not row.unit and not row.sub_item and not row.numbered:
                     groups[side] = row.label
                 continue
+            # A part numbered (1), (2) under a row with its own figures (城市低保支出, then (1)城市低保金) is a sub-item.
+            above = counted.get(side, False)
+            row.sub_item, counted[side] = row.sub_item or (row.part and above), above or not row.part
             pending = None
             group = groups.get(side, "")
             if set(NAMED.findall(row.label)) - set(NAMED.findall(group)):
@@ -331,20 +336,3 @@ def row_values(
             ColumnValue(phrase, len(prefix) + len(lead), sentence, start, end, years_back, row.sub_item, key, total)
         )
     return found
-
-
-def drop_summed_parts(rows: list[Row], values: list[ColumnValue]) -> list[Row]:
-    """Rows of a group that a later 合计 row of the same indicator sums are parts, and go."""
-    placed = {(value.sentence.index, value.start): value for value in values}
-    totals = {
-        (placed[(row.sentence.index, row.start)].group_key, row.indicator.id)
-        for row in rows
-        if (row.sentence.index, row.start) in placed and placed[(row.sentence.index, row.start)].total
-    }
-    kept = []
-    for row in rows:
-        value = placed.get((row.sentence.index, row.start))
-        if value is not None and not value.total and (value.group_key, row.indicator.id) in totals:
-            continue
-        kept.append(row)
-    return kept

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 
 from minzheng.extract.areas import splits_tekun_by_area
-from minzheng.extract.columns import column_values, drop_summed_parts
+from minzheng.extract.columns import column_values
 from minzheng.extract.matching import counted_noun, indicators_of, row_unit
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
@@ -21,6 +21,7 @@ from minzheng.extract.parts import (
     drop_kinds_after_broad_total,
     drop_parts_beside_totals,
     drop_parts_that_sum,
+    drop_summed_parts,
     drop_tiers_beside_own,
 )
 from minzheng.extract.patterns import goes_on

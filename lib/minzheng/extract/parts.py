@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from minzheng.codebook import Indicator
+from minzheng.extract.columns import ColumnValue
 from minzheng.extract.patterns import goes_on, last_clause
 from minzheng.extract.record import Row
 
@@ -127,3 +128,20 @@ def drop_tiers_beside_own(rows: list[Row]) -> list[Row]:
     region (a province that sets its standards only by tiers of places)."""
     whole = {row.indicator.id for row in rows if not row.tier}
     return [row for row in rows if not (row.tier and row.indicator.id in whole)]
+
+
+def drop_summed_parts(rows: list[Row], values: list[ColumnValue]) -> list[Row]:
+    """Rows of a group that a later 合计 row of the same indicator sums are parts, and go."""
+    placed = {(value.sentence.index, value.start): value for value in values}
+    totals = {
+        (placed[(row.sentence.index, row.start)].group_key, row.indicator.id)
+        for row in rows
+        if (row.sentence.index, row.start) in placed and placed[(row.sentence.index, row.start)].total
+    }
+    kept = []
+    for row in rows:
+        value = placed.get((row.sentence.index, row.start))
+        if value is not None and not value.total and (value.group_key, row.indicator.id) in totals:
+            continue
+        kept.append(row)
+    return kept
