@@ -134,6 +134,7 @@ FORMER_BLIND_FLOORS = {
     "blind38": 0.61,
     "blind39": 0.77,
     "blind40": 0.81,
+    "blind41": 0.78,
 }
 
 
