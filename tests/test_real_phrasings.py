@@ -2392,3 +2392,39 @@ def test_parts_numbered_under_a_column_tables_row_with_its_own_figures_are_not_r
         ("sa.dibao_funds", 12046000.0),
         ("sa.dibao_funds", 11503000.0),
     }
+
+
+def test_a_value_restated_in_brackets_does_not_break_the_rise_it_stands_in():
+    assert found("农村特困人员基本生活标准由6840元/人年(570元/人月)提高到7200元/人年(600元/人月)。") == {
+        ("sa.tekun_standard_rural", 6840.0, "元/人/年"),
+        ("sa.tekun_standard_rural", 7200.0, "元/人/年"),
+    }
+
+
+def test_a_heading_naming_a_standard_is_the_subject_of_the_line_of_values_under_it():
+    text = "二、低保标准\n（一）农村低保保障标准\n由5100元/人年提高到5460元/人年；\n"
+    rows = extract_text(text, region="某县", year=2024)
+    assert set(zip(rows["indicator"], rows["value"])) == {
+        ("sa.dibao_standard_rural", 5100.0),
+        ("sa.dibao_standard_rural", 5460.0),
+    }
+
+
+def test_dibao_cancelled_and_newly_admitted_are_exits_and_entries_not_the_register():
+    assert found("经过复查，共取消低保对象35户90人，新纳57户140人，全县低保对象现为2100户5300人。") == {
+        ("sa.dibao_exited", 90.0, "人"),
+        ("sa.dibao_newly_enrolled", 140.0, "人"),
+        ("sa.dibao_households", 2100.0, "户"),
+        ("sa.dibao_recipients", 5300.0, "人"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "各县农村低保标准最高的是甲溪520元/人月，最低的是乙山410元/人月。",
+        "农村五保供养标准最低的为丙水、丁岭390元/人月；",
+    ],
+)
+def test_the_highest_or_lowest_part_named_by_a_short_name_before_its_figure_is_not_the_regions_own(sentence):
+    assert found(sentence) == set()

@@ -182,10 +182,11 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     return named_before or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
 
 
-# The place a report names as the highest or lowest of its parts (最高的为大连市，标准达到…; 最低的是某县): the figures
-# after it, up to the next ；, are that place's.
+# The place a report names as the highest or lowest of its parts (最高的为大连市，标准达到…; 最低的是某县; 最高的是
+# 晋江500元, by a short name right before the figure): the figures after it, up to the next ；, are that place's.
 EXTREME_PLACE = re.compile(
-    r"最[高低](?:(?:的|者)(?:是|为|系)?|是|为|系)\s*[\u4e00-\u9fff]{2,8}?(?:市|县|区|州|盟|旗)(?![\u4e00-\u9fff]{0,2}[为是达])"
+    r"最[高低](?:(?:的|者)(?:是|为|系)?|是|为|系)\s*(?:[\u4e00-\u9fff]{2,8}?(?:市|县|区|州|盟|旗)(?![\u4e00-\u9fff]{0,2}[为是达])"
+    r"|(?!每|标准|不低于|不少于|达到|提高)[\u4e00-\u9fff、]{2,12}?(?=\s*\d))"
 )
 
 
@@ -193,7 +194,7 @@ def about_an_extreme_place(text: str, position: int) -> bool:
     """Whether a figure follows, in its clause group (up to the last ；), the place named as its parts' highest or
     lowest: a part's figure, not the region's own."""
     start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
-    return bool(EXTREME_PLACE.search(text, start, position))
+    return bool(EXTREME_PLACE.search(text, start, position + 1))
 
 
 # Words that join places into one set (市辖区和凤台县, 城区、开发区及各县).

@@ -13,6 +13,7 @@ from minzheng.extract.areas import CARE_MODE as MODE_OF_SUPPORT
 from minzheng.extract.areas import (
     URBAN_RURAL,
     area_over_mode,
+    linking_only,
     name_areas,
     respective_areas,
     unified_standard,
@@ -28,8 +29,8 @@ from minzheng.extract.patterns import (
     OTHER_MEASURE,
     PROGRAMME,
     PROGRAMME_WORD,
-    RANGE_JOIN,
 )
+from minzheng.extract.rises import rises
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
 
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
@@ -188,30 +189,11 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     return distributed, shared
 
 
-def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple[dict[int, int], dict[int, list[int]]]:
-    """Map each later value of 由X提高到Y (or 由A、B提高到C、D) to its earlier value; also the later values that
-    merge a list into one (由A、B统一调至C, 由A、B提高到C), with the earlier values they merge."""
-    groups = [[i] for i in range(len(quantities)) if not any(i in run for run in runs)] + runs
-    groups.sort(key=lambda group: group[0])
-    pairs: dict[int, int] = {}
-    merged: dict[int, list[int]] = {}
-    for earlier, later in zip(groups, groups[1:]):
-        gap = text[quantities[earlier[-1]].end : quantities[later[0]].start]
-        from_marker = FROM_MARKER.search(text[: quantities[earlier[0]].start])
-        if not (RANGE_JOIN.match(gap) and from_marker):
-            continue
-        if len(earlier) == len(later):
-            pairs.update(zip(later, earlier))
-        elif len(later) == 1 and ("统一" in gap or len(earlier) > 1):
-            pairs[later[0]] = earlier[0]
-            merged[later[0]] = earlier
-    return pairs, merged
-
-
 # A heading that names one programme and nothing else (一、最低生活保障; （一）城乡低保): no figure, no list of topics.
 PROGRAMME_HEADING = re.compile(rf"[^0-9、，,和及与]{{0,6}}{PROGRAMME}[^0-9、，,和及与]{{0,6}}")
 
 
+STANDARD_HEADING = re.compile(r"标准$")
 ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])")
 
 
@@ -266,10 +248,19 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     inherit_list_units(ordered)
     tier_lists(ordered)
     split_areas(ordered, text, lead)
-    if PROGRAMME_HEADING.fullmatch(ORDINAL.sub("", heading)):
+    topic_heading = ORDINAL.sub("", heading).strip()
+    if PROGRAMME_HEADING.fullmatch(topic_heading):
         for figure in ordered:
             words = figure.subject.before + figure.subject.own + figure.subject.after
-            if not PROGRAMME_WORD.search(words):
+            if (
+                not PROGRAMME_WORD.search(words)
+                and STANDARD_HEADING.search(topic_heading)
+                and not figure.subject.before
+                and not HAN.search(linking_only(figure.subject.own))
+            ):
+                # A heading naming a standard over a line of its values alone (（一）城市低保标准 / 由655元提高到675元).
+                figure.subject = replace(figure.subject, own=topic_heading + figure.subject.own)
+            elif not PROGRAMME_WORD.search(words):
                 figure.subject = replace(figure.subject, before=f"{heading}，{figure.subject.before}")
     for figure in ordered:
         if topic_words := zone_topic(figure.subject.own, lead):
