@@ -2428,3 +2428,29 @@ def test_dibao_cancelled_and_newly_admitted_are_exits_and_entries_not_the_regist
 )
 def test_the_highest_or_lowest_part_named_by_a_short_name_before_its_figure_is_not_the_regions_own(sentence):
     assert found(sentence) == set()
+
+
+def test_projects_counted_are_not_places_standing():
+    sentence = "今年投入260万元，资助社区居家养老服务中心建设项目4个、日间照料中心改造项目9个。"
+    assert found(sentence) == set()
+
+
+def test_a_one_off_price_subsidy_paid_to_dibao_people_is_not_dibao_money():
+    assert found("上半年向城乡低保对象发放价格临时补贴420多万元。") == set()
+
+
+def test_household_times_listed_before_person_times_are_not_the_cases():
+    assert found("全年临时救助困难群众2400户次、5100人次。") == {("sa.temp_assistance_cases", 5100.0, "人次")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["全县城市低保平均发放标准由每人每月230元提高到251元。", "农村低保季平均发放标准由每人300元提高到330元。"],
+)
+def test_an_average_payment_is_not_the_standard(sentence):
+    assert not {row for row in found(sentence) if row[0].startswith("sa.dibao_standard")}
+
+
+def test_a_standard_listed_with_an_average_payment_by_fenbie_stays_the_standard():
+    sentence = "城市低保保障标准和月人均补助水平分别由上年的300元、260元提高到330元、290元。"
+    assert {row[1] for row in found(sentence) if row[0] == "sa.dibao_standard_urban"} == {300.0, 330.0}

@@ -293,8 +293,19 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
         or PER_HOUSEHOLD.search(before[-6:])
         or CATEGORICAL.search(text, 0, position)
         or RESTATED.search(before)
+        or average_payment(last_clause(text[:position]))
         or (end is not None and SUBSIDY_RATE.match(text, end))
     )
+
+
+# An average payment (平均发放标准, 季平均发放, 人均补助水平): what recipients get on average after their income, not the
+# standard.
+AVERAGE_PAYMENT = re.compile(r"平均发放|季平均|季人均|人均补助水平|平均补助水平|人均补差")
+
+
+def average_payment(clause: str) -> bool:
+    """Whether the clause before a sum names an average payment as its subject (not one of a 分别 list)."""
+    return bool(AVERAGE_PAYMENT.search(clause)) and RESPECTIVELY not in clause
 
 
 # A standard restated in another period in brackets (6480元/年（即540元/月）) is the same figure; a sum followed by the

@@ -1,0 +1,92 @@
+"""Which units can measure an indicator, and the unit a row is written in: per-person standards keep their period,
+money is never a limit or a rate per head, counts take the codebook's unit."""
+
+from __future__ import annotations
+
+import re
+
+from minzheng.codebook import Indicator
+from minzheng.extract.figure import Figure, Subject
+from minzheng.extract.patterns import INCREMENT, STANDARD_WORD
+
+UNIT_CLASSES = {
+    "元/人/月": {"money"},
+    "元/人/年": {"money"},
+    "元": {"money"},
+    "人": {"people"},
+    "人次": {"person_times", "people"},
+    "张": {"beds"},
+    "处": {"places"},
+    "个": {"places"},
+    "户": {"households"},
+    "次": {"times"},
+    "%": {"percent"},
+}
+
+
+def unit_fits(indicator: Indicator, figure: Figure) -> bool:
+    """Whether a figure's unit can measure the indicator."""
+    q = figure.quantity
+    if q.unit_class not in UNIT_CLASSES.get(indicator.unit, set()):
+        return False
+    per = q.per or figure.per_inherited
+    if indicator.unit.startswith("元/人/"):
+        if INCREMENT.search(figure.subject.own) or MONEY_SUM.search(q.raw) or MONEY_NOUN.search(figure.subject.own):
+            return False
+        return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
+    if indicator.unit == "元":
+        if LIMIT_OR_STANDARD.search(figure.subject.own):
+            return False
+        return not per and not PER_HEAD_RATE.match(figure.subject.after) and not paid_at_a_rate(figure.subject)
+    return True
+
+
+# A sum a standard or a ceiling is set at (医疗救助最高标准由5000元提高到10000元; 封顶线为8万元): a limit per case or
+# person, never a programme's money.
+LIMIT_OR_STANDARD = re.compile(
+    r"(?:标准|封顶线|救助上限|最高限额)(?:由|从|为|是|达到?|提高到|提高至)?(?:每人|每次|每年)*$"
+)
+
+
+# A sum in 亿, or one its words call money (新增城乡低保资金5.54亿元), is never one person's standard.
+MONEY_SUM = re.compile(r"[亿億]")
+MONEY_NOUN = re.compile(r"资金$")
+
+
+# A sum per head without a period (300元/人): a one-off payment's rate, never a programme's money or its standard.
+PER_HEAD_RATE = re.compile(r"^\s*[/／]\s*(?:人|户)(?![/／]?[月年])")
+
+
+# A one-off payment set per head in the sentence (按照…200元/人的补贴标准，共发放…): the money paid is that payment's.
+ONE_OFF_RATE = re.compile(r"元\s*[/／]\s*(?:人|户)(?![/／]?[月年])[^，,；;。]{0,4}?(?:补贴|补助|慰问|发放)标准")
+
+
+def paid_at_a_rate(subject: Subject) -> bool:
+    """Whether money is paid at a per-head rate without a period that its sentence sets before it."""
+    return bool(ONE_OFF_RATE.search(subject.before + subject.own))
+
+
+# A standard written without its period: no monthly dibao or tekun standard in China has reached this sum
+# (the highest, Shanghai's and Hangzhou's, stand near 1,500 and 2,100 元 in 2024), and few yearly ones are below it.
+YEARLY_FROM = 3000
+
+
+# A standard whose words name its period away from the number (年标准从2010年起由1700元/人提高到2000元/人).
+NAMED_PERIOD = re.compile(r"(年|月)(?=(?:人均)?(?:现金)?(?:供养|保障|低保|救助|补助)?标准)")
+
+
+def inferred_period(value: float) -> str:
+    """The period of a per-person standard written without one: 年 for large sums, else 月."""
+    return "年" if value >= YEARLY_FROM else "月"
+
+
+def row_unit(indicator: Indicator, figure: Figure) -> str:
+    """The unit a row reports: per-person standards keep their period; counts take the codebook's unit."""
+    q = figure.quantity
+    per = q.per or figure.per_inherited
+    if indicator.unit.startswith("元/人/"):
+        named = NAMED_PERIOD.findall(figure.subject.own)
+        return f"元/人/{per or (named[-1] if named else inferred_period(q.value))}"
+    if q.unit_class == "places":
+        return indicator.unit
+    return q.unit
