@@ -2454,3 +2454,15 @@ def test_an_average_payment_is_not_the_standard(sentence):
 def test_a_standard_listed_with_an_average_payment_by_fenbie_stays_the_standard():
     sentence = "城市低保保障标准和月人均补助水平分别由上年的300元、260元提高到330元、290元。"
     assert {row[1] for row in found(sentence) if row[0] == "sa.dibao_standard_urban"} == {300.0, 330.0}
+
+
+def test_a_table_cell_saved_on_its_own_line_that_is_a_phrase_with_a_figure_is_read_as_a_sentence():
+    text = (
+        "项目 |\n任务目标 |\n完成情况 |\n|\n提高城乡低保标准 |\n"
+        "城市低保标准：不低于720元/月，农村低保标准：不低于470元/月 |\n100% |\n|\n"
+    )
+    rows = extract_text(text, region="某县", year=2024)
+    assert set(zip(rows["indicator"], rows["value"])) == {
+        ("sa.dibao_standard_urban", 720.0),
+        ("sa.dibao_standard_rural", 470.0),
+    }

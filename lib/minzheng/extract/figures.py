@@ -47,7 +47,7 @@ from minzheng.extract.scope import (
     places_to_build,
 )
 from minzheng.extract.subjects import figures_of
-from minzheng.extract.tables import is_table_line, table_values
+from minzheng.extract.tables import is_prose_cell, is_table_line, table_values
 from minzheng.extract.zones import a_tiers_figure, a_zones_standard, mark_first_zone, zone_lead
 from minzheng.read.sentences import Sentence
 
@@ -231,7 +231,7 @@ def report_rows(report) -> list[Row]:
         if sentence.paragraph != paragraph:
             paragraph, paragraph_rows, totals, lead = sentence.paragraph, [], None, ""
         earlier = paragraph_rows if totals is None else totals
-        if is_table_line(sentence.text):
+        if is_table_line(sentence.text) and not is_prose_cell(sentence.text):
             continue
         heading = report.headings[sentence.headings[-1]].text if sentence.headings else ""
         found = sentence_rows(

@@ -111,6 +111,15 @@ def is_cell_line(text: str) -> bool:
     return text.rstrip().endswith(CELL_SEPARATOR) and text.count(CELL_SEPARATOR) == 1
 
 
+# A cell that is a phrase of its own (城市低保标准：不低于740元/月 |): words, then a number with its unit.
+PROSE_CELL = re.compile(r"[\u4e00-\u9fff][^|]*?\d[\d,.]*\s*(?:万|亿)?(?:元|人|户|个|张|所|家|%)")
+
+
+def is_prose_cell(text: str) -> bool:
+    """Whether a line of a table saved a cell per line holds a phrase with its own figure, read as a sentence."""
+    return is_cell_line(text) and bool(PROSE_CELL.search(text))
+
+
 Cell = tuple[str, int, int, Sentence]
 
 
