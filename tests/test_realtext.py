@@ -135,6 +135,7 @@ FORMER_BLIND_FLOORS = {
     "blind39": 0.77,
     "blind40": 0.81,
     "blind41": 0.78,
+    "blind42": 0.81,
 }
 
 
