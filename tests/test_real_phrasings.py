@@ -2466,3 +2466,27 @@ def test_a_table_cell_saved_on_its_own_line_that_is_a_phrase_with_a_figure_is_re
         ("sa.dibao_standard_urban", 720.0),
         ("sa.dibao_standard_rural", 470.0),
     }
+
+
+def test_the_last_of_counts_listed_number_first_takes_its_noun_whatever_the_predicate():
+    sentence = "目前全区有2个公办敬老院、11个民办养老院、96个农村幸福院，基本满足群众养老需求。"
+    assert ("ec.rural_happiness_homes", 96.0, "处") in found(sentence)
+    sentence = "目前全区有2个公办敬老院、11个民办养老院、96个农村幸福院基本满足群众养老需求。"
+    assert ("ec.rural_happiness_homes", 96.0, "处") in found(sentence)
+
+
+def test_institutions_counted_as_projects_at_the_end_of_a_list_are_not_institutions():
+    sentence = "开工建设的12个公办养老机构和4个社会办养老机构项目进展顺利。"
+    assert ("ec.care_institutions", 4.0, "处") not in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("城镇居民最低生活保障标准为760//月。", 760.0, "元/人/月"),
+        ("农村低保标准为1900元/年人。", 1900.0, "元/人/年"),
+        ("城市低保标准为320元/月人。", 320.0, "元/人/月"),
+    ],
+)
+def test_standards_with_units_a_mirror_stripped_or_wrote_period_first_keep_their_period(sentence, value, unit):
+    assert {(v, u) for _, v, u in found(sentence)} == {(value, unit)}

@@ -126,7 +126,13 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
     if tail.startswith("中"):
         return None
     short = len(tail) <= RIGHT_TAIL_MAX or pays_own_money(tail) or bool(PREDICATE.match(tail))
+    short = short or bool(LISTED_COUNT.search(subject.before))
     return match if match.start() <= RIGHT_HEAD_MAX_START and short else None
+
+
+# The last of counts listed number first (3个公办敬老院、18个民办养老院、158个农村幸福院基本满足…): the rest of the
+# clause is the predicate of the whole list, however long.
+LISTED_COUNT = re.compile(r"\d\s*(?:个|所|家|处|座|张|名|人|户)$")
 
 
 # A number that counts places (辽阳14个街道已建成…机构11个): the places, not what is built in them. A number of a noun
@@ -184,11 +190,12 @@ def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = No
 
 # Projects counted (养老服务中心建设改造项目7个; 建设7个项目): projects funded or built, not places standing.
 PROJECTS = re.compile(r"(?:项目|工程)\s*$")
+PROJECTS_COUNTED = re.compile(r"^\s*[\u4e00-\u9fff]{0,12}?(?:项目|工程)")
 
 
 def counts_projects(subject: Subject) -> bool:
-    """Whether a count of places counts projects: its own words end with 项目, or 项目 follows it."""
-    return bool(PROJECTS.search(subject.own)) or subject.after.lstrip().startswith(("项目", "工程"))
+    """Whether a count of places counts projects: its own words end with 项目, or its noun does (6个养老机构项目)."""
+    return bool(PROJECTS.search(subject.own) or PROJECTS_COUNTED.match(subject.after))
 
 
 # A verb of reaching people (标准调整惠及全县N名低保对象): the words before it are about what reaches them, not about

@@ -68,11 +68,11 @@ def with_dots(forms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for form in forms for v in (form, *(form.replace("·", d) for d in DOTS))))
 
 
-# Mirror pages that dropped 元 and 人 from 元/人·月 leave /·月 (740/·月).
-PER_MONTH_AFTER = with_dots(("/人/月", "/人·月", "/月/人", "/人.月", "/人月", "/月·人", "/·月", "/月"))
+# Mirror pages that dropped 元 and 人 from 元/人·月 leave /·月 or //月 (740/·月, 779//月).
+PER_MONTH_AFTER = with_dots(("/人/月", "/人·月", "/月/人", "/人.月", "/人月", "/月·人", "/月人", "//月", "/·月", "/月"))
 PER_MONTH = PER_MONTH_BEFORE + PER_MONTH_AFTER
 
 
 PER_YEAR_BEFORE = ("每人每年", "每年每人", "年人均", "人均每年", "人均年", "每人年", "人年", "每年")
-PER_YEAR_AFTER = with_dots(("/人/年", "/人·年", "/年/人", "/人.年", "/人年", "/年·人", "/·年", "/年"))
+PER_YEAR_AFTER = with_dots(("/人/年", "/人·年", "/年/人", "/人.年", "/人年", "/年·人", "/年人", "//年", "/·年", "/年"))
 PER_YEAR = PER_YEAR_BEFORE + PER_YEAR_AFTER
