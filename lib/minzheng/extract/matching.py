@@ -126,13 +126,15 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
     if tail.startswith("中"):
         return None
     short = len(tail) <= RIGHT_TAIL_MAX or pays_own_money(tail) or bool(PREDICATE.match(tail))
-    short = short or bool(LISTED_COUNT.search(subject.before))
+    short = short or bool(LISTED_COUNT.search(subject.before) and not LEVEL_TIER.search(after[: match.start()]))
     return match if match.start() <= RIGHT_HEAD_MAX_START and short else None
 
 
 # The last of counts listed number first (3个公办敬老院、18个民办养老院、158个农村幸福院基本满足…): the rest of the
 # clause is the predicate of the whole list, however long.
 LISTED_COUNT = re.compile(r"\d\s*(?:个|所|家|处|座|张|名|人|户)$")
+# A list of tiers of government (2家州本级…、8家县级…形成三级网络) counts parts, whatever its predicate.
+LEVEL_TIER = re.compile(r"本级|[省市州县区乡镇]级")
 
 
 # A number that counts places (辽阳14个街道已建成…机构11个): the places, not what is built in them. A number of a noun
