@@ -136,6 +136,7 @@ FORMER_BLIND_FLOORS = {
     "blind40": 0.81,
     "blind41": 0.78,
     "blind42": 0.81,
+    "blind43": 0.70,
 }
 
 
