@@ -2490,3 +2490,30 @@ def test_institutions_counted_as_projects_at_the_end_of_a_list_are_not_instituti
 )
 def test_standards_with_units_a_mirror_stripped_or_wrote_period_first_keep_their_period(sentence, value, unit):
     assert {(v, u) for _, v, u in found(sentence)} == {(value, unit)}
+
+
+def test_standards_a_mirror_stripped_to_a_bare_slash_take_the_period_their_sum_implies():
+    sentence = "城乡低保标准分别提高到880/·月和7600/·，农村居民最低生活保障标准为700//。"
+    assert found(sentence) >= {
+        ("sa.dibao_standard_urban", 880.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 7600.0, "元/人/年"),
+        ("sa.dibao_standard_rural", 700.0, "元/人/月"),
+    }
+
+
+def test_a_note_of_what_a_name_includes_does_not_name_the_figure():
+    sentence = (
+        "将机构养育孤儿（含艾滋病病毒感染儿童、事实无人抚养儿童，下同）基本生活标准从每人每月1500元提高到1700元。"
+    )
+    assert {row[0] for row in found(sentence)} == {"cp.orphan_standard_institutional"}
+
+
+def test_a_rise_dated_from_a_month_is_decided_though_the_notice_writes_jiang():
+    rows = extract_text("2023年7月起，我县将城市低保标准从每人每月700元提高到每人每月730元。", region="某县", year=2023)
+    assert set(rows["modality"]) == {"achieved"}
+
+
+def test_aid_by_class_of_recipient_is_not_the_standard():
+    assert (
+        found("全县农村低保一类保障对象月补助标准由每人260元提高到280元，二类保障对象由每人220元提高到235元。") == set()
+    )

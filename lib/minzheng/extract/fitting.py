@@ -8,6 +8,7 @@ import re
 from minzheng.codebook import Indicator
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.patterns import INCREMENT, STANDARD_WORD
+from minzheng.extract.units import inferred_period
 
 UNIT_CLASSES = {
     "元/人/月": {"money"},
@@ -66,18 +67,8 @@ def paid_at_a_rate(subject: Subject) -> bool:
     return bool(ONE_OFF_RATE.search(subject.before + subject.own))
 
 
-# A standard written without its period: no monthly dibao or tekun standard in China has reached this sum
-# (the highest, Shanghai's and Hangzhou's, stand near 1,500 and 2,100 元 in 2024), and few yearly ones are below it.
-YEARLY_FROM = 3000
-
-
 # A standard whose words name its period away from the number (年标准从2010年起由1700元/人提高到2000元/人).
 NAMED_PERIOD = re.compile(r"(年|月)(?=(?:人均)?(?:现金)?(?:供养|保障|低保|救助|补助)?标准)")
-
-
-def inferred_period(value: float) -> str:
-    """The period of a per-person standard written without one: 年 for large sums, else 月."""
-    return "年" if value >= YEARLY_FROM else "月"
 
 
 def row_unit(indicator: Indicator, figure: Figure) -> str:

@@ -34,8 +34,12 @@ BA_RISE = re.compile(
 
 
 # A standard the government has decided or adopted, or dated from when it is paid (决定…今年起低保标准将从A提高到B;
-# 根据方案，城市低保标准将由A提高到B; 从2019年1月1日起执行): its 将 tells what the decision does, not a plan.
-DECIDED = re.compile(r"决定|根据《?方案|研究通过|常务会议通过|经[^，,。]{0,12}同意|起执行|起实施|起施行")
+# 根据方案，城市低保标准将由A提高到B; 从2019年1月1日起执行; 2022年1月起，…将…提高到): its 将 tells what the decision
+# does, not a plan.
+DECIDED = re.compile(
+    r"决定|根据《?方案|研究通过|常务会议通过|经[^，,。]{0,12}同意|起执行|起实施|起施行"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*起"
+)
 
 
 FUTURE_ANNOUNCEMENT = re.compile(r"将|计划|拟|下一步|打算")

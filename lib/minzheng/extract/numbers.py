@@ -23,6 +23,7 @@ from minzheng.extract.units import (
     PER_YEAR_BEFORE,
     UNIT_ALTERNATION,
     UNITS,
+    inferred_period,
 )
 
 CHINESE_DIGITS = {
@@ -114,7 +115,11 @@ BARE_MONEY = re.compile(
 
 
 # A per-person standard whose 元 the page dropped (630/人/月, 680/月): a sum per person all the same.
-BARE_STANDARD = re.compile(rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．]){ARABIC})(?P<per_after>{PER_AFTER})")
+# A mirror that stripped the characters of 元/人/月 may leave only // or /· (721//, 7800/·): the period is then the one
+# the sum implies.
+BARE_STANDARD = re.compile(
+    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．]){ARABIC})(?P<per_after>{PER_AFTER}|//|/·(?![月年]))"
+)
 
 
 YEAR_OR_DATE = re.compile(
@@ -327,7 +332,7 @@ def bare_standard(match: re.Match[str]) -> Quantity:
         raw=match.string[start : match.end()],
         start=start,
         end=match.end(),
-        per=period_of(match["per_after"]),
+        per=period_of(match["per_after"]) or inferred_period(float(to_number(match["num"]) or 0.0)),
     )
 
 

@@ -278,6 +278,9 @@ def beds_of_all_residential(text: str, position: int, unit_class: str) -> bool:
 # A payment of one class of recipients (A类700元、B类560元; 一类对象每人每月…), or a rise listed after 分别 (城乡低保标准
 # 分别提高37元和43.58元; 每人每月分别再增加12元和7元): neither is the standard itself.
 CLASS_LABEL = re.compile(r"(?:[A-EＡ-Ｅ]|[一二三四五六])类(?:对象|家庭|人员|户)?\s*(?:每人每[月年])?\s*$")
+CLASS_AID = re.compile(
+    r"(?:[一二三四五六]|[A-EＡ-Ｅ])类(?:保障|救助)?(?:对象|家庭|人员|户)[^，,；;。]{0,8}?(?:补助|补差|救助|由|从)"
+)
 LIST_INCREMENT = re.compile(r"分别再?(?:提高|增加|上调|提升|上涨|增长)了?(?![到至为])[^，,；;。到至为]{0,16}$")
 
 
@@ -289,6 +292,7 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
     before = text[max(0, position - 24) : position]
     return bool(
         CLASS_LABEL.search(before[-12:])
+        or CLASS_AID.search(last_clause(text[:position]))
         or LIST_INCREMENT.search(before)
         or PER_HOUSEHOLD.search(before[-6:])
         or CATEGORICAL.search(text, 0, position)

@@ -189,6 +189,11 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     return distributed, shared
 
 
+# A note in brackets of what a name includes (含艾滋病病毒感染儿童、事实无人抚养儿童，下同): an aside, whose words name
+# nothing the figure counts and whose commas end no clause.
+NOTE_IN_BRACKETS = re.compile(r"[（(](?:含|包括)[^（）()]{2,40}[)）]")
+
+
 # A heading that names one programme and nothing else (一、最低生活保障; （一）城乡低保): no figure, no list of topics.
 PROGRAMME_HEADING = re.compile(rf"[^0-9、，,和及与]{{0,6}}{PROGRAMME}[^0-9、，,和及与]{{0,6}}")
 
@@ -204,6 +209,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     `lead`, the paragraph before the sentence, names the programme a 其中 split by area opening the sentence divides."""
     quantities = find_quantities(text)
     text = joined_topic(BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text))
+    text = NOTE_IN_BRACKETS.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
     runs = value_runs(text, quantities)
     figures: dict[int, Figure] = {}
     for group, run in enumerate(runs):

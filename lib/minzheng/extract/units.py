@@ -76,3 +76,13 @@ PER_MONTH = PER_MONTH_BEFORE + PER_MONTH_AFTER
 PER_YEAR_BEFORE = ("每人每年", "每年每人", "年人均", "人均每年", "人均年", "每人年", "人年", "每年")
 PER_YEAR_AFTER = with_dots(("/人/年", "/人·年", "/年/人", "/人.年", "/人年", "/年·人", "/年人", "//年", "/·年", "/年"))
 PER_YEAR = PER_YEAR_BEFORE + PER_YEAR_AFTER
+
+
+# A standard written without its period: no monthly dibao or tekun standard in China has reached this sum
+# (the highest, Shanghai's and Hangzhou's, stand near 1,500 and 2,100 元 in 2024), and few yearly ones are below it.
+YEARLY_FROM = 3000
+
+
+def inferred_period(value: float) -> str:
+    """The period of a per-person standard written without one: 年 for large sums, else 月."""
+    return "年" if value >= YEARLY_FROM else "月"
