@@ -2517,3 +2517,26 @@ def test_aid_by_class_of_recipient_is_not_the_standard():
     assert (
         found("全县农村低保一类保障对象月补助标准由每人260元提高到280元，二类保障对象由每人220元提高到235元。") == set()
     )
+
+
+def test_a_place_by_programme_table_gives_the_regions_own_row_and_leaves_the_counties():
+    table = (
+        "地区 | 城市低保 | 农村低保 | 临时救助 | 低保边缘家庭 | ||||\n"
+        "当月低保对象人数(人) | 累计资金支出数(万元) | 当月低保对象人数(人) | 累计资金支出数(万元) | 总人数(人次) | "
+        "累计资金支出数(万元) | 已认定总人数(人) | 当年累计享受临时救助人次 | |\n"
+        "某某市 | 9120 | 1500.5 | 80440 | 10230.2 | 7010 | 902.4 | 20110 | 350 |\n"
+        "甲县 | 1200 | 201.3 | 9100 | 1200.7 | 800 | 99.1 | 2300 | 41 |\n"
+    )
+    rows = extract_text(table, region="某某市", year=2023)
+    assert set(zip(rows["indicator"], rows["value"])) == {
+        ("sa.dibao_recipients_urban", 9120.0),
+        ("sa.dibao_funds", 15005000.0),
+        ("sa.dibao_recipients_rural", 80440.0),
+        ("sa.dibao_funds", 102302000.0),
+        ("sa.temp_assistance_cases", 7010.0),
+        ("sa.temp_assistance_funds", 9024000.0),
+    }
+
+
+def test_aid_near_dibao_families_receive_is_not_the_programmes_count():
+    assert found("全年低保边缘家庭享受临时救助320人次。") == set()

@@ -16,6 +16,7 @@ from minzheng.extract.areas import splits_tekun_by_area
 from minzheng.extract.columns import column_values
 from minzheng.extract.figure import Figure
 from minzheng.extract.fitting import row_unit
+from minzheng.extract.grids import grid_values
 from minzheng.extract.matching import counted_noun, indicators_of
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
@@ -33,7 +34,6 @@ from minzheng.extract.record import Row
 from minzheng.extract.scope import (
     UNPLACED,
     Home,
-    about_an_extreme_place,
     about_another_place,
     about_one_person,
     beds_of_all_residential,
@@ -48,7 +48,7 @@ from minzheng.extract.scope import (
 )
 from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_prose_cell, is_table_line, table_values
-from minzheng.extract.zones import a_tiers_figure, a_zones_standard, mark_first_zone, zone_lead
+from minzheng.extract.zones import a_tiers_figure, a_zones_standard, about_an_extreme_place, mark_first_zone, zone_lead
 from minzheng.read.sentences import Sentence
 
 COLUMNS = [
@@ -252,6 +252,8 @@ def report_rows(report) -> list[Row]:
     columned = column_values(report.sentences)
     rows.extend(drop_summed_parts(table_figure_rows(report, contexts, home, columned), columned))
     rows.extend(table_figure_rows(report, contexts, home, progress_values(report.sentences)))
+    own_names = (report.region, report.place)
+    rows.extend(table_figure_rows(report, contexts, home, grid_values(report.sentences, own_names)))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
     return fold_rounded(
         merge_mentions(

@@ -80,16 +80,18 @@ SUBGROUP = re.compile(r"^[，,、；;\s]*(?:集中供养|分散供养|城市|城
 
 
 # Another population the counts after it are a part of (脱贫户684户，其中享受低保601户; 建档立卡脱贫户中享受农村低保…).
-# Near-dibao families and the elderly of dibao families are groups beside a programme: their parts are not its count.
+# Near-dibao families and the elderly of dibao families are groups beside a programme: their parts, and the aid near-dibao
+# families receive (低保边缘家庭享受临时救助N人次), are not its count.
 OTHER_POPULATION = re.compile(
     r"(?:脱贫户|建档立卡|贫困户|贫困人口|监测对象|低保边缘|低保家庭(?:中的)?老年人)[^。；;]{0,16}?(?:其中|中)"
+    r"|(?:低保边缘|边缘家庭)[^。；;，,]{0,6}?享受"
 )
 
 
 def part_of_another_population(text: str, position: int, unit_class: str) -> bool:
     """Whether a count is the part of another population (poor households, monitored people) that a programme
     covers, not the programme's own count."""
-    return unit_class in COUNTS and bool(OTHER_POPULATION.search(text, 0, position))
+    return unit_class in (*COUNTS, "person_times") and bool(OTHER_POPULATION.search(text, 0, position))
 
 
 def names_a_subgroup(own: str, unit_class: str) -> bool:
@@ -180,21 +182,6 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
         return True
     named_before = any(b == start and word in home.above for _, b, word in places)
     return named_before or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
-
-
-# The place a report names as the highest or lowest of its parts (最高的为大连市，标准达到…; 最低的是某县; 最高的是
-# 晋江500元, by a short name right before the figure): the figures after it, up to the next ；, are that place's.
-EXTREME_PLACE = re.compile(
-    r"最[高低](?:(?:的|者)(?:是|为|系)?|是|为|系)\s*(?:[\u4e00-\u9fff]{2,8}?(?:市|县|区|州|盟|旗)(?![\u4e00-\u9fff]{0,2}[为是达])"
-    r"|(?!每|标准|不低于|不少于|达到|提高)[\u4e00-\u9fff、]{2,12}?(?=\s*\d))"
-)
-
-
-def about_an_extreme_place(text: str, position: int) -> bool:
-    """Whether a figure follows, in its clause group (up to the last ；), the place named as its parts' highest or
-    lowest: a part's figure, not the region's own."""
-    start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
-    return bool(EXTREME_PLACE.search(text, start, position + 1))
 
 
 # Words that join places into one set (市辖区和凤台县, 城区、开发区及各县).

@@ -1,5 +1,6 @@
 """Zones and tiers of a region: standards a city sets zone by zone or tier by tier are rows only where the report
-states none for the whole region (parts.drop_tiers_beside_own)."""
+states none for the whole region (parts.drop_tiers_beside_own); the part a report names as its highest or lowest is never
+the region's own."""
 
 from __future__ import annotations
 
@@ -68,3 +69,18 @@ def names_the_whole(words: str) -> bool:
     """Whether the clause before a figure names the whole region or its own level (其中，市本级…标准提高至…), so the
     figure is no zone's; a whole named before a colon that lists zones (全市…按以下标准执行：A区…) is not."""
     return bool(WHOLE.search(re.split(r"[，,；;：:]", words)[-1]))
+
+
+# The place a report names as the highest or lowest of its parts (最高的为大连市，标准达到…; 最低的是某县; 最高的是
+# 晋江500元, by a short name right before the figure): the figures after it, up to the next ；, are that place's.
+EXTREME_PLACE = re.compile(
+    r"最[高低](?:(?:的|者)(?:是|为|系)?|是|为|系)\s*(?:[\u4e00-\u9fff]{2,8}?(?:市|县|区|州|盟|旗)(?![\u4e00-\u9fff]{0,2}[为是达])"
+    r"|(?!每|标准|不低于|不少于|达到|提高)[\u4e00-\u9fff、]{2,12}?(?=\s*\d))"
+)
+
+
+def about_an_extreme_place(text: str, position: int) -> bool:
+    """Whether a figure follows, in its clause group (up to the last ；), the place named as its parts' highest or
+    lowest: a part's figure, not the region's own."""
+    start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
+    return bool(EXTREME_PLACE.search(text, start, position + 1))
