@@ -137,6 +137,7 @@ FORMER_BLIND_FLOORS = {
     "blind41": 0.78,
     "blind42": 0.81,
     "blind43": 0.70,
+    "blind44": 0.82,
 }
 
 
