@@ -2540,3 +2540,18 @@ def test_a_place_by_programme_table_gives_the_regions_own_row_and_leaves_the_cou
 
 def test_aid_near_dibao_families_receive_is_not_the_programmes_count():
     assert found("全年低保边缘家庭享受临时救助320人次。") == set()
+
+
+def test_a_standard_named_before_a_colon_is_the_topic_of_the_tiers_after_it():
+    sentence = (
+        "城乡特困人员基本生活标准从每月820元/人提高到870元/人，照料护理补贴标准不变，即集中供养特困人员照料护理补贴"
+        "标准：一档（完全失能）每月800元/人，二档（半失能）每月400元/人；"
+    )
+    rows = found(sentence)
+    assert {row[0] for row in rows if row[1] in (800.0, 400.0)} == {"sa.tekun_care_standard"}
+    assert ("sa.tekun_standard_urban", 870.0, "元/人/月") in rows
+
+
+def test_class_top_ups_of_dibao_listed_by_letter_are_not_standards():
+    sentence = "农村A、B、C三类低保对象年补差标准从1500元、1100元、800元分别提高到1700元、1300元、950元。"
+    assert found(sentence) == set()

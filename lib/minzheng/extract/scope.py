@@ -266,7 +266,7 @@ def beds_of_all_residential(text: str, position: int, unit_class: str) -> bool:
 # 分别提高37元和43.58元; 每人每月分别再增加12元和7元): neither is the standard itself.
 CLASS_LABEL = re.compile(r"(?:[A-EＡ-Ｅ]|[一二三四五六])类(?:对象|家庭|人员|户)?\s*(?:每人每[月年])?\s*$")
 CLASS_AID = re.compile(
-    r"(?:[一二三四五六]|[A-EＡ-Ｅ])类(?:保障|救助)?(?:对象|家庭|人员|户)[^，,；;。]{0,8}?(?:补助|补差|救助|由|从)"
+    r"(?:[一二三四五六]|[A-EＡ-Ｅ])类(?:低保|保障|救助)?(?:对象|家庭|人员|户)[^，,；;。]{0,8}?(?:补助|补差|救助|由|从)"
 )
 LIST_INCREMENT = re.compile(r"分别再?(?:提高|增加|上调|提升|上涨|增长)了?(?![到至为])[^，,；;。到至为]{0,16}$")
 

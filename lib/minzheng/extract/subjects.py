@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minzheng.extract.areas import CARE_MODE as MODE_OF_SUPPORT
 from minzheng.extract.areas import (
     URBAN_RURAL,
     area_over_mode,
@@ -25,12 +24,12 @@ from minzheng.extract.patterns import (
     BOOK_TITLE,
     FROM_MARKER,
     HAN,
-    INCREMENT,
     OTHER_MEASURE,
     PROGRAMME,
     PROGRAMME_WORD,
 )
 from minzheng.extract.rises import rises
+from minzheng.extract.tiers import tier_lists, tier_subject
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
 
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
@@ -276,28 +275,6 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
 
 
 # What names a standard: a programme or the word 标准 itself.
-NAMES_A_STANDARD = re.compile(rf"{PROGRAMME}|标准")
-
-
-def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
-    """A rise of one tier after another (城市低保五区由A提高至B，三县由C提高至D): a tier that names only a place or a
-    group takes the standard's name from the rise before it; returns the subject and the topic for the next tier."""
-    own = subject.own
-    if NAMES_A_STANDARD.search(own):
-        return subject, own
-    if not topic_words or not HAN.search(own):
-        return subject, ""
-    if TIER_AREA.search(own):
-        topic_words = TIER_AREA.sub("", topic_words)
-    if MODE_OF_SUPPORT.search(own):  # its own care mode replaces the rise before's (集中供养标准由A…，分散供养由C…)
-        topic_words = MODE_OF_SUPPORT.sub("", topic_words)
-    zone = PLACES_ONLY.match(topic_words)
-    if zone and PLACES_ONLY.match(FROM_MARKER.sub("", own).strip()):
-        topic_words = topic_words[zone.end() :]
-        own = FROM_MARKER.sub("", own)
-    return replace(subject, own=TIER_AREA.sub("", own) + "".join(TIER_AREA.findall(own)) + topic_words), topic_words
-
-
 def split_areas(figures: list[Figure], text: str, lead: str = "") -> None:
     """Parts by area after 其中 (城乡低保对象8万人，其中城市保障对象9千人、农村…): an area that names no programme is
     the area of the programme of the total it divides."""
@@ -309,20 +286,6 @@ def split_areas(figures: list[Figure], text: str, lead: str = "") -> None:
         programmes = PROGRAMME_WORD.findall(lead + text[:at])
         if programmes:
             figure.subject = replace(figure.subject, own=own + programmes[-1])
-
-
-def tier_lists(figures: list[Figure]) -> None:
-    """Per-person standards listed tier after tier (…标准为全自理每人每月178元，半护理每人每月356元; 城镇895元、农村672元): a
-    tier that names only a group or an area takes the standard's name from the tier before it."""
-    topic_words = ""
-    for figure in figures:
-        q = figure.quantity
-        if q.unit_class != "money" or not (q.per or figure.per_inherited) or figure.group is not None:
-            topic_words = ""
-            continue
-        if INCREMENT.search(figure.subject.own):
-            continue
-        figure.subject, topic_words = tier_subject(figure.subject, topic_words)
 
 
 def inherit_list_units(figures: list[Figure]) -> None:

@@ -1,0 +1,53 @@
+"""Per-person standards listed tier after tier or rise after rise (全自理每人每月178元，半护理…; 五区由A提高至B，三县由C…):
+a tier that names only a group, a care mode, an area or a place takes the standard's name from the tier before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from minzheng.extract.areas import CARE_MODE as MODE_OF_SUPPORT
+from minzheng.extract.figure import Figure, Subject
+from minzheng.extract.patterns import FROM_MARKER, HAN, INCREMENT, PROGRAMME
+from minzheng.extract.topics import PLACES_ONLY, TIER_AREA
+
+NAMES_A_STANDARD = re.compile(rf"{PROGRAMME}|标准")
+
+
+def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
+    """A rise of one tier after another (城市低保五区由A提高至B，三县由C提高至D): a tier that names only a place or a
+    group takes the standard's name from the rise before it; returns the subject and the topic for the next tier."""
+    own = subject.own
+    if NAMES_A_STANDARD.search(own):
+        return subject, own
+    if not topic_words or not HAN.search(own):
+        return subject, ""
+    if TIER_AREA.search(own):
+        topic_words = TIER_AREA.sub("", topic_words)
+    if MODE_OF_SUPPORT.search(own):  # its own care mode replaces the rise before's (集中供养标准由A…，分散供养由C…)
+        topic_words = MODE_OF_SUPPORT.sub("", topic_words)
+    zone = PLACES_ONLY.match(topic_words)
+    if zone and PLACES_ONLY.match(FROM_MARKER.sub("", own).strip()):
+        topic_words = topic_words[zone.end() :]
+        own = FROM_MARKER.sub("", own)
+    return replace(subject, own=TIER_AREA.sub("", own) + "".join(TIER_AREA.findall(own)) + topic_words), topic_words
+
+
+COLON_TOPIC = re.compile(r"([^，,；;。：:]*标准)\s*[：:]\s*$")
+
+
+def tier_lists(figures: list[Figure]) -> None:
+    """Per-person standards listed tier after tier (…标准为全自理每人每月178元，半护理每人每月356元; 城镇895元、农村672元): a
+    tier that names only a group or an area takes the standard's name from the tier before it."""
+    topic_words = ""
+    for figure in figures:
+        q = figure.quantity
+        if q.unit_class != "money" or not (q.per or figure.per_inherited) or figure.group is not None:
+            topic_words = ""
+            continue
+        if INCREMENT.search(figure.subject.own):
+            continue
+        # A standard named before a colon after the tier before (…910元/人，即…照料护理补贴标准：一档…) is the new topic.
+        named = COLON_TOPIC.search(re.split(r"\d", figure.subject.before)[-1])
+        topic_words = named.group(1) if named else topic_words
+        figure.subject, topic_words = tier_subject(figure.subject, topic_words)
