@@ -134,10 +134,10 @@ FORMER_BLIND_FLOORS = {
     "blind38": 0.61,
     "blind39": 0.77,
     "blind40": 0.81,
-    "blind41": 0.78,
-    "blind42": 0.81,
-    "blind43": 0.70,
-    "blind44": 0.82,
+    "blind41": 0.87,
+    "blind42": 0.84,
+    "blind43": 0.78,
+    "blind44": 0.89,
 }
 
 
