@@ -2555,3 +2555,12 @@ def test_a_standard_named_before_a_colon_is_the_topic_of_the_tiers_after_it():
 def test_class_top_ups_of_dibao_listed_by_letter_are_not_standards():
     sentence = "农村A、B、C三类低保对象年补差标准从1500元、1100元、800元分别提高到1700元、1300元、950元。"
     assert found(sentence) == set()
+
+
+def test_money_paid_after_the_rates_of_a_subsidy_is_that_subsidys_money():
+    sentence = "1.重度残疾人护理补贴按一级残疾90元/月/人、二级60元/月/人的标准，已发放资金1320400元。"
+    assert ("sa.disability_subsidy_funds", 1320400.0, "元") in found(sentence)
+
+
+def test_a_margin_over_another_standard_is_not_a_standard():
+    assert found("目前我县农村最低生活保障标准已超过省定低保标准低限25元。") == set()

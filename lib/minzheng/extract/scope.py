@@ -285,6 +285,7 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
         or CATEGORICAL.search(text, 0, position)
         or RESTATED.search(before)
         or average_payment(last_clause(text[:position]))
+        or bool(MARGIN.search(last_clause(text[:position])))
         or (end is not None and SUBSIDY_RATE.match(text, end))
     )
 
@@ -292,6 +293,10 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
 # An average payment (平均发放标准, 季平均发放, 人均补助水平): what recipients get on average after their income, not the
 # standard.
 AVERAGE_PAYMENT = re.compile(r"平均发放|季平均|季人均|人均补助水平|平均补助水平|人均补差")
+
+
+# A margin over another standard (已超过省低保标准低限30元): the difference, not a standard.
+MARGIN = re.compile(r"(?<!不)(?:超过|高于|超出)[^，,；;。元]{0,20}标准[^，,；;。元\d]{0,6}$")
 
 
 def average_payment(clause: str) -> bool:

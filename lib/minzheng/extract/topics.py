@@ -56,6 +56,10 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
         return ""
     while stock and previous > 0 and not HAN.search(CHANGE.sub("", text[previous : first_digit(text, previous)])):
         previous = clause_start(text, previous - 1)
+    # Money paid after a rate (重度残疾人护理补贴按一级80元/月/人，二级50元/月/人的标准，已发放N元): the programme
+    # the sentence opened with, however many clauses of rates stand between.
+    while PAID_ONLY.fullmatch(own.strip()) and previous > 0 and not PROGRAMME_WORD.search(text[previous:start]):
+        previous = clause_start(text, previous - 1)
     inside = [q.start for q in quantities[:i] if q.start >= previous]
     pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
     if inside and not (
@@ -81,8 +85,9 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
 
 
 def first_digit(text: str, start: int) -> int:
-    """Where the first digit after a position stands (or the text's end)."""
-    match = re.compile(r"\d").search(text, start)
+    """Where the first digit after a position stands (or the text's end), a clause's ordinal (1.、2、) skipped."""
+    ordinal = re.compile(r"\s*\d{1,2}[.．、](?!\d)").match(text, start)
+    match = re.compile(r"\d").search(text, ordinal.end() if ordinal else start)
     return match.start() if match else len(text)
 
 
@@ -100,7 +105,9 @@ AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
 # (…发放护理补贴6900人次，金额55.8万元): the clauses before name whom, and their verbs of change are not its own.
 STOCK_ONLY = re.compile(
     r"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有|总人数(?:达到|为)?)|(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?"
+    r"|(?:已|共|累计|共计)(?:发放|支出|兑现)(?:资金|金额)?"
 )
+PAID_ONLY = re.compile(r"(?:已|共|累计|共计)(?:发放|支出|兑现)(?:资金|金额)?")
 AMOUNT_ONLY = re.compile(r"(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
 # A clause that names only a care mode (…“孤儿”分散供养标准为1008元/月，集中供养标准为1232元/月): the mode of the
 # group the clause before names (its own mode and area left behind).
