@@ -200,6 +200,19 @@ def test_a_wrapped_line_ending_in_a_quoted_name_is_joined_and_one_ending_a_quote
     assert wrap_joins(text) == {breaks[0], breaks[1], breaks[3]}
 
 
+def test_a_line_opening_a_new_item_is_not_joined_to_the_wide_line_before_it():
+    from minzheng.read.wraps import wrap_joins
+
+    lines = [
+        "甲一区、甲二区、甲三区：年人均由10800元（月人均900元）提高到11160元",
+        "乙一县、乙二县、乙三县：年人均由8160元（月人均680元）提高到8400元。",
+        "全县纳入城乡低保对象一万二千人，发放低保资金八千万元，保障水平稳步",
+        "（二）特困人员救助供养标准同步提高，集中供养和分散供养标准均有提高",
+        "3.孤儿基本生活费标准提高到每人每月一千六百元，按月足额发放到位了。",
+    ]
+    assert wrap_joins("\n".join(lines)) == set()
+
+
 def test_a_text_with_lines_of_many_widths_is_not_unwrapped():
     from minzheng.read.clean import clean_text
 

@@ -2564,3 +2564,16 @@ def test_money_paid_after_the_rates_of_a_subsidy_is_that_subsidys_money():
 
 def test_a_margin_over_another_standard_is_not_a_standard():
     assert found("目前我县农村最低生活保障标准已超过省定低保标准低限25元。") == set()
+
+
+def test_zone_lines_under_a_programmes_heading_are_that_programmes_standards_with_their_own_period():
+    text = (
+        "一、城市低保\n"
+        "甲一区、甲二区、甲三区：年人均由10800元（月人均900元）提高到11160元（月人均930元）\n"
+        "乙一县、乙二县、乙三县：年人均由8160元（月人均680元）提高到8400元（月人均700元）\n"
+        "按照家庭人均收入补差发放。\n"
+    )
+    rows = extract_text(text, region="某市", year=2023)
+    assert set(zip(rows["indicator"], rows["value"], rows["unit"])) == {
+        ("sa.dibao_standard_urban", value, "元/人/年") for value in (10800.0, 11160.0, 8160.0, 8400.0)
+    }

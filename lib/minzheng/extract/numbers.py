@@ -232,9 +232,10 @@ def period_of(per: str) -> str:
 
 
 def clause_per(sentence: str, position: int) -> str:
-    """A per-person period phrase earlier in the figure's clause (月人均补助520元), or ''."""
+    """A per-person period phrase earlier in the figure's clause (月人均补助520元), or ''; one inside a restatement in
+    brackets (年人均由8244元（月人均687元）提高到8400元) is not the clause's."""
     start = max(sentence.rfind(mark, 0, position) for mark in "，,；;。")
-    found = PER_PHRASE.findall(sentence, start + 1, position)
+    found = PER_PHRASE.findall(re.sub(r"[（(][^（）()]*[)）]", "", sentence[start + 1 : position]))
     return found[-1] if found else ""
 
 

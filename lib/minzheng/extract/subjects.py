@@ -19,7 +19,7 @@ from minzheng.extract.areas import (
 )
 from minzheng.extract.comparisons import COMPARISON, compared_lists
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.numbers import Quantity, find_quantities
+from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
 from minzheng.extract.patterns import (
     BOOK_TITLE,
     FROM_MARKER,
@@ -201,6 +201,24 @@ STANDARD_HEADING = re.compile(r"标准$")
 ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])")
 
 
+def under_heading(figure: Figure, heading: str, topic_heading: str) -> None:
+    """Lend a programme's heading (一、城市低保; （一）城市低保保障标准) to a figure whose sentence names no programme: as
+    its own words when it is a line of the standard's values alone, or a per-person sum of a zone (城关区、七里河区：年人
+    均由A提高到B), else as the words before it."""
+    subject = figure.subject
+    if PROGRAMME_WORD.search(subject.before + subject.own + subject.after):
+        return
+    q = figure.quantity
+    per_person = q.unit_class == "money" and bool(q.per or figure.per_inherited)
+    if STANDARD_HEADING.search(topic_heading) and not subject.before and not HAN.search(linking_only(subject.own)):
+        figure.subject = replace(subject, own=topic_heading + subject.own)
+    elif per_person and PLACES_ONLY.fullmatch(PER_PHRASE.sub("", FROM_MARKER.sub("", subject.own)).strip(" ：:")):
+        standard = topic_heading if STANDARD_HEADING.search(topic_heading) else topic_heading + "标准"
+        figure.subject = replace(subject, own=FROM_MARKER.sub("", subject.own) + standard)
+    else:
+        figure.subject = replace(subject, before=f"{heading}，{subject.before}")
+
+
 def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: str = "") -> list[Figure]:
     """Find the figures of a sentence, each with the subject that decides its indicator; `areas_first` when the
     report states tekun standards for town and country apart, so that an area beats a care mode; `heading`, the
@@ -256,17 +274,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     topic_heading = ORDINAL.sub("", heading).strip()
     if PROGRAMME_HEADING.fullmatch(topic_heading):
         for figure in ordered:
-            words = figure.subject.before + figure.subject.own + figure.subject.after
-            if (
-                not PROGRAMME_WORD.search(words)
-                and STANDARD_HEADING.search(topic_heading)
-                and not figure.subject.before
-                and not HAN.search(linking_only(figure.subject.own))
-            ):
-                # A heading naming a standard over a line of its values alone (（一）城市低保标准 / 由655元提高到675元).
-                figure.subject = replace(figure.subject, own=topic_heading + figure.subject.own)
-            elif not PROGRAMME_WORD.search(words):
-                figure.subject = replace(figure.subject, before=f"{heading}，{figure.subject.before}")
+            under_heading(figure, heading, topic_heading)
     for figure in ordered:
         if topic_words := zone_topic(figure.subject.own, lead):
             figure.subject = replace(figure.subject, own=figure.subject.own + topic_words)

@@ -18,6 +18,13 @@ CONTINUATION_START = "，,、。；;）)%％"
 TABLE_HEAD = re.compile(r"\s*(?:指标名称|指标|项目|类别)\s")
 
 
+# A line that opens a new item (一、…, （二）…, 3.…, or a short label before a colon: 永登县、榆中县、皋兰县：年人均…) is no
+# wrapped tail of the line before, however wide that line is.
+NEW_ITEM = re.compile(
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．](?!\d)|[^，。；：:,;\s]{2,16}[：:])"
+)
+
+
 # Characters printed a full square wide: CJK ones, and the quotes, dashes and ellipsis Chinese fonts draw as wide.
 WIDE_CHAR = re.compile(r"[\u2e81-\U0010ffff\u2014\u2018-\u201d\u2026]")
 
@@ -62,7 +69,9 @@ def wrap_joins(text: str) -> set[int]:
             continue
         line, following = line.strip(), following.strip()
         at_wrap = width is not None and display_width(line) >= width - max(2, width * WRAP_TOLERANCE)
-        wrapped = at_wrap and not closes_sentence(line) and bool(following[:1].strip())
+        wrapped = (
+            at_wrap and not closes_sentence(line) and bool(following[:1].strip()) and not NEW_ITEM.match(following)
+        )
         continued = bool(line) and bool(following) and following[0] in CONTINUATION_START
         if wrapped or continued:
             joins.add(offset)
