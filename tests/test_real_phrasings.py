@@ -2577,3 +2577,17 @@ def test_zone_lines_under_a_programmes_heading_are_that_programmes_standards_wit
     assert set(zip(rows["indicator"], rows["value"], rows["unit"])) == {
         ("sa.dibao_standard_urban", value, "元/人/年") for value in (10800.0, 11160.0, 8160.0, 8400.0)
     }
+
+
+def test_town_and_country_named_together_with_one_value_are_both():
+    assert found("今年上半年纳入农村、城市低保的家庭共有7300户14100人。") == {
+        ("sa.dibao_households", 7300.0, "户"),
+        ("sa.dibao_recipients", 14100.0, "人"),
+    }
+
+
+def test_people_after_households_joined_by_gong_are_the_same_registers_people():
+    assert found("全区现有低保户2100户共4400人。") == {
+        ("sa.dibao_households", 2100.0, "户"),
+        ("sa.dibao_recipients", 4400.0, "人"),
+    }

@@ -44,7 +44,7 @@ def joined_topic(text: str) -> str:
     return LISTED_TOPIC.sub(lambda m: m.group("topic") + "的", text)
 
 
-LIST_JOINER = re.compile(r"^[、和及与\s]*$")
+LIST_JOINER = re.compile(r"^[、和及与\s]*(?:共计?)?$")
 
 
 LIST_TAIL = re.compile(r"[、和及与]$")
@@ -193,6 +193,20 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
 NOTE_IN_BRACKETS = re.compile(r"[（(](?:含|包括)[^（）()]{2,40}[)）]")
 
 
+# Town and country named together (纳入农村、城市低保的家庭): 城乡, when no 分别 gives each its own value.
+BOTH_AREAS = re.compile(r"(?:城市|城镇)[、和与及](?:农村)|农村[、和与及](?:城市|城镇)")
+
+
+def both_areas(match: re.Match[str], text: str) -> str:
+    """城乡 in the place of town and country named together, unless their clause lists a value for each (城市、农村低保
+    对象35.8万人、100.5万人)."""
+    clause = re.split(r"[，,；;。]", text[match.end() :], maxsplit=1)[0]
+    return match.group(0) if VALUE_LIST.search(clause) else "□" * (len(match.group(0)) - 2) + "城乡"
+
+
+VALUE_LIST = re.compile(r"\d[^、和]*?[、和]\s*\d")
+
+
 # A heading that names one programme and nothing else (一、最低生活保障; （一）城乡低保): no figure, no list of topics.
 PROGRAMME_HEADING = re.compile(rf"[^0-9、，,和及与]{{0,6}}{PROGRAMME}[^0-9、，,和及与]{{0,6}}")
 
@@ -227,6 +241,8 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     quantities = find_quantities(text)
     text = joined_topic(BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text))
     text = NOTE_IN_BRACKETS.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    if "分别" not in text:
+        text = BOTH_AREAS.sub(lambda m: both_areas(m, text), text)
     runs = value_runs(text, quantities)
     figures: dict[int, Figure] = {}
     for group, run in enumerate(runs):
