@@ -2591,3 +2591,16 @@ def test_people_after_households_joined_by_gong_are_the_same_registers_people():
         ("sa.dibao_households", 2100.0, "户"),
         ("sa.dibao_recipients", 4400.0, "人"),
     }
+
+
+def test_another_city_named_by_its_short_name_at_a_clause_opening_is_not_the_regions_own():
+    text = "我市城市低保标准提高到每人每月900元。记者了解到，无锡今年1月起将城镇低保标准由月人均850元提高到880元。"
+    assert rows_of(text, "南京市", "江苏", level="prefecture-level city") == {("sa.dibao_standard_urban", 900.0)}
+
+
+def test_a_provinces_tiers_of_cities_named_by_short_names_stay_tiers():
+    text = (
+        "全省城乡低保最低标准分三类。其中，广州、深圳等一类地区城乡低保最低标准为每人每月1200元，"
+        "珠海、佛山等二类地区为每人每月1050元。"
+    )
+    assert {value for _, value in rows_of(text, "广东省", "广东", level="province")} == {1200.0, 1050.0}

@@ -122,7 +122,11 @@ def sentence_rows(
         zone = found is not None and a_zones_standard(before + sentence.text, len(before) + q.start, found, home)
         if (
             found is None
-            or (about_another_place(sentence.text, q.start, home) and not zone)
+            or (
+                about_another_place(sentence.text, q.start, home)
+                and not zone
+                and not a_tiers_figure(sentence.text, q.start)
+            )
             or about_an_extreme_place(sentence.text, q.start)
             or about_one_person(sentence.text, q.start)
             or beds_of_all_residential(sentence.text, q.start, q.unit_class)

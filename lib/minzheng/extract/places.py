@@ -138,3 +138,33 @@ def places_named(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
                 found.append((start, end, codes))
                 break
     return tuple(found)
+
+
+# Where a clause opens: a city named there by its short name (记者了解到，苏州今年…) is the clause's subject.
+CLAUSE_OPENING = re.compile(r"(?:^|[，。；：,;:])\s*")
+
+
+@cache
+def city_stems() -> dict[str, tuple[str, ...]]:
+    """Stems of prefecture-level cities (苏州, 大连) -> their codes."""
+    stems = {}
+    for key, codes in division_codes().items():
+        cities = tuple(code for code in codes if code.endswith("00"))
+        if cities:
+            stems[key] = cities
+    return stems
+
+
+@lru_cache(maxsize=256)
+def cities_opening_clauses(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Prefecture-level cities named by their short name at the opening of a clause (苏州今年起将…), as places_named
+    gives them; a name with its level word is places_named's."""
+    found = []
+    for match in CLAUSE_OPENING.finditer(text):
+        at = match.end()
+        for size in (3, 2):
+            codes = city_stems().get(text[at : at + size])
+            if codes and text[at + size : at + size + 1] not in NAME_END + "地盟":
+                found.append((at, at + size, codes))
+                break
+    return tuple(found)

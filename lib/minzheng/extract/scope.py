@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from minzheng.codebook import Indicator, column_map, indicator
 from minzheng.extract.patterns import BOOK_TITLE, first_clause, last_clause
-from minzheng.extract.places import places_named, region_code
+from minzheng.extract.places import cities_opening_clauses, places_named, region_code
 from minzheng.extract.record import Row
 
 PARENTHETICAL = re.compile(r"[（(][^（）()]{0,8}[）)]")
@@ -165,7 +165,7 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     places = [p for p in named if not any(a < p[0] < b for a, b in titles)]
     divisions = [
         d
-        for d in (places_named(text) if home.code else ())
+        for d in ((*places_named(text), *cities_opening_clauses(text)) if home.code else ())
         if begin <= d[0] and d[1] <= position and not any(a < d[0] < b for a, b in closed)
     ]
     places += [(start, end, text[start:end]) for start, end, _ in divisions]
