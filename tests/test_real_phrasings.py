@@ -2604,3 +2604,7 @@ def test_a_provinces_tiers_of_cities_named_by_short_names_stay_tiers():
         "珠海、佛山等二类地区为每人每月1050元。"
     )
     assert {value for _, value in rows_of(text, "广东省", "广东", level="province")} == {1200.0, 1050.0}
+
+
+def test_an_allowance_of_orphans_at_school_is_not_the_orphan_standard():
+    assert found("孤儿大中学生：800元/月，另发每学年8000元助学资金。") == set()
