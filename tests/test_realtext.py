@@ -138,7 +138,7 @@ FORMER_BLIND_FLOORS = {
     "blind42": 0.84,
     "blind43": 0.78,
     "blind44": 0.89,
-    "blind45": 0.80,
+    "blind45": 0.82,
 }
 
 
