@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from minzheng.extract.places import stem
 from minzheng.extract.tables import CELL_SEPARATOR, NUMBER_CELL, TableValue, cells
 from minzheng.read.sentences import Sentence
 
@@ -67,11 +68,6 @@ def own_row(place: str, names: tuple[str, ...]) -> bool:
     """Whether a row's place is the report's region (by its name or its name's stem) or the whole (合计)."""
     place = re.sub(r"\s", "", place)
     return bool(WHOLE_ROW.match(place)) or any(name and (place == name or place == stem(name)) for name in names)
-
-
-def stem(name: str) -> str:
-    """A region's name without its level word (汉中市 -> 汉中)."""
-    return re.sub(r"(?:市|县|区|旗|州|盟|省)$", "", name)
 
 
 def grid_values(sentences: list[Sentence], names: tuple[str, ...]) -> list[TableValue]:

@@ -93,8 +93,11 @@ def parent_prefix(code: str) -> str:
 @cache
 def province_codes() -> dict[str, str]:
     """Province stems -> two-digit prefixes."""
-    names = re.compile(r"(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$")
-    return {names.sub("", name): code[:2] for code, name in division_rows() if code.endswith("0000")}
+    return {PROVINCE_SUFFIX.sub("", name): code[:2] for code, name in division_rows() if code.endswith("0000")}
+
+
+# The level words of a province's name (省, 自治区, and the peoples an autonomous region names).
+PROVINCE_SUFFIX = re.compile(r"(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$")
 
 
 def region_code(region: str, parent_city: str = "", province: str = "") -> str | None:
@@ -107,9 +110,8 @@ def region_code(region: str, parent_city: str = "", province: str = "") -> str |
 
 def province_code(region: str) -> str | None:
     """The code of a province-level region (辽宁省, 上海市, 广西壮族自治区), so its cities are known as its parts."""
-    names = re.compile(r"(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$")
-    prefix = province_codes().get(names.sub("", region))
-    return prefix + "0000" if prefix and region.startswith(names.sub("", region)) else None
+    prefix = province_codes().get(PROVINCE_SUFFIX.sub("", region))
+    return prefix + "0000" if prefix else None
 
 
 # What follows the word 城市 (urban) in a programme's name: 新增城市低保 is not 增城 and 市.
@@ -147,12 +149,8 @@ CLAUSE_OPENING = re.compile(r"(?:^|[，。；：,;:])\s*")
 @cache
 def city_stems() -> dict[str, tuple[str, ...]]:
     """Stems of prefecture-level cities (苏州, 大连) -> their codes."""
-    stems = {}
-    for key, codes in division_codes().items():
-        cities = tuple(code for code in codes if code.endswith("00"))
-        if cities:
-            stems[key] = cities
-    return stems
+    cities = {key: tuple(code for code in codes if code.endswith("00")) for key, codes in division_codes().items()}
+    return {key: codes for key, codes in cities.items() if codes}
 
 
 @lru_cache(maxsize=256)
