@@ -2608,3 +2608,25 @@ def test_a_provinces_tiers_of_cities_named_by_short_names_stay_tiers():
 
 def test_an_allowance_of_orphans_at_school_is_not_the_orphan_standard():
     assert found("孤儿大中学生：800元/月，另发每学年8000元助学资金。") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年发放困难职工救助金60万元。",
+        "为320户失地群众发放失地农民生活保障金75万元。",
+        "向180名贫困学生发放教育救助资金95万元。",
+        "为4100户遭受旱灾的农户发放旱灾救助金80万元。",
+        "资助12000名低保和五保对象参加新农合，资助资金300万元。",
+    ],
+)
+def test_money_of_other_groups_and_programmes_is_not_all_assistance_money(sentence):
+    assert {row[0] for row in found(sentence)} & {"sa.total_assistance_funds", "sa.dibao_funds"} == set()
+
+
+def test_a_budget_increase_for_a_rise_is_not_dibao_money_paid():
+    assert found("此次提标后，全年共需增加县财政预算资金260万元，用于低保提标。") == set()
+
+
+def test_one_familys_dibao_money_is_not_the_regions():
+    assert found("他们一家四口人，有三人享受低保，今年前三季度低保金近三千元已全部领到。") == set()

@@ -243,6 +243,7 @@ def other_places(meta: dict[str, str], region: str = "") -> tuple[str, ...]:
 # A person the sentence tells of (东区的谭女士说，她已领到5000元): the figure is one person's or family's, not the region's.
 ONE_PERSON = re.compile(
     r"女士|先生|大爷|大妈|大娘|阿姨|奶奶|爷爷|老汉|(?<![其])[她他](?:家|们家)?(?=已|领|每|家|说|今|一)"
+    r"|一家[二两三四五六七八]口"
 )
 
 
