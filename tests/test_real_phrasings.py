@@ -2630,3 +2630,15 @@ def test_a_budget_increase_for_a_rise_is_not_dibao_money_paid():
 
 def test_one_familys_dibao_money_is_not_the_regions():
     assert found("他们一家四口人，有三人享受低保，今年前三季度低保金近三千元已全部领到。") == set()
+
+
+def test_an_area_named_after_chengxiang_and_nearer_the_figure_is_the_figures():
+    assert found("城乡低保标准提高 城市居民为每人每月560元") == {("sa.dibao_standard_urban", 560.0, "元/人/月")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["全县城乡低保标准今年又涨80元", "农村低保标准月人均提标35元", "全县每人每月增发低保金50元"],
+)
+def test_a_rise_written_zhang_tibiao_or_zengfa_is_not_a_standard(sentence):
+    assert not {row for row in found(sentence) if row[0].startswith("sa.dibao_standard")}

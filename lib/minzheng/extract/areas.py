@@ -103,7 +103,13 @@ def unified_standard(figure: Figure, lead: str = "") -> list[Figure]:
             replace(figure, subject=replace(figure.subject, own=own[: both.start()] + mode + own[both.end() :]))
             for mode in CARE_MODES
         ]
-    if UNIFIED.search(own) or (UNIFIED_BEFORE.search(clause_before(figure.subject.before)) and not names_area(own)):
+    unified = UNIFIED.search(own)
+    nearer = AREA.search(own, unified.end()) if unified else None
+    if unified and nearer:
+        # An area named after 城乡 and nearer the figure (城乡低保标准提高 城市居民为每人每月540元) is the figure's.
+        narrowed = own[: unified.start()] + nearer.group(0) + own[unified.end() :]
+        return [replace(figure, subject=replace(figure.subject, own=narrowed))]
+    if unified or (UNIFIED_BEFORE.search(clause_before(figure.subject.before)) and not names_area(own)):
         return [replace(figure, subject=replace(figure.subject, own=with_area(own, part))) for part in URBAN_RURAL]
     rural = RURAL_ONLY_STANDARD.search(own)
     if rural and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
