@@ -2642,3 +2642,16 @@ def test_an_area_named_after_chengxiang_and_nearer_the_figure_is_the_figures():
 )
 def test_a_rise_written_zhang_tibiao_or_zengfa_is_not_a_standard(sentence):
     assert not {row for row in found(sentence) if row[0].startswith("sa.dibao_standard")}
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("截至目前，全县28个乡镇仅有敬老院7所。", {7.0}),
+        ("春节前，民政部门走访慰问2所救助管理站和5所农村敬老院。", set()),
+        ("全市150家养老机构中，通过等级评定的132家。", {150.0}),
+        ("当年全省共改、扩建农村敬老院31所。", set()),
+    ],
+)
+def test_townships_counted_and_homes_visited_rated_or_rebuilt_are_not_the_homes_standing(sentence, kept):
+    assert {value for indicator, value, _ in found(sentence) if indicator == "ec.care_institutions"} == kept

@@ -8,7 +8,7 @@ from functools import cache
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.fitting import UNIT_CLASSES, unit_fits
-from minzheng.extract.patterns import OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, first_clause
+from minzheng.extract.patterns import OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, first_clause, last_clause
 from minzheng.extract.programmes import (
     AND_OTHERS,
     LEAD_TOPIC,
@@ -116,12 +116,12 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
     match = head.search(after)
     if match is None or inside_quotes(after, match.start()) or BECOMES.search(after, 0, match.start()):
         return None
+    if PLACES_COUNTED.match(after) and match.start() > 0:
+        return None
     if subject.total and subject.counted_after:
         place = PLACE_PHRASE.match(after)
         if match.start() <= TOTAL_HEAD_MAX_START or (place and match.start() <= place.end() + TOTAL_HEAD_MAX_START):
             return match
-    if PLACES_COUNTED.match(after) and match.start() > 0:
-        return None
     tail = PARENTHETICAL.sub("", after[match.end() :]).strip()
     if tail.startswith("中"):
         return None
@@ -139,7 +139,9 @@ LEVEL_TIER = re.compile(r"本级|[省市州县区乡镇]级")
 
 # A number that counts places (辽阳14个街道已建成…机构11个): the places, not what is built in them. A number of a noun
 # followed by 中 (5个医养结合养老机构中，…) counts the whole the next words take a part of.
-PLACES_COUNTED = re.compile(r"^(?:街道|乡镇|镇街|镇|村|社区|县区|县（市、区）|县市区)(?=已|均|全|都|中|的|有)")
+PLACES_COUNTED = re.compile(
+    r"^(?:街道|乡镇|镇街|镇|村|社区|县区|县（市、区）|县市区)(?=已|均|全|都|中|的|有|仅|只|共|现)"
+)
 
 
 # After the people a number counts, the money paid to them as members of that programme (为N名低保对象发放低保资金).
@@ -185,7 +187,8 @@ PAID_QUOTED = re.compile(r"(?:发放|享受|领取)“$")
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
     """Whether the subject (or, for a value of a list, the list's shared words) holds a term that rules it out."""
     words = REACHES.split(subject.own)[-1] + (shared.own if shared is not None and subject.first_term_in else "")
-    if indicator.unit == "处" and (ACTED_ON.search(first_clause(subject.after)) or counts_projects(subject)):
+    acted_on = ACTED_ON.search(first_clause(subject.after)) or VISITED.search(last_clause(subject.before + subject.own))
+    if indicator.unit == "处" and (acted_on or counts_projects(subject)):
         return True
     return any(p.search(words) for p in indicator.excludes)
 
@@ -208,6 +211,8 @@ REACHES = re.compile(r"惠及")
 # Places the rest of their clause upgrades, inspects or honours (3所公办养老机构进行消防提质改造; 14所敬老院为模范敬老院):
 # the places acted on, not the places built or standing.
 ACTED_ON = re.compile(r"改造|提质|提升|改扩建|维修|视察|为“|为模范|评为")
+# Places the clause before the number visits, inspects or rates (走访慰问6所敬老院; 通过等级评定的149家): likewise.
+VISITED = re.compile(r"走访|慰问|视察|看望|检查|调研|评定|评估|改、扩建")
 
 
 @cache
