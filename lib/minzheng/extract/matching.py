@@ -187,7 +187,9 @@ PAID_QUOTED = re.compile(r"(?:发放|享受|领取)“$")
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
     """Whether the subject (or, for a value of a list, the list's shared words) holds a term that rules it out."""
     words = REACHES.split(subject.own)[-1] + (shared.own if shared is not None and subject.first_term_in else "")
-    acted_on = ACTED_ON.search(first_clause(subject.after)) or VISITED.search(last_clause(subject.before + subject.own))
+    acted_on = ACTED_ON.search(first_clause(subject.after)) or ACTED_ON_BEFORE.search(
+        last_clause(subject.before + subject.own)
+    )
     if indicator.unit == "处" and (acted_on or counts_projects(subject)):
         return True
     return any(p.search(words) for p in indicator.excludes)
@@ -211,8 +213,9 @@ REACHES = re.compile(r"惠及")
 # Places the rest of their clause upgrades, inspects or honours (3所公办养老机构进行消防提质改造; 14所敬老院为模范敬老院):
 # the places acted on, not the places built or standing.
 ACTED_ON = re.compile(r"改造|提质|提升|改扩建|维修|视察|为“|为模范|评为")
-# Places the clause before the number visits, inspects or rates (走访慰问6所敬老院; 通过等级评定的149家): likewise.
-VISITED = re.compile(r"走访|慰问|视察|看望|检查|调研|评定|评估|改、扩建")
+# Places the clause before the number visits, inspects, rates or rebuilds (走访慰问6所敬老院; 通过等级评定的149家;
+# 改、扩建敬老院29所): likewise.
+ACTED_ON_BEFORE = re.compile(r"走访|慰问|视察|看望|检查|调研|评定|评估|改、扩建")
 
 
 @cache

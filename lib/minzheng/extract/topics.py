@@ -102,13 +102,13 @@ PLACES_ONLY = re.compile(
 # A clause that names only an area (…标准为：城镇895元/人/月): the area of the topic before it.
 AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
 # A clause that says only how many there are now (…新增40户60人，清退50户70人，共有1700户) or how much was paid
-# (…发放护理补贴6900人次，金额55.8万元): the clauses before name whom, and their verbs of change are not its own.
-STOCK_ONLY = re.compile(
-    r"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有|总人数(?:达到|为)?)|(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?"
-    r"|(?:已|共|累计|共计)(?:发放|支出|兑现)(?:资金|金额)?"
-)
+# (…发放护理补贴6900人次，金额55.8万元; …的标准，已发放资金N元): the clauses before name whom, and their verbs of change
+# are not its own.
 PAID_ONLY = re.compile(r"(?:已|共|累计|共计)(?:发放|支出|兑现)(?:资金|金额)?")
 AMOUNT_ONLY = re.compile(r"(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
+STOCK_ONLY = re.compile(
+    rf"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有|总人数(?:达到|为)?)|{AMOUNT_ONLY.pattern}|{PAID_ONLY.pattern}"
+)
 # A clause that names only a care mode (…“孤儿”分散供养标准为1008元/月，集中供养标准为1232元/月): the mode of the
 # group the clause before names (its own mode and area left behind).
 MODE_ONLY = re.compile(r"(?:集中|分散)(?:供养|养育)?的?(?:基本生活)?标准(?:为|是|达到)?")
