@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minzheng.extract.numbers import chinese_to_number, find_quantities
+from minzheng.extract.numbers import find_quantities
+from minzheng.extract.numerals import chinese_to_number
 
 
 def only(sentence: str):
@@ -149,6 +150,33 @@ def test_chinese_numerals_read_like_arabic_ones(number):
     units = ["", "十", "百", "千"]
     text = "".join(digits[int(d)] + units[len(str(number)) - 1 - i] for i, d in enumerate(str(number)) if d != "0")
     assert chinese_to_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("三十七点五", 37.5),
+        ("九点八四", 9.84),
+        ("八万五千零一十一", 85011),
+        ("二十万零六百二十五", 200625),
+        ("一千零五", 1005),
+    ],
+)
+def test_chinese_numerals_read_decimals_after_dian_and_skip_the_zero_that_holds_a_place(text, number):
+    assert chinese_to_number(text) == pytest.approx(number)
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("全省共发放低保金四点二七亿元。", 427_000_000, "元"),
+        ("全市城市低保对象八万五千零一十一户。", 85_011, "户"),
+        ("农村低保对象达七十七点六三万人。", 776_300, "人"),
+    ],
+)
+def test_a_figure_written_wholly_in_chinese_numerals_is_one_quantity(sentence, value, unit):
+    quantity = only(sentence)
+    assert (quantity.value, quantity.unit) == (pytest.approx(value), unit)
 
 
 @given(

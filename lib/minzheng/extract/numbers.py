@@ -5,11 +5,11 @@ Dates, years, ordinals, document numbers, hotlines and policy formulas are not q
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from minzheng import paths
+from minzheng.extract.numerals import ARABIC, CHINESE, to_number
 from minzheng.extract.units import (
     APPROX,
     AT_LEAST,
@@ -26,35 +26,7 @@ from minzheng.extract.units import (
     inferred_period,
 )
 
-CHINESE_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-CHINESE_BIG = {"万": 10_000, "亿": 100_000_000}
-
-
 MULTIPLIERS = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
-
-
-ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-
-
-CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 
 
 EXACT_PRE = ("最高", "达到", "达", "为")
@@ -173,33 +145,6 @@ def fixed_phrases() -> re.Pattern[str]:
     with open(paths.DATA_DIR / "fixed_phrases.txt", encoding="utf-8") as handle:
         phrases = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
     return re.compile("|".join(sorted(map(re.escape, phrases), key=len, reverse=True)))
-
-
-def chinese_to_number(text: str) -> float | None:
-    """Convert a Chinese numeral such as 一千二百 or 两 or 十二 to a number, or None."""
-    total, section, digit = 0, 0, None
-    for char in text:
-        if char in CHINESE_DIGITS:
-            if digit is not None:
-                return None
-            digit = CHINESE_DIGITS[char]
-        elif char in CHINESE_UNITS:
-            section += (1 if digit is None else digit) * CHINESE_UNITS[char]
-            digit = None
-        elif char in CHINESE_BIG:
-            total = (total + section + (digit or 0)) * CHINESE_BIG[char]
-            section, digit = 0, None
-        else:
-            return None
-    return float(total + section + (digit or 0))
-
-
-def to_number(text: str) -> float | None:
-    """Convert an Arabic (half- or full-width, with separators) or Chinese numeral to a number."""
-    ascii_text = unicodedata.normalize("NFKC", text).replace(",", "").replace("．", ".")
-    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", ascii_text):
-        return float(ascii_text)
-    return chinese_to_number(text)
 
 
 def masked_spans(sentence: str) -> list[tuple[int, int]]:
