@@ -2655,3 +2655,16 @@ def test_a_rise_written_zhang_tibiao_or_zengfa_is_not_a_standard(sentence):
 )
 def test_townships_counted_and_homes_visited_rated_or_rebuilt_are_not_the_homes_standing(sentence, kept):
     assert {value for indicator, value, _ in found(sentence) if indicator == "ec.care_institutions"} == kept
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["农村低保提高300元，从每人每年6000元提高至6300元。", "城镇低保提高60元，农村低保提高300元。"],
+)
+def test_a_rise_in_yuan_of_a_standard_is_neither_the_standard_nor_the_programmes_money(sentence):
+    assert not {row for row in found(sentence) if row[1] in (300.0, 60.0)}
+
+
+def test_an_average_payment_written_shuizhun_on_a_mirror_page_is_not_a_standard():
+    text = "目前，全區城鄉低保補助水準分別為每人每月500元和300元。全區城市低保標準為每人每月760元。"
+    assert rows_of(text, "某自治区", "广西", level="province") == {("sa.dibao_standard_urban", 760.0)}

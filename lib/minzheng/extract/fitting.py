@@ -36,8 +36,8 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
             return False
         return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
     if indicator.unit == "元":
-        if LIMIT_OR_STANDARD.search(figure.subject.own):
-            return False
+        if LIMIT_OR_STANDARD.search(figure.subject.own) or INCREMENT.search(figure.subject.own):
+            return False  # a limit, or by how much something rose (农村低保提高500元), is no programme's money
         return not per and not PER_HEAD_RATE.match(figure.subject.after) and not paid_at_a_rate(figure.subject)
     return True
 
