@@ -2668,3 +2668,23 @@ def test_a_rise_in_yuan_of_a_standard_is_neither_the_standard_nor_the_programmes
 def test_an_average_payment_written_shuizhun_on_a_mirror_page_is_not_a_standard():
     text = "目前，全區城鄉低保補助水準分別為每人每月500元和300元。全區城市低保標準為每人每月760元。"
     assert rows_of(text, "某自治区", "广西", level="province") == {("sa.dibao_standard_urban", 760.0)}
+
+
+def test_the_tekun_basic_living_allowance_paid_per_head_is_the_tekun_standard_of_both_areas():
+    assert found("全县特困人员基本生活费每人每月1200元。") == {
+        ("sa.tekun_standard_urban", 1200.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 1200.0, "元/人/月"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence, tekun_money",
+    [
+        ("二、特困供养标准：特困人员基本生活费1500元，照料护理费另计。", set()),
+        ("全年发放特困人员基本生活费1500万元。", {15_000_000.0}),
+    ],
+)
+def test_a_sum_first_after_a_heading_naming_a_standard_is_one_persons_not_the_programmes_money(sentence, tekun_money):
+    rows = found(sentence)
+    assert {value for indicator, value, _ in rows if indicator == "sa.tekun_funds"} == tekun_money
+    assert bool({row for row in rows if row[0] == "sa.tekun_standard_rural"}) == (not tekun_money)

@@ -29,7 +29,7 @@ from minzheng.extract.patterns import (
     PROGRAMME_WORD,
 )
 from minzheng.extract.rises import rises
-from minzheng.extract.tiers import tier_lists, tier_subject
+from minzheng.extract.tiers import headed_standards, tier_lists, tier_subject
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
 
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
@@ -286,6 +286,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
             area_over_mode(figure)
     inherit_list_units(ordered)
     tier_lists(ordered)
+    headed_standards(ordered)
     split_areas(ordered, text, lead)
     topic_heading = ORDINAL.sub("", heading).strip()
     if PROGRAMME_HEADING.fullmatch(topic_heading):
