@@ -2688,3 +2688,22 @@ def test_a_sum_first_after_a_heading_naming_a_standard_is_one_persons_not_the_pr
     rows = found(sentence)
     assert {value for indicator, value, _ in rows if indicator == "sa.tekun_funds"} == tekun_money
     assert bool({row for row in rows if row[0] == "sa.tekun_standard_rural"}) == (not tekun_money)
+
+
+def periods_of(text: str) -> dict[float, int]:
+    """The period of each value extracted from a county report of 2010."""
+    report = report_from_text(text, region="某县", year=2010, level="county", meta={"province": "甘肃"})
+    return {r.value: int(r.period) for r in indicator_frame([report]).itertuples()}
+
+
+def test_in_a_chronicle_the_year_a_sentence_opens_with_holds_for_the_sentences_after_it_and_for_shinian():
+    text = (
+        "2003年，全县开展低保调查摸底。全县共登记低保对象900户、2600人。\n"
+        "2005年上半年，全县有低保对象1100户。是年下半年，确定临时救助对象700户、2100人次。"
+    )
+    assert periods_of(text) == {900.0: 2003, 2600.0: 2003, 1100.0: 2005, 2100.0: 2005}
+
+
+def test_a_sentence_of_today_ends_the_chronicles_year():
+    text = "2008年，县政府出台养老服务扶持办法。目前，全县共有养老机构12家。全县建成农村幸福院80个。"
+    assert periods_of(text) == {12.0: 2010, 80.0: 2010}

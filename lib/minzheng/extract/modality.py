@@ -59,6 +59,15 @@ RELATIVE_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": 
 RELATIVE = re.compile("(?<![比较由从])(?:" + "|".join(sorted(RELATIVE_YEAR, key=len, reverse=True)) + ")")
 
 
+# A sentence that opens with its year (2008年，…; 1999—2004年，…; 2005年上半年，…): in a chronicle the year holds for the
+# sentences of its paragraph that name none, and 是年 or 同年 in them is that year.
+OPENING_YEAR = re.compile(
+    r"^\s*(?:(?:19|20)\d{2}\s*[—–\-－~至]\s*)?((?:19|20)\d{2})\s*年(?!以来|来|至今|以前|之前|前|\s*[至到—–\-－~])"
+)
+THAT_YEAR = re.compile(r"是年|同年")
+NOW = re.compile(r"目前|现在|现有|至今|截至|截止|当前|如今|现已|近年|近几年|今年|本年|去年|上年|明年")
+
+
 BA_WINDOW = 16
 
 
@@ -79,6 +88,7 @@ class SectionContext:
 
     plan: bool = False
     year: int | None = None
+    chronicle_year: int | None = None
 
 
 def without_quotes(text: str) -> str:
@@ -175,13 +185,22 @@ def section_contexts(
     whole_plan = document_is_plan(sentences, headings)
     scope_level: int | None = None
     scope_year: int | None = heading_year(headings[0].text) if whole_plan and headings else None
+    paragraph, paragraph_year = -1, None
     for position, sentence in enumerate(sentences):
         chain = [headings[i] for i in sentence.headings]
         if sentence.is_heading and scope_level is not None and chain and ends_plan_scope(chain[-1], scope_level):
             scope_level, scope_year = None, None
         plan = whole_plan or scope_level is not None or any(is_plan_heading(h.text) for h in chain)
         years = [y for y in (heading_year(h.text) for h in chain) if y]
-        contexts[sentence.index] = SectionContext(plan, years[-1] if years else scope_year if plan else None)
+        opening = OPENING_YEAR.match(sentence.text)
+        if sentence.paragraph != paragraph or sentence.is_heading:
+            paragraph, paragraph_year = sentence.paragraph, None
+        year = years[-1] if years else scope_year if plan else None
+        contexts[sentence.index] = SectionContext(plan, year, paragraph_year)
+        if opening and not plan:
+            paragraph_year = int(opening.group(1))
+        elif NOW.search(sentence.text):
+            paragraph_year = None  # a sentence of today (目前…) ends the chronicle's year
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         if scope_level is None and titles_plans(sentence, position, headings):
             scope_level, scope_year = TITLE_SCOPE, heading_year(sentence.text)
@@ -218,6 +237,9 @@ def sentence_period(sentence: str, position: int, context: SectionContext, doc_y
     years = [int(m.group(1)) for m in YEAR.finditer(before)]
     if years:
         return years[-1]
+    chronicle = context.chronicle_year
+    if chronicle and (THAT_YEAR.search(before) or not NOW.search(before)):
+        return chronicle
     relative = [RELATIVE_YEAR[m.group(0)] for m in RELATIVE.finditer(before)]
     if relative and doc_year:
         return doc_year + relative[-1]
