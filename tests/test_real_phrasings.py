@@ -2707,3 +2707,13 @@ def test_in_a_chronicle_the_year_a_sentence_opens_with_holds_for_the_sentences_a
 def test_a_sentence_of_today_ends_the_chronicles_year():
     text = "2008年，县政府出台养老服务扶持办法。目前，全县共有养老机构12家。全县建成农村幸福院80个。"
     assert periods_of(text) == {12.0: 2010, 80.0: 2010}
+
+
+def test_a_part_by_area_of_one_year_is_kept_beside_a_total_of_another_year():
+    text = "2003年，全县登记农村低保对象900户。\n2005年，全县有低保对象1100户，其中城市低保对象300户。"
+    households = {
+        value
+        for indicator, value in rows_of(text, "某县", "甘肃", level="county")
+        if indicator == "sa.dibao_households"
+    }
+    assert households == {900.0, 1100.0}

@@ -52,9 +52,10 @@ def area_part(indicator: Indicator, before: str, counted: str = "", after: str =
 
 
 def drop_parts_beside_totals(rows: list[Row]) -> list[Row]:
-    """A part by area is dropped when the report states a total of its id anywhere."""
-    totals = {row.indicator.id for row in rows if row.indicator.keep == PARTS and not row.part}
-    return [row for row in rows if not (row.part and row.indicator.id in totals)]
+    """A part by area is dropped when the report states a total of its id for the same year anywhere (a chronicle's
+    rural households of 1998 are no part of its total of 2005)."""
+    totals = {(row.indicator.id, row.period) for row in rows if row.indicator.keep == PARTS and not row.part}
+    return [row for row in rows if not (row.part and (row.indicator.id, row.period) in totals)]
 
 
 def drop_parts_that_sum(rows: list[Row]) -> list[Row]:
