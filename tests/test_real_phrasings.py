@@ -2717,3 +2717,16 @@ def test_a_part_by_area_of_one_year_is_kept_beside_a_total_of_another_year():
         if indicator == "sa.dibao_households"
     }
     assert households == {900.0, 1100.0}
+
+
+@pytest.mark.parametrize(
+    "sentence, modality",
+    [
+        ("上半年，将城乡低保标准分别提高到每人每月600元和每人每年5000元。", "achieved"),
+        ("今年将城乡低保标准统一提高到每人每月600元。", "achieved"),
+        ("明年城乡低保标准提高到每人每月600元。", "target"),
+    ],
+)
+def test_jiang_before_a_standard_rising_respectively_is_ba_and_mingnian_is_a_plan(sentence, modality):
+    rows = extract_text(sentence, region="某县", year=2024)
+    assert set(rows.loc[rows["value"] == 600.0, "modality"]) == {modality}
