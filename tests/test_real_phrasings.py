@@ -2730,3 +2730,8 @@ def test_a_part_by_area_of_one_year_is_kept_beside_a_total_of_another_year():
 def test_jiang_before_a_standard_rising_respectively_is_ba_and_mingnian_is_a_plan(sentence, modality):
     rows = extract_text(sentence, region="某县", year=2024)
     assert set(rows.loc[rows["value"] == 600.0, "modality"]) == {modality}
+
+
+def test_the_year_of_a_meeting_the_figures_were_reported_at_is_not_their_period():
+    rows = extract_text("记者从2024年全市民政工作会议上获悉，目前全市共有特困人员3200人。", region="某市", year=2023)
+    assert list(rows["period"]) == [2023]
