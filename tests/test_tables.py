@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from minzheng.extract.figures import extract_text
+from minzheng.extract.figures import extract_text, indicator_frame
+from minzheng.read.report import report_from_text
 
 
 def figures(text: str) -> set[tuple[str, float, object]]:
@@ -87,3 +88,24 @@ def test_a_table_saved_a_cell_per_line_is_cut_into_rows_by_its_header():
 def test_a_lettered_sub_item_of_the_same_programme_is_a_part():
     got = figures(TABLE_BY_CELL)
     assert not any(value in (12000000.0, 11000000.0) for _, value, _ in got)
+
+
+def test_a_disclosure_table_with_a_row_per_programme_gives_each_measure_its_columns_unit():
+    text = (
+        "| 类别 | 当月保障户数(户) | 当月保障人数(人) | 累计支出(万元) | 保障标准(元) |\n"
+        "| 城市低保 | 2100 | 3300 | 950.5 |\n"
+        "城区900元/月 |\n"
+        "| 农村低保 | 15000 | 24000 | 6200.8 |\n"
+        "全市650元/月 |\n"
+    )
+    report = report_from_text(text, region="某市", year=2024, level="prefecture-level city", meta={"province": "河北"})
+    rows = {(r.indicator, r.value) for r in indicator_frame([report]).itertuples()}
+    assert {
+        ("sa.dibao_recipients_urban", 3300.0),
+        ("sa.dibao_recipients_rural", 24000.0),
+        ("sa.dibao_households", 2100.0),
+        ("sa.dibao_households", 15000.0),
+        ("sa.dibao_funds", 9_505_000.0),
+        ("sa.dibao_funds", 62_008_000.0),
+        ("sa.dibao_standard_rural", 650.0),
+    } <= rows

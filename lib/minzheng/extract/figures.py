@@ -16,7 +16,7 @@ from minzheng.extract.areas import splits_tekun_by_area
 from minzheng.extract.columns import column_values
 from minzheng.extract.figure import Figure
 from minzheng.extract.fitting import row_unit
-from minzheng.extract.grids import grid_values
+from minzheng.extract.grids import category_values, grid_values
 from minzheng.extract.matching import counted_noun, indicators_of
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
@@ -258,6 +258,7 @@ def report_rows(report) -> list[Row]:
     rows.extend(table_figure_rows(report, contexts, home, progress_values(report.sentences)))
     own_names = (report.region, report.place)
     rows.extend(table_figure_rows(report, contexts, home, grid_values(report.sentences, own_names)))
+    rows.extend(table_figure_rows(report, contexts, home, category_values(report.sentences)))
     rows.sort(key=lambda r: (r.sentence.start + r.start, r.indicator.id))
     return fold_rounded(
         merge_mentions(

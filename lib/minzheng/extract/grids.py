@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from minzheng.extract.patterns import PROGRAMME
 from minzheng.extract.places import stem
 from minzheng.extract.tables import CELL_SEPARATOR, NUMBER_CELL, TableValue, cells
 from minzheng.read.sentences import Sentence
@@ -99,3 +100,55 @@ def grid_values(sentences: list[Sentence], names: tuple[str, ...]) -> list[Table
             lead = owner + UNIT_IN_HEAD.sub("", measure)
             values.append(TableValue(f"{lead}{number}{unit}", len(lead), sentence, start, end, 0))
     return values
+
+
+# The head of the column that names each row's programme (类别 | 户数(户) | 人数(人) | 累计支出(万元) | 低保标准(元)).
+CATEGORY_HEAD = re.compile(r"类\s*别|项\s*目|类\s*型|救助类别|保障类别|救助项目|名\s*称")
+ROW_PROGRAMME = re.compile(PROGRAMME)
+FIGURE_IN_CELL = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+
+
+def category_values(sentences: list[Sentence]) -> list[TableValue]:
+    """The values of disclosure tables with a row per programme and a column per measure (城市低保 | 5401 | 7441 |
+    1870.32 | …): each number read as `programme + measure + number + unit`, and a cell of words (a standard zone by
+    zone) as `programme + measure：` and its words; a cell cut onto the next line (…790元/月 |) is read there."""
+    values: list[TableValue] = []
+    measures: list[str] | None = None
+    waiting: tuple[str, str] | None = None
+    for sentence in sentences:
+        text = sentence.text.rstrip()
+        closing = text.count(CELL_SEPARATOR) == 1 and text.endswith(CELL_SEPARATOR)
+        if waiting and (closing or CELL_SEPARATOR not in text):
+            cell = text[:-1].rstrip() if closing else text
+            values.extend(cell_values(sentence, *waiting, (cell, 0, len(cell))))
+            waiting = None if closing else waiting
+            continue
+        waiting = None
+        if text.count(CELL_SEPARATOR) < 2:
+            measures = None
+            continue
+        row = filled(text)
+        texts = [cell for cell, _, _ in row]
+        if texts and CATEGORY_HEAD.fullmatch(texts[0]) and not any(NUMBER_CELL.match(t) for t in texts):
+            measures = texts[1:]
+            continue
+        if measures is None or not texts or not ROW_PROGRAMME.search(texts[0]) or len(row) - 1 > len(measures):
+            continue
+        for measure, cell in zip(measures, row[1:]):
+            values.extend(cell_values(sentence, texts[0], measure, cell))
+        if len(row) - 1 < len(measures):
+            waiting = (texts[0], measures[len(row) - 1])
+    return values
+
+
+def cell_values(sentence: Sentence, label: str, measure: str, cell: tuple[str, int, int]) -> list[TableValue]:
+    """The values of one cell of a programme's row: a number with its measure's unit, or the figures of its words."""
+    text, start, end = cell
+    lead = label + UNIT_IN_HEAD.sub("", measure)
+    if NUMBER_CELL.match(text):
+        return [TableValue(f"{lead}{text}{unit_of(measure)}", len(lead), sentence, start, end, 0)]
+    lead += "："
+    return [
+        TableValue(lead + text, len(lead) + m.start(), sentence, start + m.start(), start + m.end(), 0)
+        for m in FIGURE_IN_CELL.finditer(text)
+    ]
