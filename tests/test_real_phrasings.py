@@ -2735,3 +2735,17 @@ def test_jiang_before_a_standard_rising_respectively_is_ba_and_mingnian_is_a_pla
 def test_the_year_of_a_meeting_the_figures_were_reported_at_is_not_their_period():
     rows = extract_text("记者从2024年全市民政工作会议上获悉，目前全市共有特困人员3200人。", region="某市", year=2023)
     assert list(rows["period"]) == [2023]
+
+
+def test_money_paid_to_the_end_of_a_month_of_this_year_is_not_one_months():
+    assert ("sa.dibao_funds", 2.19e9, "元") in found("截至今年6月，全省共有城乡低保对象65万户，支出保障金21.9亿元。")
+
+
+def test_an_exit_listed_after_a_tekun_count_is_not_a_dibao_exit():
+    rows = found("上半年，全县新增城乡低保415户522人、退出441户1064人，新增特困供养人员124人、退出91人。")
+    assert {value for indicator, value, _ in rows if indicator == "sa.dibao_exited"} == {1064.0}
+
+
+def test_the_top_tier_of_a_care_fee_paid_monthly_is_the_tekun_care_standard():
+    rows = found("轻度、中度、重度失能特困人员照料护理费分别达到每月300元、500元和800元。")
+    assert rows == {("sa.tekun_care_standard", 800.0, "元/人/月")}

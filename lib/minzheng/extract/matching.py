@@ -8,7 +8,7 @@ from functools import cache
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.fitting import UNIT_CLASSES, unit_fits
-from minzheng.extract.patterns import OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, first_clause, last_clause
+from minzheng.extract.patterns import HAN, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, first_clause, last_clause
 from minzheng.extract.programmes import (
     AND_OTHERS,
     LEAD_TOPIC,
@@ -184,9 +184,17 @@ def inside_quotes(text: str, position: int) -> bool:
 PAID_QUOTED = re.compile(r"(?:发放|享受|领取)“$")
 
 
+# A list item this short names no programme of its own.
+SHORT_ITEM = 3
+
+
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
     """Whether the subject (or, for a value of a list, the list's shared words) holds a term that rules it out."""
     words = REACHES.split(subject.own)[-1] + (shared.own if shared is not None and subject.first_term_in else "")
+    noun_after = HAN.match(subject.after.lstrip())
+    if len(HAN.findall(subject.own)) <= SHORT_ITEM and not PROGRAMME_WORD.search(subject.own) and not noun_after:
+        # A list item of a verb alone (…，新增特困供养人员124人、退出91人) is about the programme its clause named last.
+        words = last_clause(subject.before) + words
     acted_on = ACTED_ON.search(first_clause(subject.after)) or ACTED_ON_BEFORE.search(
         last_clause(subject.before + subject.own)
     )
