@@ -2749,3 +2749,21 @@ def test_an_exit_listed_after_a_tekun_count_is_not_a_dibao_exit():
 def test_the_top_tier_of_a_care_fee_paid_monthly_is_the_tekun_care_standard():
     rows = found("轻度、中度、重度失能特困人员照料护理费分别达到每月300元、500元和800元。")
     assert rows == {("sa.tekun_care_standard", 800.0, "元/人/月")}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("城市特困人员基本生活标准每人每月提高50元达到900元/月。", {("sa.tekun_standard_urban", 900.0, "元/人/月")}),
+        ("农村低保标准提高40元达到每人每月520元。", {("sa.dibao_standard_rural", 520.0, "元/人/月")}),
+    ],
+)
+def test_the_level_right_after_a_rise_in_yuan_is_the_standard_named_before_the_rise(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_the_tekun_support_money_paid_per_head_is_the_tekun_standard_of_both_areas():
+    assert found("全县特困人员供养金为每人每月900元。") == {
+        ("sa.tekun_standard_urban", 900.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 900.0, "元/人/月"),
+    }

@@ -53,7 +53,9 @@ ORPHAN_MODES = ("机构养育", "社会散居")
 
 # A standard named without any area (最低生活保障标准, 特困人员基本生活标准; 特困人员基本生活费 paid per head) is one
 # standard for town and country.
-AREA_FREE_STANDARD = re.compile(r"(?:低保|最低生活保障|特困|供养人员)[^，,；;。]{0,12}?(?:标准|基本生活费$)")
+AREA_FREE_STANDARD = re.compile(
+    r"(?:低保|最低生活保障|特困|供养人员)[^，,；;。]{0,12}?(?:标准|(?:基本生活费|供养金)(?:为|是|达到|达)?$)"
+)
 NAMES_AN_AREA = re.compile(r"城市|城镇|农村|城乡|乡村|牧区|农牧|集中|分散|孤儿|儿童|照料|护理|边缘|补差|残疾")
 AREA_PREFIXES = ("城市居民", "农村居民")
 

@@ -24,6 +24,7 @@ from minzheng.extract.patterns import (
     BOOK_TITLE,
     FROM_MARKER,
     HAN,
+    INCREMENT,
     OTHER_MEASURE,
     PROGRAMME,
     PROGRAMME_WORD,
@@ -74,6 +75,9 @@ def cut_at_qizhong(text: str, position: int) -> int:
 RATIO_OF = re.compile(r"(?:按|为|是)?(?:不低于)?(?:当地|同期)?[^，。；,;]{0,8}?标准的?[0-9.]+倍")
 
 
+LEVEL_AFTER_RISE = re.compile(r"(?:最高)?(?:达到|达|增至|提至|为)")
+
+
 def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
     """The subject of quantity i: own words before it, sentence before them, and the words after it."""
     q = quantities[i]
@@ -87,6 +91,10 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
         if zone
         else topic(text, quantities, i, start) + words
     )
+    if i > 0 and start == quantities[i - 1].end and LEVEL_AFTER_RISE.fullmatch(words.strip()):
+        # …标准每人每月提高40元达到860元: the level after the rise is the standard's, named before the rise.
+        rise = text[clause_start(text, quantities[i - 1].start) : quantities[i - 1].start]
+        own = INCREMENT.sub("", PER_PHRASE.sub("", rise)) + own if INCREMENT.search(rise) else own
     if i > 0 and start == quantities[i - 1].end:
         # A list item that opens with its own verb starts at its 、: the noun before it is the last number's.
         next_item = NEXT_ITEM.search(own)
