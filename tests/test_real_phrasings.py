@@ -2767,3 +2767,10 @@ def test_the_tekun_support_money_paid_per_head_is_the_tekun_standard_of_both_are
         ("sa.tekun_standard_urban", 900.0, "元/人/月"),
         ("sa.tekun_standard_rural", 900.0, "元/人/月"),
     }
+
+
+def test_the_standard_of_the_urban_three_withouts_is_the_urban_tekun_standard():
+    assert found("城镇“三无”人员供养标准由每人每月800元提高至850元。") == {
+        ("sa.tekun_standard_urban", 800.0, "元/人/月"),
+        ("sa.tekun_standard_urban", 850.0, "元/人/月"),
+    }
