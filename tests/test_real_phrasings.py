@@ -2774,3 +2774,18 @@ def test_the_standard_of_the_urban_three_withouts_is_the_urban_tekun_standard():
         ("sa.tekun_standard_urban", 800.0, "元/人/月"),
         ("sa.tekun_standard_urban", 850.0, "元/人/月"),
     }
+
+
+def test_nursing_beds_written_huli_chuangwei_are_nursing_beds_not_all_beds():
+    assert found("全县养老机构总床位1300张，护理床位数增至820张。") == {
+        ("ec.beds", 1300.0, "张"),
+        ("ec.nursing_beds", 820.0, "张"),
+    }
+
+
+def test_the_rise_of_the_average_top_up_under_a_title_on_the_standard_is_not_a_rise_of_the_standard():
+    text = (
+        "某市提高农村低保标准\n\n上半年全市保障农村低保对象20万人次，人均月补差150元，保障面为2.5%；"
+        "人均月补差分别比去年同期增加40元，增幅达35%，城乡低保救助水平差距缩小。"
+    )
+    assert ("sa.standard_increase", 35.0) not in rows_of(text, "某市", "安徽", level="prefecture-level city")

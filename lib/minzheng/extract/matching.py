@@ -194,7 +194,7 @@ def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = No
     noun_after = HAN.match(subject.after.lstrip())
     if len(HAN.findall(subject.own)) <= SHORT_ITEM and not PROGRAMME_WORD.search(subject.own) and not noun_after:
         # A list item of a verb alone (…，新增特困供养人员124人、退出91人) is about the programme its clause named last.
-        words = last_clause(subject.before) + words
+        words = last_clause(subject.before.rstrip("，,、；; ")) + words
     acted_on = ACTED_ON.search(first_clause(subject.after)) or ACTED_ON_BEFORE.search(
         last_clause(subject.before + subject.own)
     )
