@@ -2789,3 +2789,10 @@ def test_the_rise_of_the_average_top_up_under_a_title_on_the_standard_is_not_a_r
         "人均月补差分别比去年同期增加40元，增幅达35%，城乡低保救助水平差距缩小。"
     )
     assert ("sa.standard_increase", 35.0) not in rows_of(text, "某市", "安徽", level="prefecture-level city")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["推进30个农村幸福院建设，全市养老服务站覆盖率超过50%。", "启动5个乡镇养老服务中心建设。"]
+)
+def test_places_whose_building_is_pushed_on_or_started_are_projects_not_places_standing(sentence):
+    assert found(sentence) == set()

@@ -210,7 +210,13 @@ PROJECTS_COUNTED = re.compile(r"^\s*[\u4e00-\u9fff]{0,12}?(?:项目|工程)")
 
 def counts_projects(subject: Subject) -> bool:
     """Whether a count of places counts projects: its own words end with 项目, or its noun does (6个养老机构项目)."""
-    return bool(PROJECTS.search(subject.own) or PROJECTS_COUNTED.match(subject.after))
+    under_way = UNDER_WAY.search(subject.own) and BEING_BUILT.match(subject.after)
+    return bool(PROJECTS.search(subject.own) or PROJECTS_COUNTED.match(subject.after) or under_way)
+
+
+# Places whose building is pushed on or started (推进32个农村幸福院建设; 启动5个养老服务中心建设): still projects.
+UNDER_WAY = re.compile(r"(?:推进|推动|启动|加快|开工|谋划)\s*$")
+BEING_BUILT = re.compile(r"^\s*[\u4e00-\u9fff（）()]{1,16}?(?:建设|改造|新建)")
 
 
 # A verb of reaching people (标准调整惠及全县N名低保对象): the words before it are about what reaches them, not about
