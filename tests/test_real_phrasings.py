@@ -2796,3 +2796,25 @@ def test_the_rise_of_the_average_top_up_under_a_title_on_the_standard_is_not_a_r
 )
 def test_places_whose_building_is_pushed_on_or_started_are_projects_not_places_standing(sentence):
     assert found(sentence) == set()
+
+
+def test_a_standard_rising_from_the_base_of_last_year_gives_both_values_with_the_later_ones_period():
+    rows = extract_text(
+        "农村低保标准在去年提高到1000元的基础上今年再次提高到每人每年1200元。", region="某县", year=2011
+    )
+    assert {(r.value, r.unit, r.period) for r in rows.itertuples()} == {
+        (1000.0, "元/人/年", 2010),
+        (1200.0, "元/人/年", 2011),
+    }
+
+
+def test_a_sum_in_wan_with_no_period_is_never_a_persons_standard():
+    assert not {
+        row for row in found("提标后全县农村低保标准补助金预计需增加财政投入40余万元。") if "standard" in row[0]
+    }
+
+
+def test_a_guarantee_line_of_income_is_not_dibao_money():
+    assert not {
+        row for row in found("农村居民最低生活保障线从家庭年收入700元提高到900元。") if row[0] == "sa.dibao_funds"
+    }

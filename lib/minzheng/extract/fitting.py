@@ -34,6 +34,8 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
     if indicator.unit.startswith("元/人/"):
         if INCREMENT.search(figure.subject.own) or MONEY_SUM.search(q.raw) or MONEY_NOUN.search(figure.subject.own):
             return False
+        if not per and re.search("[万萬]", q.raw):
+            return False  # a sum in 万 with no per-head period (投入40余万元) is money, never one person's standard
         return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
     if indicator.unit == "元":
         if LIMIT_OR_STANDARD.search(figure.subject.own) or INCREMENT.search(figure.subject.own):

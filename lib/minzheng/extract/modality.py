@@ -279,6 +279,6 @@ def figure_period(text: str, figure: Figure, context: SectionContext, year: int 
     if figure.compared_with:
         return year_in_span(text[figure.compared_with[0] : figure.compared_with[1]], year)
     if figure.earlier:
-        marker = text.rfind("由", 0, q.start), text.rfind("从", 0, q.start)
+        marker = text.rfind("由", 0, q.start), text.rfind("从", 0, q.start), text.rfind("在", 0, q.start)
         return year_in_span(text[max(marker) : q.start], year) if max(marker) >= 0 else None
     return sentence_period(text, q.start, context, year)

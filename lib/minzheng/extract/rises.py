@@ -11,6 +11,11 @@ from minzheng.extract.patterns import FROM_MARKER, RANGE_JOIN
 BRACKETED = re.compile(r"^\s*[（(][^（）()]{1,16}[)）]")
 
 
+# A rise written from its base (在去年X的基础上今年再次提高到Y).
+BASE_MARKER = re.compile(r"在[^，。；]{0,12}$")
+ON_THE_BASE = re.compile(r"^的基础上[，,]?(?:今年|本年|再次|又|进一步|继续)*")
+
+
 def restatement(text: str, before: Quantity, quantity: Quantity) -> bool:
     """Whether a quantity stands alone in brackets right after the one before it."""
     opening = text[before.end : quantity.start].strip()
@@ -28,6 +33,10 @@ def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple
     for earlier, later in zip(groups, groups[1:]):
         gap = BRACKETED.sub("", text[quantities[earlier[-1]].end : quantities[later[0]].start], count=1)
         from_marker = FROM_MARKER.search(text[: quantities[earlier[0]].start])
+        base = ON_THE_BASE.match(gap)
+        if base and BASE_MARKER.search(text[: quantities[earlier[0]].start]):
+            # 在去年提高到200元的基础上今年提高到220元: the earlier value is the base the later one rose from.
+            gap, from_marker = gap[base.end() :], base
         if not (RANGE_JOIN.match(gap) and from_marker):
             continue
         if len(earlier) == len(later):

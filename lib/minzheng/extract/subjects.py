@@ -270,6 +270,8 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
                 figures[i] = Figure(q, earlier.subject, shared=earlier.shared, group=earlier.group)
             for k in merged.get(i, [pairs[i]]):
                 figures[k].earlier = True
+                if not figures[k].quantity.per and q.per and q.unit_class == "money":
+                    figures[k].per_inherited = q.per  # 在1000元的基础上提高到每人每年1200元: both yearly
             continue
         if i in figures:
             continue
