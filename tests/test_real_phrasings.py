@@ -2818,3 +2818,22 @@ def test_a_guarantee_line_of_income_is_not_dibao_money():
     assert not {
         row for row in found("农村居民最低生活保障线从家庭年收入700元提高到900元。") if row[0] == "sa.dibao_funds"
     }
+
+
+def test_de_facto_unsupported_children_written_as_orphans_are_de_facto_unsupported_children():
+    assert found("全区共有孤儿30名，事实无人抚养孤儿80名。") == {
+        ("cp.orphans", 30.0, "人"),
+        ("cp.de_facto_unsupported_children", 80.0, "人"),
+    }
+
+
+def test_institutions_brought_into_an_alliance_are_not_the_institutions_standing():
+    assert found("整合省内200多个养老机构和组织，成立养老服务联盟。") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["社会散居孤儿从不低于福利机构孤儿60%提高至80%确定。", "散居孤儿标准从机构孤儿标准的60%提高到80%。"],
+)
+def test_percents_of_a_rise_that_are_shares_of_another_figure_are_no_rise(sentence):
+    assert not {row for row in found(sentence) if row[0] == "sa.standard_increase"}

@@ -29,7 +29,7 @@ from minzheng.extract.patterns import (
     PROGRAMME,
     PROGRAMME_WORD,
 )
-from minzheng.extract.rises import rises
+from minzheng.extract.rises import mark_shares, rises
 from minzheng.extract.tiers import headed_standards, tier_lists, tier_subject
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
 
@@ -289,6 +289,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
                 subject = replace(subject, own=FROM_MARKER.sub("", subject.own))
                 subject, tier_topic = tier_subject(subject, tier_topic)
             figures[i] = Figure(q, subject)
+    mark_shares(text, quantities, pairs, figures)
     ordered = [figures[i] for i in range(len(quantities))]
     name_areas(ordered)
     if areas_first:
