@@ -2837,3 +2837,8 @@ def test_institutions_brought_into_an_alliance_are_not_the_institutions_standing
 )
 def test_percents_of_a_rise_that_are_shares_of_another_figure_are_no_rise(sentence):
     assert not {row for row in found(sentence) if row[0] == "sa.standard_increase"}
+
+
+def test_people_counted_after_the_households_of_a_year_take_the_programme_the_clause_before_named():
+    rows = found("2003年全县城乡居民最低生活保障户900户，保障人数2600人，年发放保障金150万元。")
+    assert ("sa.dibao_recipients", 2600.0, "人") in rows

@@ -85,8 +85,9 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
 
 
 def first_digit(text: str, start: int) -> int:
-    """Where the first digit after a position stands (or the text's end), a clause's ordinal (1.、2、) skipped."""
-    ordinal = re.compile(r"\s*\d{1,2}[.．、](?!\d)").match(text, start)
+    """Where the first digit after a position stands (or the text's end), a clause's ordinal (1.、2、) or opening
+    year (2003年) skipped."""
+    ordinal = re.compile(r"\s*(?:\d{1,2}[.．、](?!\d)|(?:19|20)\d{2}\s*年(?:\d{1,2}月)?)").match(text, start)
     match = re.compile(r"\d").search(text, ordinal.end() if ordinal else start)
     return match.start() if match else len(text)
 
@@ -107,7 +108,7 @@ AREA_ONLY = re.compile(r"城市|城镇|农村|牧区|农牧区")
 PAID_ONLY = re.compile(r"(?:已|共|累计|共计)(?:发放|支出|兑现)(?:资金|金额)?")
 AMOUNT_ONLY = re.compile(r"(?:发放|支出)?(?:金额|资金)(?:为|达|共计)?")
 STOCK_ONLY = re.compile(
-    rf"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有|总人数(?:达到|为)?)|{AMOUNT_ONLY.pattern}|{PAID_ONLY.pattern}"
+    rf"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有|总人数(?:达到|为)?|(?:保障|救助|供养)(?:人数|户数)(?:达到|为)?)|{AMOUNT_ONLY.pattern}|{PAID_ONLY.pattern}"
 )
 # A clause that names only a care mode (…“孤儿”分散供养标准为1008元/月，集中供养标准为1232元/月): the mode of the
 # group the clause before names (its own mode and area left behind).
