@@ -2842,3 +2842,10 @@ def test_percents_of_a_rise_that_are_shares_of_another_figure_are_no_rise(senten
 def test_people_counted_after_the_households_of_a_year_take_the_programme_the_clause_before_named():
     rows = found("2003年全县城乡居民最低生活保障户900户，保障人数2600人，年发放保障金150万元。")
     assert ("sa.dibao_recipients", 2600.0, "人") in rows
+
+
+def test_people_counted_in_bare_wan_before_their_noun_after_a_list_of_standards_are_the_people_under_dibao():
+    rows = found(
+        "去年全县城乡低保平均标准分别为600元/月和450元/月，12万城乡低保对象累计月人均补助分别达到300元和200元。"
+    )
+    assert ("sa.dibao_recipients", 120_000.0, "人") in rows

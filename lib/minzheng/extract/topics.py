@@ -61,7 +61,10 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     while PAID_ONLY.fullmatch(own.strip()) and previous > 0 and not PROGRAMME_WORD.search(text[previous:start]):
         previous = clause_start(text, previous - 1)
     inside = [q.start for q in quantities[:i] if q.start >= previous]
+    # A bare number of another unit after the clause (…1.2万户，2.3万人) pairs with it, unless its own noun follows it
+    # (…标准分别为349元/月和188元/月，598万城乡低保对象…).
     pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
+    pair = pair and not HAN.match(text, quantities[i].end)
     if inside and not (
         stock
         or mode
