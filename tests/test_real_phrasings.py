@@ -2849,3 +2849,14 @@ def test_people_counted_in_bare_wan_before_their_noun_after_a_list_of_standards_
         "去年全县城乡低保平均标准分别为600元/月和450元/月，12万城乡低保对象累计月人均补助分别达到300元和200元。"
     )
     assert ("sa.dibao_recipients", 120_000.0, "人") in rows
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("全年农村临时救济5000人次。", ("sa.temp_assistance_cases", 5000.0, "人次")),
+        ("全年直接接收捐赠款300万元。", ("so.charity_funds", 3_000_000.0, "元")),
+    ],
+)
+def test_temporary_relief_is_temporary_assistance_and_donated_money_is_charity_money(sentence, expected):
+    assert expected in found(sentence)
