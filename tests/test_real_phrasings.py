@@ -2860,3 +2860,12 @@ def test_people_counted_in_bare_wan_before_their_noun_after_a_list_of_standards_
 )
 def test_temporary_relief_is_temporary_assistance_and_donated_money_is_charity_money(sentence, expected):
     assert expected in found(sentence)
+
+
+def test_entries_in_a_sentence_opening_with_qizhong_take_the_programme_of_the_sentence_before():
+    text = "目前，全县农村低保人数为8000人。其中今年新增1000人。"
+    assert ("sa.dibao_newly_enrolled", 1000.0) in rows_of(text, "某县", "安徽", level="county")
+
+
+def test_day_care_centres_newly_built_or_extended_are_new_stations():
+    assert found("同时，新（扩）建城市社区老年日间照料中心（室）280个。") == {("ec.new_home_care_stations", 280.0, "处")}

@@ -79,3 +79,7 @@ def goes_on(text: str) -> bool:
 
 # A document's title (《…临时救助实施办法》): its words name a policy and its issuer, never a figure's subject or place.
 BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
+
+
+# Words of people entering or leaving a programme (新增, 退出): a part that names them counts changes, not a stock.
+ENTRY_OR_EXIT = re.compile(r"新增|新纳入|退出|清退|取消")

@@ -22,6 +22,7 @@ from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
 from minzheng.extract.patterns import (
     BOOK_TITLE,
+    ENTRY_OR_EXIT,
     FROM_MARKER,
     HAN,
     INCREMENT,
@@ -313,11 +314,13 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
 # What names a standard: a programme or the word 标准 itself.
 def split_areas(figures: list[Figure], text: str, lead: str = "") -> None:
     """Parts by area after 其中 (城乡低保对象8万人，其中城市保障对象9千人、农村…): an area that names no programme is
-    the area of the programme of the total it divides."""
+    the area of the programme of the total it divides; so are the entries and exits of a sentence that opens with 其中
+    (…低保人数为7978人。其中今年新增1042人)."""
     for figure in figures:
         at = text.rfind("其中", 0, figure.quantity.start)
         own = figure.subject.own
-        if at < 0 or not TIER_AREA.search(own) or PROGRAMME_WORD.search(own):
+        opening = at >= 0 and not text[:at].strip() and bool(ENTRY_OR_EXIT.search(own))
+        if at < 0 or not (TIER_AREA.search(own) or opening) or PROGRAMME_WORD.search(own):
             continue
         programmes = PROGRAMME_WORD.findall(lead + text[:at])
         if programmes:
