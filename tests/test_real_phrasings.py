@@ -2868,4 +2868,19 @@ def test_entries_in_a_sentence_opening_with_qizhong_take_the_programme_of_the_se
 
 
 def test_day_care_centres_newly_built_or_extended_are_new_stations():
-    assert found("同时，新（扩）建城市社区老年日间照料中心（室）280个。") == {("ec.new_home_care_stations", 280.0, "处")}
+    assert found("同时，新（扩）建城市社区老年日间照料中心（室）280个。") == {
+        ("ec.new_home_care_stations", 280.0, "处")
+    }
+
+
+def test_a_round_sum_passed_then_the_exact_sum_gives_the_exact_sum_of_what_the_clause_before_named():
+    assert found("全年累计发放低保金再创新高，突破3000万元，达3125万元。") == {("sa.dibao_funds", 31_250_000.0, "元")}
+
+
+def test_a_note_in_brackets_puts_no_distance_between_a_noun_and_its_number():
+    rows = found("上半年全县纳入农村、城市低保的家庭（包括农村五保户）共有5200户9800人。")
+    assert {("sa.dibao_households", 5200.0, "户"), ("sa.dibao_recipients", 9800.0, "人")} <= rows
+
+
+def test_programmes_joined_across_a_note_in_brackets_are_not_one_programmes():
+    assert found("全县低保（含生活困难补助）、特困和低收入家庭总计7500户、12000人。") == set()

@@ -8,7 +8,15 @@ from functools import cache
 from minzheng.codebook import Cue, Indicator, indicators
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.fitting import UNIT_CLASSES, unit_fits
-from minzheng.extract.patterns import HAN, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, first_clause, last_clause
+from minzheng.extract.patterns import (
+    BLANKED_NOTE,
+    HAN,
+    OTHER_MEASURE,
+    PROGRAMME,
+    PROGRAMME_WORD,
+    first_clause,
+    last_clause,
+)
 from minzheng.extract.programmes import (
     AND_OTHERS,
     LEAD_TOPIC,
@@ -77,8 +85,10 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         score = list_cue_score(cue, subject)
         return None if score is None else (1, score)
     head = last_match(cue.head, subject.own)
-    if head is not None and (subject.anywhere or len(subject.own) - head.end() <= LEFT_HEAD_MAX_DISTANCE):
-        tier, distance = 1, len(subject.own) - head.end()
+    # Notes blanked out in brackets (家庭（□□□□）共有) put no distance between a head and its number.
+    gap = len(BLANKED_NOTE.sub("", subject.own[head.end() :])) if head is not None else 0
+    if head is not None and (subject.anywhere or gap <= LEFT_HEAD_MAX_DISTANCE):
+        tier, distance = 1, gap
         context = subject.before + subject.own[: head.start()]
     else:
         head = right_head(cue.head, subject)

@@ -83,3 +83,7 @@ BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
 
 # Words of people entering or leaving a programme (新增, 退出): a part that names them counts changes, not a stock.
 ENTRY_OR_EXIT = re.compile(r"新增|新纳入|退出|清退|取消")
+
+
+# A note in brackets the subject finder blanked out (低保（□□□□□□）、特困…): it stands for nothing between words.
+BLANKED_NOTE = re.compile(r"[（(]□+[)）]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import CLAUSE_BREAK, OTHER_BENEFIT, PROGRAMME, PROGRAMME_WORD
+from minzheng.extract.patterns import BLANKED_NOTE, CLAUSE_BREAK, OTHER_BENEFIT, PROGRAMME, PROGRAMME_WORD
 
 # Two different programmes joined in a figure's own words (低保和特困对象资金).
 JOINED_PROGRAMMES = re.compile(
@@ -26,7 +26,7 @@ ONE_OF_MANY = re.compile(
 
 def joins_programmes(own: str) -> bool:
     """Whether a figure's own words join two different programmes."""
-    return any(a != b for a, b in JOINED_PROGRAMMES.findall(own))
+    return any(a != b for a, b in JOINED_PROGRAMMES.findall(BLANKED_NOTE.sub("", own)))
 
 
 def names_other_benefit(subject: Subject) -> bool:

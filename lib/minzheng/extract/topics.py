@@ -82,7 +82,7 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
         words = CHANGE.sub("", text[previous : first_digit(text, previous)])
         if AMOUNT_ONLY.fullmatch(own.strip()) and not PROGRAMME_WORD.search(words):
             return ""
-    elif inside and STOCK_ONLY.fullmatch(words.strip()):
+    elif inside and (STOCK_ONLY.fullmatch(words.strip()) or ROUNDED_ONLY.fullmatch(words.strip())):
         words = topic(text, quantities, next(k for k, q in enumerate(quantities) if q.start >= previous), previous)
     return words if HAN.search(words) else ""
 
@@ -113,6 +113,9 @@ AMOUNT_ONLY = re.compile(r"(?:发放|支出)?(?:金额|资金)(?:为|达|共计)
 STOCK_ONLY = re.compile(
     rf"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有|总人数(?:达到|为)?|(?:保障|救助|供养)(?:人数|户数)(?:达到|为)?)|{AMOUNT_ONLY.pattern}|{PAID_ONLY.pattern}"
 )
+# A clause that says only that a round sum was passed (…发放低保金再创新高，突破2000万元，达2037万元): the clause before
+# it names what both sums are.
+ROUNDED_ONLY = re.compile(r"(?:突破|超过|逾|超)?")
 # A clause that names only a care mode (…“孤儿”分散供养标准为1008元/月，集中供养标准为1232元/月): the mode of the
 # group the clause before names (its own mode and area left behind).
 MODE_ONLY = re.compile(r"(?:集中|分散)(?:供养|养育)?的?(?:基本生活)?标准(?:为|是|达到)?")
