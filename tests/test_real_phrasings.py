@@ -2884,3 +2884,8 @@ def test_a_note_in_brackets_puts_no_distance_between_a_noun_and_its_number():
 
 def test_programmes_joined_across_a_note_in_brackets_are_not_one_programmes():
     assert found("全县低保（含生活困难补助）、特困和低收入家庭总计7500户、12000人。") == set()
+
+
+def test_one_value_merging_a_towns_and_a_countrys_earlier_values_is_the_standard_of_both():
+    rows = found("全市城市最低生活保障标准和农村最低生活保障标准由原来的每人每月600元和500元提高到650元。")
+    assert {("sa.dibao_standard_urban", 650.0, "元/人/月"), ("sa.dibao_standard_rural", 650.0, "元/人/月")} <= rows

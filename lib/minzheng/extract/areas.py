@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minzheng.extract.figure import Figure
+from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE
 from minzheng.extract.patterns import FROM_MARKER, HAN, LINKING, STANDARD_WORD
 
@@ -63,6 +63,15 @@ AREA_PREFIXES = ("城市居民", "农村居民")
 # Five-guarantee support was the countryside's alone: its standard or support level naming no area is the rural one
 # (五保供养标准提高到4200元/年).
 RURAL_ONLY_STANDARD = re.compile(r"五保[^，,；;。]{0,12}?(?:标准|供养水平)")
+
+
+def both_areas_merged(subject: Subject) -> Subject:
+    """The subject of one value that merges a town's and a country's earlier values (城市…标准和农村…标准由每人每月590元和
+    480元提高到630元): one standard for town and country, written 城乡."""
+    own = subject.own
+    if not (re.search("城市|城镇", own) and "农村" in own):
+        return subject
+    return replace(subject, own="城乡" + re.sub(r"城市|城镇|农村|[和与及、]", "", own))
 
 
 def respective_areas(figures: list[Figure]) -> None:

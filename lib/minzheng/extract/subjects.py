@@ -12,6 +12,7 @@ from dataclasses import replace
 from minzheng.extract.areas import (
     URBAN_RURAL,
     area_over_mode,
+    both_areas_merged,
     linking_only,
     name_areas,
     respective_areas,
@@ -266,7 +267,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
         if i in pairs:
             earlier = figures[pairs[i]]
             if i in merged and earlier.shared:
-                figures[i] = Figure(q, earlier.shared)
+                figures[i] = Figure(q, both_areas_merged(earlier.shared))
             else:
                 figures[i] = Figure(q, earlier.subject, shared=earlier.shared, group=earlier.group)
             for k in merged.get(i, [pairs[i]]):
