@@ -2889,3 +2889,8 @@ def test_programmes_joined_across_a_note_in_brackets_are_not_one_programmes():
 def test_one_value_merging_a_towns_and_a_countrys_earlier_values_is_the_standard_of_both():
     rows = found("全市城市最低生活保障标准和农村最低生活保障标准由原来的每人每月600元和500元提高到650元。")
     assert {("sa.dibao_standard_urban", 650.0, "元/人/月"), ("sa.dibao_standard_rural", 650.0, "元/人/月")} <= rows
+
+
+def test_two_lists_run_together_on_a_page_without_punctuation_keep_their_own_subjects():
+    rows = found("城乡低保标准分别提高到900/·月和7800/·城乡特困人员基本生活补贴标准分别提高到1700/·月和11700/·年")
+    assert {("sa.tekun_standard_urban", 1700.0, "元/人/月"), ("sa.tekun_standard_rural", 11700.0, "元/人/年")} <= rows

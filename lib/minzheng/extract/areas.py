@@ -222,3 +222,19 @@ def area_over_mode(figure: Figure) -> None:
     figure.subject = replace(figure.subject, own=plain if AREA.search(plain) else areas[-1] + plain, first_term_in=item)
     if figure.shared is not None:
         figure.shared = replace(figure.shared, own=CARE_MODE.sub("", shared))
+
+
+# Town and country named together (纳入农村、城市低保的家庭): 城乡, when no 分别 gives each its own value.
+BOTH_AREAS = re.compile(r"(?:城市|城镇)[、和与及](?:农村)|农村[、和与及](?:城市|城镇)")
+VALUE_LIST = re.compile(r"\d[^、和]*?[、和]\s*\d")
+
+
+def towns_and_country_as_both(text: str) -> str:
+    """The text with town and country named together written 城乡 (same length), unless their clause lists a value
+    for each (城市、农村低保对象35.8万人、100.5万人)."""
+
+    def both(match: re.Match[str]) -> str:
+        clause = re.split(r"[，,；;。]", text[match.end() :], maxsplit=1)[0]
+        return match.group(0) if VALUE_LIST.search(clause) else "□" * (len(match.group(0)) - 2) + "城乡"
+
+    return BOTH_AREAS.sub(both, text)

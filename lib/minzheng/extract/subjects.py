@@ -16,6 +16,7 @@ from minzheng.extract.areas import (
     linking_only,
     name_areas,
     respective_areas,
+    towns_and_country_as_both,
     unified_standard,
 )
 from minzheng.extract.comparisons import COMPARISON, compared_lists
@@ -175,6 +176,10 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     head_end = marker if marker >= 0 else first.start
     if start > 0 and (not HAN.search(text[start:head_end]) or PLACE_ONLY.match(text[start:head_end])):
         start = clause_start(text, start - 1)
+    # A page that lost its punctuation runs two lists together (…900/·月和7800/·城乡特困…分别提高到1700/·月…).
+    ends = [q.end for q in quantities[: run[0]] if start < q.end <= head_end]
+    if ends and PROGRAMME_WORD.search(text[ends[-1] : head_end]):
+        start = ends[-1]
     subject = text[start:head_end]
     before = text[cut_at_qizhong(text, start) : start]
     shared = Subject(own=text[start : first.start], before=before, anywhere=True)
@@ -201,20 +206,6 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
 # A note in brackets of what a name includes (含艾滋病病毒感染儿童、事实无人抚养儿童，下同): an aside, whose words name
 # nothing the figure counts and whose commas end no clause.
 NOTE_IN_BRACKETS = re.compile(r"[（(](?:含|包括)[^（）()]{2,40}[)）]")
-
-
-# Town and country named together (纳入农村、城市低保的家庭): 城乡, when no 分别 gives each its own value.
-BOTH_AREAS = re.compile(r"(?:城市|城镇)[、和与及](?:农村)|农村[、和与及](?:城市|城镇)")
-
-
-def both_areas(match: re.Match[str], text: str) -> str:
-    """城乡 in the place of town and country named together, unless their clause lists a value for each (城市、农村低保
-    对象35.8万人、100.5万人)."""
-    clause = re.split(r"[，,；;。]", text[match.end() :], maxsplit=1)[0]
-    return match.group(0) if VALUE_LIST.search(clause) else "□" * (len(match.group(0)) - 2) + "城乡"
-
-
-VALUE_LIST = re.compile(r"\d[^、和]*?[、和]\s*\d")
 
 
 # A heading that names one programme and nothing else (一、最低生活保障; （一）城乡低保): no figure, no list of topics.
@@ -252,7 +243,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     text = joined_topic(BOOK_TITLE.sub(lambda m: "《" + "□" * (len(m.group(0)) - 2) + "》", text))
     text = NOTE_IN_BRACKETS.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
     if "分别" not in text:
-        text = BOTH_AREAS.sub(lambda m: both_areas(m, text), text)
+        text = towns_and_country_as_both(text)
     runs = value_runs(text, quantities)
     figures: dict[int, Figure] = {}
     for group, run in enumerate(runs):
