@@ -34,7 +34,7 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
     if indicator.unit.startswith("元/人/"):
         if INCREMENT.search(figure.subject.own) or MONEY_SUM.search(q.raw) or MONEY_NOUN.search(figure.subject.own):
             return False
-        if not per and re.search("[万萬]", q.raw):
+        if not per and LARGE_SUM.search(q.raw):
             return False  # a sum in 万 with no per-head period (投入40余万元) is money, never one person's standard
         return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
     if indicator.unit == "%" and SHARE_OF.search(figure.subject.own):
@@ -55,6 +55,8 @@ LIMIT_OR_STANDARD = re.compile(
 
 # A sum in 亿, or one its words call money (新增城乡低保资金5.54亿元), is never one person's standard.
 MONEY_SUM = re.compile(r"[亿億]")
+# A sum in 万 or 亿 written with no per-head period (投入40余万元) is a programme's money, never one person's.
+LARGE_SUM = re.compile(r"[万亿萬億]")
 MONEY_NOUN = re.compile(r"资金$")
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from minzheng.extract.areas import CARE_MODE as MODE_OF_SUPPORT
 from minzheng.extract.figure import Figure, Subject
+from minzheng.extract.fitting import LARGE_SUM
 from minzheng.extract.patterns import FROM_MARKER, HAN, INCREMENT, PROGRAMME
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA
 from minzheng.extract.units import inferred_period
@@ -54,16 +55,12 @@ def tier_lists(figures: list[Figure]) -> None:
         figure.subject, topic_words = tier_subject(figure.subject, topic_words)
 
 
-# A sum in 元 stated right after a heading that names a standard (2、特困保障标准：特困人员基本生活费2008元): the heading
-# says it is one person's, though no period is written.
-
-
 def headed_standards(figures: list[Figure]) -> None:
-    """A sum with no period and no 万 or 亿, first after a heading ending …标准：, is a per-person standard; its period
-    is inferred from its size."""
+    """A sum with no period and no 万 or 亿, first after a heading ending …标准： (2、特困保障标准：特困人员基本生活费
+    2008元), is one person's standard though no period is written; its period is inferred from its size."""
     for figure in figures:
         q = figure.quantity
-        if q.unit_class != "money" or q.per or figure.per_inherited or re.search("[万亿萬億]", q.raw):
+        if q.unit_class != "money" or q.per or figure.per_inherited or LARGE_SUM.search(q.raw):
             continue
         if COLON_TOPIC.search(figure.subject.before) and not re.search("[，,；;]", figure.subject.own):
             figure.per_inherited = inferred_period(q.value)
