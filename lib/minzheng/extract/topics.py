@@ -113,8 +113,8 @@ AMOUNT_ONLY = re.compile(r"(?:发放|支出)?(?:金额|资金)(?:为|达|共计)
 STOCK_ONLY = re.compile(
     rf"(?:目前|现)?(?:共有|现有|共计|合计|总计|累计共有|总人数(?:达到|为)?|(?:保障|救助|供养)(?:人数|户数)(?:达到|为)?)|{AMOUNT_ONLY.pattern}|{PAID_ONLY.pattern}"
 )
-# A clause that says only that a round sum was passed (…发放低保金再创新高，突破2000万元，达2037万元): the clause before
-# it names what both sums are.
+# A clause that says nothing before its number but that a round sum was passed (…发放低保金再创新高，突破2000万元，达
+# 2037万元): the clause before it names what both sums are.
 ROUNDED_ONLY = re.compile(r"(?:突破|超过|逾|超)?")
 # A clause that names only a care mode (…“孤儿”分散供养标准为1008元/月，集中供养标准为1232元/月): the mode of the
 # group the clause before names (its own mode and area left behind).
