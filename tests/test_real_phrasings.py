@@ -2894,3 +2894,7 @@ def test_one_value_merging_a_towns_and_a_countrys_earlier_values_is_the_standard
 def test_two_lists_run_together_on_a_page_without_punctuation_keep_their_own_subjects():
     rows = found("城乡低保标准分别提高到900/·月和7800/·城乡特困人员基本生活补贴标准分别提高到1700/·月和11700/·年")
     assert {("sa.tekun_standard_urban", 1700.0, "元/人/月"), ("sa.tekun_standard_rural", 11700.0, "元/人/年")} <= rows
+
+
+def test_a_rate_dated_by_its_year_is_no_share():
+    assert ("sa.tekun_centralized_care_rate", 5.1, "%") in found("五保老人集中供养率由2007年的5.1%提高到当前的52%。")

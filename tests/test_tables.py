@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from minzheng.extract.figures import extract_text, indicator_frame
+from minzheng.extract.grids import category_values
 from minzheng.read.report import report_from_text
 
 
@@ -109,3 +110,12 @@ def test_a_disclosure_table_with_a_row_per_programme_gives_each_measure_its_colu
         ("sa.dibao_funds", 62_008_000.0),
         ("sa.dibao_standard_rural", 650.0),
     } <= rows
+
+
+def test_a_table_with_a_unit_column_is_not_read_again_as_a_table_of_programmes_by_measures():
+    text = "| 项目 | 单位 | 数量 |\n| 城市低保人数 | 人 | 5000 |\n"
+    report = report_from_text(text, region="某县", year=2024, level="county", meta={"province": "河北"})
+    assert category_values(report.sentences) == []
+    assert [(r.indicator, r.value) for r in indicator_frame([report]).itertuples()] == [
+        ("sa.dibao_recipients_urban", 5000.0)
+    ]

@@ -31,3 +31,4 @@ class Figure:
     earlier: bool = False
     compared_with: tuple[int, int] | None = None
     per_inherited: str = ""
+    share: bool = False  # a percent that is a share of another figure (孤儿的60%提高至80%), not a rate or a rise

@@ -37,7 +37,7 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
         if not per and LARGE_SUM.search(q.raw):
             return False  # a sum in 万 with no per-head period (投入40余万元) is money, never one person's standard
         return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
-    if indicator.unit == "%" and SHARE_OF.search(figure.subject.own):
+    if indicator.unit == "%" and (figure.share or SHARE_OF.search(figure.subject.own)):
         return False  # a share of another figure (福利机构孤儿的60%) is neither a rate nor a rise
     if indicator.unit == "元":
         if LIMIT_OR_STANDARD.search(figure.subject.own) or INCREMENT.search(figure.subject.own):
@@ -61,8 +61,8 @@ MONEY_NOUN = re.compile(r"资金$")
 
 
 # A percent right after 的 or after a minimum's noun (不低于福利机构孤儿的60%; 不低于福利机构孤儿60%): a share of the
-# figure named, set as a rule.
-SHARE_OF = re.compile(r"的\s*(?:不低于|不少于)?\s*$|(?:不低于|不少于)[\u4e00-\u9fff]{2,}$")
+# figure named, set as a rule; not a date's 的 (由2007年的5.1%提高到当前的52%).
+SHARE_OF = re.compile(r"(?<![年月期前时底末])的\s*(?:不低于|不少于)?\s*$|(?:不低于|不少于)[\u4e00-\u9fff]{2,}$")
 
 
 # A sum per head without a period (300元/人): a one-off payment's rate, never a programme's money or its standard.

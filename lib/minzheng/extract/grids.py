@@ -105,6 +105,7 @@ def grid_values(sentences: list[Sentence], names: tuple[str, ...]) -> list[Table
 # The head of the column that names each row's programme (类别 | 户数(户) | 人数(人) | 累计支出(万元) | 低保标准(元)).
 CATEGORY_HEAD = re.compile(r"类\s*别|项\s*目|类\s*型|救助类别|保障类别|救助项目|名\s*称")
 ROW_PROGRAMME = re.compile(PROGRAMME)
+UNIT_COLUMN = re.compile(r"(?:计量)?单\s*位")
 FIGURE_IN_CELL = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
@@ -130,7 +131,8 @@ def category_values(sentences: list[Sentence]) -> list[TableValue]:
         row = filled(text)
         texts = [cell for cell, _, _ in row]
         if texts and CATEGORY_HEAD.fullmatch(texts[0]) and not any(NUMBER_CELL.match(t) for t in texts):
-            measures = texts[1:]
+            # A header with a unit column (项目 | 单位 | 数量) is a table of labelled rows, which tables.py reads.
+            measures = None if any(UNIT_COLUMN.fullmatch(t) for t in texts[1:]) else texts[1:]
             continue
         if measures is None or not texts or not ROW_PROGRAMME.search(texts[0]) or len(row) - 1 > len(measures):
             continue

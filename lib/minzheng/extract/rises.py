@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from minzheng.extract.figure import Figure
 from minzheng.extract.fitting import SHARE_OF
@@ -51,9 +50,8 @@ def rises(text: str, quantities: list[Quantity], runs: list[list[int]]) -> tuple
 
 
 def mark_shares(text: str, quantities: list[Quantity], pairs: dict[int, int], figures: dict[int, Figure]) -> None:
-    """Percents of a rise that are shares of another figure (从不低于福利机构孤儿的60%提高至80%) are named as shares
-    (…的比例), so no rate or rise takes them."""
+    """Mark both percents of a rise whose earlier value is a share of another figure (从不低于福利机构孤儿的60%提高至
+    80%): no rate or rise takes them."""
     for i, k in pairs.items():
         if quantities[k].unit == "%" and SHARE_OF.search(text[: quantities[k].start]):
-            for j in (i, k):
-                figures[j].subject = replace(figures[j].subject, own=figures[j].subject.own + "的比例")
+            figures[i].share = figures[k].share = True
