@@ -1919,6 +1919,26 @@ def test_a_citys_standards_set_zone_by_zone_are_its_tiers_when_it_states_no_whol
     assert got == {("sa.dibao_standard_urban", v) for v in (440.0, 480.0, 510.0, 560.0)}
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "城市低保标准，东关、西关、南关、北关4区由月人均420元提高到450元。",
+            (420.0, 450.0),
+        ),
+        (
+            "全市各区城市低保标准由每人每月500元提高到530元；两县政府所在镇由460元提高到490元；"
+            "两县其他乡镇由430元提高到455元。",
+            (500.0, 530.0, 460.0, 490.0, 430.0, 455.0),
+        ),
+    ],
+)
+def test_zones_counted_or_described_rather_than_named_take_the_standard_before_them(text, values):
+    rows = extract_text(text, region="某市", year=2019, level="prefecture-level city")
+    got = {(r.indicator, r.value) for r in rows.itertuples()}
+    assert got == {("sa.dibao_standard_urban", v) for v in values}
+
+
 def test_a_basic_living_subsidy_at_a_rate_is_not_dropped_as_a_one_off_subsidys_rate():
     got = found("城市特困人员供养标准提高到每人每月1100元的基本生活补助。")
     assert got == {("sa.tekun_standard_urban", 1100.0, "元/人/月")}
