@@ -28,3 +28,10 @@ def test_a_district_is_told_from_its_city_and_from_a_neighbour_by_code():
     [(_, _, neighbour)] = places_named("黄岩区低保标准")
     [(_, _, parent)] = places_named("台州市低保标准")
     assert home not in neighbour and parent == ("331000",) and home.startswith("3310")
+
+
+def test_a_city_whose_county_shares_its_stem_is_found_by_its_full_name():
+    # 抚顺市 and 抚顺县 (inside it) share the stem 抚顺; so do 本溪市 and 本溪满族自治县.
+    assert region_code("抚顺市", "", "辽宁") == "210400"
+    assert region_code("抚顺县", "抚顺市", "辽宁") == "210421"
+    assert region_code("本溪市", "", "辽宁") == "210500"

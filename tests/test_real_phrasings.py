@@ -1931,12 +1931,37 @@ def test_a_citys_standards_set_zone_by_zone_are_its_tiers_when_it_states_no_whol
             "两县其他乡镇由430元提高到455元。",
             (500.0, 530.0, 460.0, 490.0, 430.0, 455.0),
         ),
+        (
+            "城市低保标准为市内各区含新城经济开发区由500元提高到530元；县政府所在地的镇由460元提高到490元；"
+            "其他乡镇由430元提高到455元。",
+            (500.0, 530.0, 460.0, 490.0, 430.0, 455.0),
+        ),
     ],
 )
 def test_zones_counted_or_described_rather_than_named_take_the_standard_before_them(text, values):
     rows = extract_text(text, region="某市", year=2019, level="prefecture-level city")
     got = {(r.indicator, r.value) for r in rows.itertuples()}
     assert got == {("sa.dibao_standard_urban", v) for v in values}
+
+
+def test_a_rural_zones_standard_written_as_the_income_line_takes_the_standard_before_it():
+    text = "农村低保标准：甲县、乙县由年人均纯收入2100元提高到2400元；丙区、丁区年人均纯收入由2300元提高到2600元。"
+    rows = extract_text(text, region="某市", year=2013, level="prefecture-level city")
+    got = {(r.indicator, r.value) for r in rows.itertuples()}
+    assert got == {("sa.dibao_standard_rural", v) for v in (2100.0, 2400.0, 2300.0, 2600.0)}
+
+
+def test_zones_named_by_districts_the_division_table_does_not_know_are_still_zones():
+    # 平城区 and 云冈区 date from 2018, after the division table; the known districts listed beside them stay zones.
+    text = (
+        "城市低保标准是平城区为730元/月/人，云冈区为650元/月/人，新荣区、左云县、灵丘县为630元/月/人，"
+        "广灵县为610元/月/人。"
+    )
+    report = report_from_text(
+        text, region="大同市", year=2025, level="prefecture-level city", meta={"province": "山西"}
+    )
+    got = {(r.indicator, r.value) for r in indicator_frame([report]).itertuples()}
+    assert got == {("sa.dibao_standard_urban", v) for v in (730.0, 650.0, 630.0, 610.0)}
 
 
 def test_a_basic_living_subsidy_at_a_rate_is_not_dropped_as_a_one_off_subsidys_rate():

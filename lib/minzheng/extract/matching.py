@@ -14,6 +14,7 @@ from minzheng.extract.patterns import (
     OTHER_MEASURE,
     PROGRAMME,
     PROGRAMME_WORD,
+    ZONES_BETWEEN,
     first_clause,
     last_clause,
 )
@@ -86,7 +87,8 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         return None if score is None else (1, score)
     head = last_match(cue.head, subject.own)
     # Notes blanked out in brackets (家庭（□□□□）共有) put no distance between a head and its number.
-    gap = len(BLANKED_NOTE.sub("", subject.own[head.end() :])) if head is not None else 0
+    between = BLANKED_NOTE.sub("", subject.own[head.end() :]) if head is not None else ""
+    gap = len(ZONES_BETWEEN.sub("", between) if "标准" in head.group(0) else between) if head is not None else 0
     if head is not None and (subject.anywhere or gap <= LEFT_HEAD_MAX_DISTANCE):
         tier, distance = 1, gap
         context = subject.before + subject.own[: head.start()]

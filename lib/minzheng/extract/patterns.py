@@ -87,3 +87,8 @@ ENTRY_OR_EXIT = re.compile(r"新增|新纳入|退出|清退|取消")
 
 # A note in brackets the subject finder blanked out (低保（□□□□□□）、特困…): it stands for nothing between words.
 BLANKED_NOTE = re.compile(r"[（(]□+[)）]")
+
+
+# Zones named between a standard and its sum (…标准为市内各区含某某经济开发区由390元…; …标准，A区、B区由…): places the
+# standard is set for, which put no distance between the standard and its number.
+ZONES_BETWEEN = re.compile(r"[为含包括及和、，,]*[\u4e00-\u9fff]{1,8}?(?:开发区|新区|城区|区|县|旗|镇)")

@@ -72,13 +72,22 @@ def division_codes() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(set(codes))) for key, codes in table.items()}
 
 
+@cache
+def division_names() -> dict[str, str]:
+    """Every division's code -> its full name (抚顺市, 抚顺县)."""
+    return dict(division_rows())
+
+
 def code_of(name: str, within: str = "") -> str | None:
-    """The code of a named division, preferring the one inside a parent code; None when unknown or ambiguous."""
+    """The code of a named division, preferring the one inside a parent code and then the one of the same full name
+    (抚顺市, not 抚顺县 inside it, whose stem is the same); None when unknown or ambiguous."""
     codes = division_codes().get(stem(name), ())
-    inside = [code for code in codes if within and code.startswith(parent_prefix(within))]
+    inside = [code for code in codes if within and code.startswith(parent_prefix(within))] or list(codes)
+    if len(inside) > 1:
+        inside = [code for code in inside if division_names().get(code) == name] or inside
     if len(inside) == 1:
         return inside[0]
-    return codes[0] if len(codes) == 1 else None
+    return None
 
 
 def parent_prefix(code: str) -> str:

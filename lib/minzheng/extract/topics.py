@@ -103,7 +103,8 @@ PLACES_ONLY = re.compile(
     r"(?:县|区|市|旗|城区|新区|开发区|风景名胜区)"
     r"|(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等?(?=\d|[两二三四五六七八九十]个?[县区市])"
     r"|(?:\d{1,2}|[两二三四五六七八九十])个?(?:县|区|市|旗)(?:[(（][市区县][)）])?(?:政府所在[地镇]|其他乡镇|城区|县城)?"
-    r"|(?:其他|其余|其它)各?(?:县|区|市|旗)(?:[(（][市区县][)）])?)[、和及与]?)+"
+    r"|(?:其他|其余|其它)各?(?:县|区|市|旗)(?:[(（][市区县][)）])?"
+    r"|(?:县|区|市)?政府所在地?的?(?:乡镇|镇)|(?:其他|其余|其它)(?:乡镇|镇|乡))[、和及与]?)+"
 )
 
 
@@ -136,9 +137,13 @@ CARE_TIER = re.compile(r"(?:完全|部分|基本)?(?:不能|丧失)?(?:生活)?(
 LEAD_STANDARD = re.compile(r"[^，,；;。：:]*标准")
 
 
+# An old rural standard written as the income line it guarantees (A县、B县由年人均纯收入2200元提高到…).
+INCOME_LINE = re.compile(r"(?:年|月)?人均纯收入$")
+
+
 def zone_topic(own: str, lead: str) -> str:
     """The standard a zone-only subject (盖州市、大石桥市由) takes from a sentence before it that a semicolon ends, or ''."""
-    if not goes_on(lead) or not PLACES_ONLY.fullmatch(FROM_MARKER.sub("", own).strip()):
+    if not goes_on(lead) or not PLACES_ONLY.fullmatch(INCOME_LINE.sub("", FROM_MARKER.sub("", own)).strip()):
         return ""
     found = LEAD_STANDARD.findall(last_sentence(lead))
     return found[-1].lstrip("在") if found else ""
