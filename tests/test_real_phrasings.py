@@ -2943,3 +2943,10 @@ def test_two_lists_run_together_on_a_page_without_punctuation_keep_their_own_sub
 
 def test_a_rate_dated_by_its_year_is_no_share():
     assert ("sa.tekun_centralized_care_rate", 5.1, "%") in found("五保老人集中供养率由2007年的5.1%提高到当前的52%。")
+
+
+def test_a_count_of_more_people_than_a_region_of_its_level_holds_is_two_numbers_run_together_and_no_row():
+    # A page that lost the 户 between households and people prints 3520168210人 for 35201户68210人.
+    text = "截至12月底，全县共有城乡低保对象3520168210人，其中城市低保对象120034410人。全县共有特困人员1105人。"
+    rows = extract_text(text, region="某县", year=2024, level="county")
+    assert {(r.indicator, r.value) for r in rows.itertuples()} == {("sa.tekun_recipients", 1105.0)}

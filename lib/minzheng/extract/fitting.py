@@ -25,6 +25,17 @@ UNIT_CLASSES = {
 }
 
 
+# More people or households than any region of a level holds (广东, the most populous province, has about 127 million
+# people; no prefecture-level city 40 million; no county or district 10 million).
+MOST_PEOPLE = {"province": 2e8, "prefecture-level city": 4e7, "county-level city": 1e7, "county": 1e7, "district": 1e7}
+
+
+def beyond_the_region(unit_class: str, value: float, level: str) -> bool:
+    """Whether a count of people or households is more than a region of the report's level can hold: two numbers run
+    together on the page (2650140493人 for 26501户40493人), or a misprint."""
+    return unit_class in ("people", "households") and value > MOST_PEOPLE.get(level, 2e8)
+
+
 def unit_fits(indicator: Indicator, figure: Figure) -> bool:
     """Whether a figure's unit can measure the indicator."""
     q = figure.quantity
