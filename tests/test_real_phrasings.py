@@ -2950,3 +2950,13 @@ def test_a_count_of_more_people_than_a_region_of_its_level_holds_is_two_numbers_
     text = "截至12月底，全县共有城乡低保对象3520168210人，其中城市低保对象120034410人。全县共有特困人员1105人。"
     rows = extract_text(text, region="某县", year=2024, level="county")
     assert {(r.indicator, r.value) for r in rows.itertuples()} == {("sa.tekun_recipients", 1105.0)}
+
+
+def test_a_county_named_by_its_short_name_is_home_and_a_firm_named_after_the_province_is_no_place():
+    text = (
+        "甲乙集团有限公司捐赠200万元，湖北某某建筑工程有限公司捐赠150万元……2月15日，孝昌举办第八届慈善日活动，"
+        "现场募集善款3000万元。"
+    )
+    report = report_from_text(text, region="孝昌县", year=2019, level="county", meta={"province": "湖北"})
+    got = {(r.indicator, r.value) for r in indicator_frame([report]).itertuples()}
+    assert ("so.charity_funds", 30000000.0) in got

@@ -109,8 +109,14 @@ def future_words(text: str) -> list[re.Match[str]]:
             BA_VERB.search(text, match.end(), match.end() + BA_WINDOW) or BA_RISE.match(text, match.end())
         ):
             continue
+        if match.group(0) == "计划" and NAMED_PLAN.match(text, match.end()):
+            continue
         found.append(match)
     return found
+
+
+# A plan named as a programme that has done its work (慈善助学计划筹得善款…; 在实施…行动计划中): no plan of the future.
+NAMED_PLAN = re.compile(r"筹得|募得|获得|惠及|共计?(?:筹|募|发放|救助)|中[，,]")
 
 
 def is_plan_heading(text: str) -> bool:

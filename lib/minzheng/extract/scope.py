@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from minzheng.codebook import Indicator, column_map, indicator
-from minzheng.extract.patterns import BOOK_TITLE, first_clause, last_clause
-from minzheng.extract.places import cities_opening_clauses, places_named, region_code
+from minzheng.extract.patterns import BOOK_TITLE, LONGER_NAME, first_clause, last_clause
+from minzheng.extract.places import cities_opening_clauses, places_named, region_code, stem
 from minzheng.extract.record import Row
 
 PARENTHETICAL = re.compile(r"[（(][^（）()]{0,8}[）)]")
@@ -136,7 +136,9 @@ def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
     """The home place of a report, from its region and manifest metadata."""
     meta = meta or {}
     code = region_code(region, meta.get("parent_city", ""), meta.get("province", ""))
-    return Home(level, other_places(meta, region), code, (region,) if len(region) >= 3 else ())
+    short = stem(region)
+    own = (region, short) if len(short) >= 2 and short != region else (region,)
+    return Home(level, other_places(meta, region), code, own if len(region) >= 3 else ())
 
 
 # The scope words and the report's own words, in one pattern compiled once.
@@ -149,7 +151,8 @@ def place_words(text: str, begin: int, end: int, above: tuple[str, ...]) -> list
     for name in above:
         at = text.find(name, begin, end)
         while at >= 0:
-            found.append((at, at + len(name), name))
+            if not LONGER_NAME.match(text, at + len(name)):
+                found.append((at, at + len(name), name))
             at = text.find(name, at + 1, end)
     return found
 
