@@ -15,7 +15,7 @@ from pathlib import Path
 
 from minzheng.errors import MinzhengError
 
-SUFFIX = re.compile(r"(?:自治县|自治旗|自治州|地区|林区|特区|县|区|市|旗|州|盟)$")
+SUFFIX = re.compile(r"(?:自治县|自治旗|自治州|自治区|地区|林区|特区|县|区|市|旗|州|盟)$")
 
 
 # Real district names that are also common nouns (阳泉市城区, 白银市平川区 has no such problem): never a place here.

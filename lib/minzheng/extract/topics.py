@@ -145,5 +145,17 @@ def zone_topic(own: str, lead: str) -> str:
     """The standard a zone-only subject (盖州市、大石桥市由) takes from a sentence before it that a semicolon ends, or ''."""
     if not goes_on(lead) or not PLACES_ONLY.fullmatch(INCOME_LINE.sub("", FROM_MARKER.sub("", own)).strip()):
         return ""
-    found = LEAD_STANDARD.findall(last_sentence(lead))
-    return found[-1].lstrip("在") if found else ""
+    sentence = last_sentence(lead)
+    found = LEAD_STANDARD.findall(sentence)
+    if found:
+        return found[-1].lstrip("在")
+    # No standard named: the group the sentence before sets its first zone's sum for (散居孤儿二类区由A提高到B；).
+    opening = re.match(r"[^\d，,；;。：:]*", sentence).group(0)
+    return opening[: zone.start()] if (zone := LEAD_ZONE.search(opening)) else ""
+
+
+# A tier of places and its 由 that end the words before a lead sentence's first sum (…孤儿二类区由): the group is what
+# is left; without them the lead names no zone and lends nothing.
+LEAD_ZONE = re.compile(
+    r"(?:[一二三四五六七八九]类(?:地)?区|第[一二三四五六七八九]档(?:地区)?)(?:由|从)(?:每人每月|每人每年|月人均|年人均)?$"
+)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from minzheng import paths
 from minzheng.read.chinese_script import convert_to_simplified, detect_script
+from minzheng.read.posters import poster_joins
 from minzheng.read.wraps import wrap_joins
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -310,6 +311,14 @@ def clean_text(original: str, removals: tuple[Removal, ...] = ()) -> Cleaned:
     if joins:
         buffer.sub(
             re.compile(r"\n"), lambda m: "" if m.start() in joins else None, "wrap", "line break inside a sentence"
+        )
+    posters = poster_joins(buffer.text)
+    if posters:
+        buffer.sub(
+            re.compile(r"\n\s*"),
+            lambda m: posters.get(m.start()),
+            "poster",
+            "line break between a poster's phrases",
         )
     normalise_whitespace(buffer)
     script = detect_script(buffer.text)
