@@ -2960,3 +2960,20 @@ def test_a_county_named_by_its_short_name_is_home_and_a_firm_named_after_the_pro
     report = report_from_text(text, region="孝昌县", year=2019, level="county", meta={"province": "湖北"})
     got = {(r.indicator, r.value) for r in indicator_frame([report]).itertuples()}
     assert ("so.charity_funds", 30000000.0) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年累计发放高龄低收入津贴2050.5万元。", ("ec.elderly_subsidy_funds", 20505000.0, "元")),
+        ("为3200名困境儿童发放补贴1520万元。", ("cp.child_allowance_funds", 15200000.0, "元")),
+        ("事实无人抚养儿童88人，累计发放补助金52.3万元。", ("cp.child_allowance_funds", 523000.0, "元")),
+    ],
+)
+def test_allowance_money_named_by_its_group_before_the_verb_is_that_groups_money(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_a_price_subsidy_paid_to_orphans_among_others_is_no_child_allowance():
+    sentence = "及时发放城乡低保、特困、孤儿和困境儿童等对象价格临时补贴38万元。"
+    assert not any(indicator == "cp.child_allowance_funds" for indicator, _, _ in found(sentence))
