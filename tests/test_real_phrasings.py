@@ -2977,3 +2977,9 @@ def test_allowance_money_named_by_its_group_before_the_verb_is_that_groups_money
 def test_a_price_subsidy_paid_to_orphans_among_others_is_no_child_allowance():
     sentence = "及时发放城乡低保、特困、孤儿和困境儿童等对象价格临时补贴38万元。"
     assert not any(indicator == "cp.child_allowance_funds" for indicator, _, _ in found(sentence))
+
+
+@pytest.mark.parametrize("link", ["则", "也", "亦"])
+def test_a_standards_rise_linked_to_its_topic_by_an_adverb_takes_the_topic(link):
+    sentence = f"农村居民最低生活保障标准，{link}由现行的每人每年900元提高到1100元。"
+    assert found(sentence) == {("sa.dibao_standard_rural", v, "元/人/年") for v in (900.0, 1100.0)}

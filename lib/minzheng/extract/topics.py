@@ -35,8 +35,8 @@ def clause_end(text: str, position: int) -> int:
 TIER_AREA = re.compile(r"城市|城镇|农村")
 
 
-# Words that restate the clause before (…月提高60元，即由500元提高到560元).
-RESTATING = re.compile(r"^(?:即|也就是|也即)")
+# Words that restate the clause before or only link to it (…月提高60元，即由500元提高到560元; …标准，则由A提高到B).
+RESTATING = re.compile(r"^(?:即|也就是|也即|则|亦|又|也)")
 
 
 def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
