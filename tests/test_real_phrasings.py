@@ -2983,3 +2983,10 @@ def test_a_price_subsidy_paid_to_orphans_among_others_is_no_child_allowance():
 def test_a_standards_rise_linked_to_its_topic_by_an_adverb_takes_the_topic(link):
     sentence = f"农村居民最低生活保障标准，{link}由现行的每人每年900元提高到1100元。"
     assert found(sentence) == {("sa.dibao_standard_rural", v, "元/人/年") for v in (900.0, 1100.0)}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["城乡低保对象适当扩展，新增2.4万人，达到18.5万人。", "全县低保对象扩面，新增1200人，达到15600人。"]
+)
+def test_people_added_in_a_clause_of_their_own_after_the_programme_widens_are_newly_enrolled(sentence):
+    assert any(indicator == "sa.dibao_newly_enrolled" for indicator, _, _ in found(sentence))

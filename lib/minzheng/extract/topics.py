@@ -48,11 +48,14 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     tier = CARE_TIER.fullmatch(own.strip()) or PLACES_ONLY.fullmatch(own.strip())
     stock = STOCK_ONLY.fullmatch(own.strip())
     mode = MODE_ONLY.fullmatch(own.strip()) and not FROM_MARKER.search(text[start : quantities[i].start])
-    if start == 0 or text[start - 1] not in TOPIC_BREAK or (HAN.search(own) and not (area or tier or stock or mode)):
+    change = CHANGE_ONLY.fullmatch(own.strip())
+    if start == 0 or text[start - 1] not in TOPIC_BREAK:
+        return ""
+    if HAN.search(own) and not (area or tier or stock or mode or change):
         return ""
     previous = clause_start(text, start - 1)
     stock = stock and any(previous <= q.start < start for q in quantities)
-    if stock is False and not (area or tier):
+    if stock is False and not (area or tier or change):
         return ""
     while stock and previous > 0 and not HAN.search(CHANGE.sub("", text[previous : first_digit(text, previous)])):
         previous = clause_start(text, previous - 1)
@@ -126,6 +129,8 @@ ROUNDED_ONLY = re.compile(r"(?:突破|超过|逾|超)?")
 MODE_ONLY = re.compile(r"(?:集中|分散)(?:供养|养育)?的?(?:基本生活)?标准(?:为|是|达到)?")
 MODE_WORD = re.compile(r"集中|分散|城市|城镇|农村|城乡")
 CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发|扩面|再次")
+# A clause that says only how many came in or went out (…低保对象适当扩展，新增9.9万人): the clause before names whom.
+CHANGE_ONLY = re.compile(r"(?:共|累计|全年)?(?:新增|新纳入|清退|退出)(?:了)?")
 
 
 # A clause that names only a tier of care (…分三档，均按照不能自理每人每月450元、半自理…): a tier of the topic before it.
