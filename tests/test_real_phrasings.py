@@ -2990,3 +2990,11 @@ def test_a_standards_rise_linked_to_its_topic_by_an_adverb_takes_the_topic(link)
 )
 def test_people_added_in_a_clause_of_their_own_after_the_programme_widens_are_newly_enrolled(sentence):
     assert any(indicator == "sa.dibao_newly_enrolled" for indicator, _, _ in found(sentence))
+
+
+def test_people_paid_a_named_fee_and_the_fee_for_dibao_and_tekun_together_are_assisted_people_and_all_money():
+    sentence = "县民政局向1.36万名城乡低保对象和特困供养人员发放基本生活保障费1850.6万元。"
+    assert found(sentence) == {
+        ("sa.assisted_people", 13600.0, "人"),
+        ("sa.total_assistance_funds", 18506000.0, "元"),
+    }
