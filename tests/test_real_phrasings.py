@@ -2998,3 +2998,8 @@ def test_people_paid_a_named_fee_and_the_fee_for_dibao_and_tekun_together_are_as
         ("sa.assisted_people", 13600.0, "人"),
         ("sa.total_assistance_funds", 18506000.0, "元"),
     }
+
+
+@pytest.mark.parametrize("verb", ["下拨", "核拨", "下达"])
+def test_medical_assistance_money_allocated_downwards_is_no_money_paid_as_for_the_other_programmes(verb):
+    assert found(f"{verb}城乡医疗救助资金3560万元。") == set()
