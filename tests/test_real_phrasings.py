@@ -3003,3 +3003,8 @@ def test_people_paid_a_named_fee_and_the_fee_for_dibao_and_tekun_together_are_as
 @pytest.mark.parametrize("verb", ["下拨", "核拨", "下达"])
 def test_medical_assistance_money_allocated_downwards_is_no_money_paid_as_for_the_other_programmes(verb):
     assert found(f"{verb}城乡医疗救助资金3560万元。") == set()
+
+
+@pytest.mark.parametrize("sentence", ["全市精简退职职工生活补助标准提标6%。", "重点优抚对象抚恤补助标准提高10%。"])
+def test_a_rise_of_another_groups_allowance_is_no_rise_of_the_assistance_standards(sentence):
+    assert found(sentence) == set()
