@@ -3008,3 +3008,7 @@ def test_medical_assistance_money_allocated_downwards_is_no_money_paid_as_for_th
 @pytest.mark.parametrize("sentence", ["全市精简退职职工生活补助标准提标6%。", "重点优抚对象抚恤补助标准提高10%。"])
 def test_a_rise_of_another_groups_allowance_is_no_rise_of_the_assistance_standards(sentence):
     assert found(sentence) == set()
+
+
+def test_people_whose_named_medical_aid_is_their_subject_are_no_assisted_people():
+    assert not any(i == "sa.assisted_people" for i, _, _ in found("调整大病医疗救助范围，为215名困难群众发放救助金。"))
