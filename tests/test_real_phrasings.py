@@ -3012,3 +3012,33 @@ def test_a_rise_of_another_groups_allowance_is_no_rise_of_the_assistance_standar
 
 def test_people_whose_named_medical_aid_is_their_subject_are_no_assisted_people():
     assert not any(i == "sa.assisted_people" for i, _, _ in found("调整大病医疗救助范围，为215名困难群众发放救助金。"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "享受政府最低生活保障的城镇居民、农村居民分别是950人、7410人。",
+            {("sa.dibao_recipients_urban", 950.0, "人"), ("sa.dibao_recipients_rural", 7410.0, "人")},
+        ),
+        (
+            "城镇居民、农村居民最低生活保障人数分别是950人、7410人。",
+            {("sa.dibao_recipients_urban", 950.0, "人"), ("sa.dibao_recipients_rural", 7410.0, "人")},
+        ),
+        (
+            "全县有城镇居民14200人、农村居民16300人享受最低生活保障。",
+            {("sa.dibao_recipients_urban", 14200.0, "人"), ("sa.dibao_recipients_rural", 16300.0, "人")},
+        ),
+        (
+            "年末全县640户、1250名城镇居民和9800户、30100名农村居民享受政府最低生活保障。",
+            {
+                ("sa.dibao_households", 640.0, "户"),
+                ("sa.dibao_recipients_urban", 1250.0, "人"),
+                ("sa.dibao_households", 9800.0, "户"),
+                ("sa.dibao_recipients_rural", 30100.0, "人"),
+            },
+        ),
+    ],
+)
+def test_a_bulletins_dibao_residents_by_area_share_the_lists_modifier_or_predicate(sentence, expected):
+    assert found(sentence) == expected

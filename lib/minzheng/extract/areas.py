@@ -74,6 +74,32 @@ def both_areas_merged(subject: Subject) -> Subject:
     return replace(subject, own="城乡" + re.sub(r"城市|城镇|农村|[和与及、]", "", own))
 
 
+# What a list's last area item says its members receive (…农村居民享受政府最低生活保障): the predicate all items share.
+SHARED_PREDICATE = re.compile(r"(?:享受|获得|纳入)[^，,；;。]*")
+AREA_NOUN = re.compile(r"城市|城镇|农村")
+
+
+def shared_predicate(figures: list[Figure]) -> None:
+    """Counts of areas listed before one predicate (城镇居民N人、农村居民M人享受最低生活保障; N户、M名城镇居民和…农村居民
+    享受…): the earlier items receive what the last one does."""
+    for k, figure in enumerate(figures[:-1]):
+        subject = figure.subject
+        later = [f for f in figures[k + 1 :] if SHARED_PREDICATE.search(f.subject.after)]
+        if (
+            SHARED_PREDICATE.search(subject.after)
+            or not later
+            or later[0].quantity.unit_class not in ("people", "households")
+        ):
+            continue
+        words = subject.own + subject.after
+        if not AREA_NOUN.search(words) or not AREA_NOUN.search(later[0].subject.own + later[0].subject.after):
+            continue
+        if not re.fullmatch(r"[\u4e00-\u9fff]{0,8}[和、]?", subject.after):
+            continue
+        predicate = SHARED_PREDICATE.search(later[0].subject.after).group(0)
+        figure.subject = replace(subject, after=subject.after.rstrip("和、") + predicate)
+
+
 def respective_areas(figures: list[Figure]) -> None:
     """Two values of one standard that names no area, listed 分别 (平均标准分别为9902元/人/年和6957元/人/年): town first,
     country second, as 城乡 lists are, rather than each value for both."""

@@ -98,3 +98,7 @@ ZONES_BETWEEN = re.compile(r"[为含包括及和、，,]*[\u4e00-\u9fff]{1,8}?(?
 LONGER_NAME = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:有限公司|公司|集团|银行|基金会|协会|大学|学院|医院)|[\u4e00-\u9fff]{1,3}?(?:新区|开发区|园区|区)"
 )
+
+
+# A modifier shared by the items of a list of areas (获得最低生活保障的城镇居民、农村居民).
+SHARED_MODIFIER = re.compile(r"[^，,、]{2,}的(?=城市|城镇|农村|城乡)")

@@ -16,6 +16,7 @@ from minzheng.extract.areas import (
     linking_only,
     name_areas,
     respective_areas,
+    shared_predicate,
     towns_and_country_as_both,
     unified_standard,
 )
@@ -31,6 +32,7 @@ from minzheng.extract.patterns import (
     OTHER_MEASURE,
     PROGRAMME,
     PROGRAMME_WORD,
+    SHARED_MODIFIER,
 )
 from minzheng.extract.rises import mark_shares, rises
 from minzheng.extract.tiers import headed_standards, tier_lists, tier_subject
@@ -186,7 +188,12 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     items = list_items(subject, len(run))
     if items is None:
         return None, shared
-    tail = items[-1] if len(items[-1]) > 2 and not OTHER_MEASURE.search(items[-1]) else ""
+    # The last item lends its words to the others (城市…农村低保对象), unless it names a measure and no group (户数、人数).
+    measure_only = OTHER_MEASURE.search(items[-1]) and not PROGRAMME_WORD.search(items[-1])
+    tail = items[-1] if len(items[-1]) > 2 and not measure_only else ""
+    # A modifier ending in 的 before the first item (获得最低生活保障的城镇居民、农村居民) describes them all.
+    if modifier := SHARED_MODIFIER.match(items[0]):
+        before += modifier.group(0)
     for item in items:
         if OTHER_MEASURE.search(item):
             shared = replace(shared, own=shared.own.replace(item, ""))
@@ -300,6 +307,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
         if topic_words := zone_topic(figure.subject.own, lead):
             figure.subject = replace(figure.subject, own=figure.subject.own + topic_words)
     respective_areas(ordered)
+    shared_predicate(ordered)
     return [split for figure in ordered for split in unified_standard(figure, lead)]
 
 
