@@ -3042,3 +3042,13 @@ def test_people_whose_named_medical_aid_is_their_subject_are_no_assisted_people(
 )
 def test_a_bulletins_dibao_residents_by_area_share_the_lists_modifier_or_predicate(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_care_modes_of_an_upbringing_standard_after_an_orphan_topic_are_the_orphan_standards():
+    sentence = "某盟孤儿养育标准连续提标，集中供养和分散供养的养育标准分别由原来的800元和600元提高至1400元和1100元。"
+    assert found(sentence) == {
+        ("cp.orphan_standard_institutional", 800.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 600.0, "元/人/月"),
+        ("cp.orphan_standard_institutional", 1400.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 1100.0, "元/人/月"),
+    }
