@@ -3052,3 +3052,8 @@ def test_care_modes_of_an_upbringing_standard_after_an_orphan_topic_are_the_orph
         ("cp.orphan_standard_institutional", 1400.0, "元/人/月"),
         ("cp.orphan_standard_dispersed", 1100.0, "元/人/月"),
     }
+
+
+def test_people_of_five_guarantee_households_are_tekun_people_and_their_orphans_are_theirs():
+    sentence = "1983年全县有五保户612户、735人，其中老人301人、孤儿28人、残疾人406人。"
+    assert found(sentence) == {("sa.tekun_recipients", 735.0, "人")}

@@ -79,12 +79,14 @@ def part_of_total(text: str, position: int, found: Indicator, rows: list[Row], c
 SUBGROUP = re.compile(r"^[，,、；;\s]*(?:集中供养|分散供养|城市|城镇|农村|牧区|男性|女性)")
 
 
-# Another population the counts after it are a part of (脱贫户684户，其中享受低保601户; 建档立卡脱贫户中享受农村低保…).
+# Another population the counts after it are a part of (脱贫户684户，其中享受低保601户; 建档立卡脱贫户中享受农村低保…;
+# 五保户697人，其中老人248人、孤儿25人: the orphans are five-guarantee people).
 # Near-dibao families and the elderly of dibao families are groups beside a programme: their parts, and the aid near-dibao
 # families receive (低保边缘家庭享受临时救助N人次), are not its count.
 OTHER_POPULATION = re.compile(
     r"(?:脱贫户|建档立卡|贫困户|贫困人口|监测对象|低保边缘|低保家庭(?:中的)?老年人)[^。；;]{0,16}?(?:其中|中)"
     r"|(?:低保边缘|边缘家庭)[^。；;，,]{0,6}?享受"
+    r"|(?:五保|特困|三无)[^。；;]{0,24}?其中[^。；;]{0,8}?(?:老人|老年人|残疾人)"
 )
 
 
