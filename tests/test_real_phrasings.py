@@ -3057,3 +3057,8 @@ def test_care_modes_of_an_upbringing_standard_after_an_orphan_topic_are_the_orph
 def test_people_of_five_guarantee_households_are_tekun_people_and_their_orphans_are_theirs():
     sentence = "1983年全县有五保户612户、735人，其中老人301人、孤儿28人、残疾人406人。"
     assert found(sentence) == {("sa.tekun_recipients", 735.0, "人")}
+
+
+def test_money_of_a_list_of_months_is_no_single_months_payment():
+    sentence = "发放全县2024年度11月份、12月份困难残疾人生活补贴5200人、936000元。"
+    assert ("sa.disability_subsidy_funds", 936000.0, "元") in found(sentence)

@@ -43,9 +43,11 @@ HIGHER_SCOPES = {
 }
 
 
-# The last time words before a figure: a month, a span of months, or words that mean a period longer than a month.
+# The last time words before a figure: a month, a span or a list of months (11月份、12月份), or words that mean a
+# period longer than a month.
 TIME_WORDS = re.compile(
-    r"(?P<span>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月?\s*[-—–~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+    r"(?P<span>(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月?\s*[-—–~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?\s*[、和及]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?)"
     r"|(?P<month>(?<![0-9一二三四五六七八九十])(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
     r"(?!底|末|以来|起|初|中旬|上旬|下旬|至|到|\s*[-—–~～0-9]))"
     r"|(?P<first>首月|当月|月发|每月发放)"
