@@ -3062,3 +3062,12 @@ def test_people_of_five_guarantee_households_are_tekun_people_and_their_orphans_
 def test_money_of_a_list_of_months_is_no_single_months_payment():
     sentence = "发放全县2024年度11月份、12月份困难残疾人生活补贴5200人、936000元。"
     assert ("sa.disability_subsidy_funds", 936000.0, "元") in found(sentence)
+
+
+def test_the_standards_of_people_who_lost_their_self_care_are_care_tiers_not_the_basic_living_standard():
+    sentence = (
+        "集中供养具备生活自理能力农村特困人员供养标准调整为900元/月；"
+        "集中供养部分丧失生活自理能力农村特困人员供养标准调整为1000元/月；"
+        "集中供养完全丧失生活自理能力农村特困人员供养标准调整为2000元/月。"
+    )
+    assert {value for _, value, _ in found(sentence)} == {900.0}
