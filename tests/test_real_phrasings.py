@@ -3071,3 +3071,8 @@ def test_the_standards_of_people_who_lost_their_self_care_are_care_tiers_not_the
         "集中供养完全丧失生活自理能力农村特困人员供养标准调整为2000元/月。"
     )
     assert {value for _, value, _ in found(sentence)} == {900.0}
+
+
+def test_back_pay_per_head_is_no_standard():
+    sentence = "按照城区城市低保人员每人每月补发45元、农村低保人员每人每月补发25元的标准补发差额。"
+    assert not any(indicator.endswith(("standard_urban", "standard_rural")) for indicator, _, _ in found(sentence))
