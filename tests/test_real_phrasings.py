@@ -3076,3 +3076,11 @@ def test_the_standards_of_people_who_lost_their_self_care_are_care_tiers_not_the
 def test_back_pay_per_head_is_no_standard():
     sentence = "按照城区城市低保人员每人每月补发45元、农村低保人员每人每月补发25元的标准补发差额。"
     assert not any(indicator.endswith(("standard_urban", "standard_rural")) for indicator, _, _ in found(sentence))
+
+
+def test_a_stock_clause_after_people_in_chinese_numerals_takes_their_topic_as_with_digits():
+    sentence = "截至九月底，共救济农村享受最低生活保障人口十二点三万人，共计六点一万户。"
+    assert found(sentence) == {
+        ("sa.dibao_recipients_rural", 123000.0, "人"),
+        ("sa.dibao_households", 61000.0, "户"),
+    }

@@ -57,7 +57,11 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     stock = stock and any(previous <= q.start < start for q in quantities)
     if stock is False and not (area or tier or change):
         return ""
-    while stock and previous > 0 and not HAN.search(CHANGE.sub("", text[previous : first_digit(text, previous)])):
+    while (
+        stock
+        and previous > 0
+        and not HAN.search(CHANGE.sub("", text[previous : first_figure(text, quantities, previous)]))
+    ):
         previous = clause_start(text, previous - 1)
     # Money paid after a rate (重度残疾人护理补贴按一级80元/月/人，二级50元/月/人的标准，已发放N元): the programme
     # the sentence opened with, however many clauses of rates stand between.
@@ -82,12 +86,17 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     if mode:
         words = MODE_WORD.sub("", words)
     if stock:
-        words = CHANGE.sub("", text[previous : first_digit(text, previous)])
+        words = CHANGE.sub("", text[previous : first_figure(text, quantities, previous)])
         if AMOUNT_ONLY.fullmatch(own.strip()) and not PROGRAMME_WORD.search(words):
             return ""
     elif inside and (STOCK_ONLY.fullmatch(words.strip()) or ROUNDED_ONLY.fullmatch(words.strip())):
         words = topic(text, quantities, next(k for k, q in enumerate(quantities) if q.start >= previous), previous)
     return words if HAN.search(words) else ""
+
+
+def first_figure(text: str, quantities: list[Quantity], start: int) -> int:
+    """Where the first figure after a position stands: its first digit, or the start of a figure in Chinese numerals."""
+    return min([q.start for q in quantities if q.start >= start] + [first_digit(text, start)])
 
 
 def first_digit(text: str, start: int) -> int:
