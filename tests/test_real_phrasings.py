@@ -3084,3 +3084,13 @@ def test_a_stock_clause_after_people_in_chinese_numerals_takes_their_topic_as_wi
         ("sa.dibao_recipients_rural", 123000.0, "人"),
         ("sa.dibao_households", 61000.0, "户"),
     }
+
+
+def test_zones_listed_after_a_colon_take_the_standard_before_it_and_the_next_zones_follow():
+    sentence = "提标后城市低保标准为：市内三区和甲山、乙阳为每人每月520元，丙岛540元，四市均为460元。"
+    assert found(sentence) == {("sa.dibao_standard_urban", v, "元/人/月") for v in (520.0, 540.0, 460.0)}
+
+
+def test_a_target_met_after_a_figure_is_no_zone_of_a_list():
+    sentence = "城市低保累计支出5895.5万元，累计月人均补差180.6元，完成148元目标任务的122%。"
+    assert ("sa.dibao_funds", 148.0, "元") not in found(sentence)

@@ -49,8 +49,12 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     stock = STOCK_ONLY.fullmatch(own.strip())
     mode = MODE_ONLY.fullmatch(own.strip()) and not FROM_MARKER.search(text[start : quantities[i].start])
     change = CHANGE_ONLY.fullmatch(own.strip())
+    # A zone listed after a colon (…标准为：市内四区和崂山、城阳为每人每月480元): the words before the colon name it.
+    tier = tier or (text[start - 1 : start] in "：:" and ZONE_AFTER_COLON.fullmatch(own.strip()) is not None)
     if start == 0 or text[start - 1] not in TOPIC_BREAK:
         return ""
+    if (listed := listed_zone(text, quantities, i, own)) is not None:
+        return listed
     if HAN.search(own) and not (area or tier or stock or mode or change):
         return ""
     previous = clause_start(text, start - 1)
@@ -138,6 +142,27 @@ ROUNDED_ONLY = re.compile(r"(?:突破|超过|逾|超)?")
 MODE_ONLY = re.compile(r"(?:集中|分散)(?:供养|养育)?的?(?:基本生活)?标准(?:为|是|达到)?")
 MODE_WORD = re.compile(r"集中|分散|城市|城镇|农村|城乡")
 CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发|扩面|再次")
+ZONE_AFTER_COLON = re.compile(r"[^\d，,；;。：:]{2,16}?(?:均|都)?为")
+# A further zone of such a list, named short (…480元，黄岛500元，五市均为420元): the topic of the zone before it.
+NEXT_ZONE = re.compile(
+    r"(?!完成|达到|实现|累计|超过|占|比|较|提高|增长|增加|人均)[^\d，,；;。：:为是的]{1,6}?(?:均|都)?为?"
+)
+
+
+def listed_zone(text: str, quantities: list[Quantity], i: int, own: str) -> str | None:
+    """The topic a further zone of a colon's list takes from the zone before it, or None when it is no such zone."""
+    if i == 0 or not NEXT_ZONE.fullmatch(own.strip()) or PROGRAMME_WORD.search(own):
+        return None
+    before = quantities[i - 1]
+    if before.unit_class != "money" or quantities[i].unit_class != "money":
+        return None
+    start = clause_start(text, before.start)
+    zone = PER_PHRASE.sub("", text[start : before.start]).strip()
+    if not (ZONE_AFTER_COLON.fullmatch(zone) or PLACES_ONLY.fullmatch(zone) or NEXT_ZONE.fullmatch(zone)):
+        return None
+    return topic(text, quantities, i - 1, start) or None
+
+
 # A clause that says only how many came in or went out (…低保对象适当扩展，新增9.9万人): the clause before names whom.
 CHANGE_ONLY = re.compile(r"(?:共|累计|全年)?(?:新增|新纳入|清退|退出)(?:了)?")
 
