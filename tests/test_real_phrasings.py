@@ -3094,3 +3094,11 @@ def test_zones_listed_after_a_colon_take_the_standard_before_it_and_the_next_zon
 def test_a_target_met_after_a_figure_is_no_zone_of_a_list():
     sentence = "城市低保累计支出5895.5万元，累计月人均补差180.6元，完成148元目标任务的122%。"
     assert ("sa.dibao_funds", 148.0, "元") not in found(sentence)
+
+
+def test_a_care_mode_of_people_after_a_semicolon_takes_the_standard_the_sentence_before_named():
+    sentence = "孤儿基本生活养育标准：集中供养对象统一提高到每人每月1980元；散居供养对象统一提高到每人每月1540元。"
+    assert found(sentence) == {
+        ("cp.orphan_standard_institutional", 1980.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 1540.0, "元/人/月"),
+    }

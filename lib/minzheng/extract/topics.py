@@ -180,9 +180,17 @@ LEAD_STANDARD = re.compile(r"[^，,；;。：:]*标准")
 INCOME_LINE = re.compile(r"(?:年|月)?人均纯收入$")
 
 
+# A care mode alone after a semicolon (…标准：集中供养对象统一提高到A；散居供养对象统一提高到B): the standard before it.
+LEAD_MODE = re.compile(
+    r"(?:集中|分散|散居|机构)(?:供养|养育)?(?:对象|孤儿|人员)(?:统一|均)?"
+    r"(?:为|是|达到|提高到|提高至|调整为|调整到)?"
+)
+
+
 def zone_topic(own: str, lead: str) -> str:
     """The standard a zone-only subject (盖州市、大石桥市由) takes from a sentence before it that a semicolon ends, or ''."""
-    if not goes_on(lead) or not PLACES_ONLY.fullmatch(INCOME_LINE.sub("", FROM_MARKER.sub("", own)).strip()):
+    words = INCOME_LINE.sub("", FROM_MARKER.sub("", own)).strip()
+    if not goes_on(lead) or not (PLACES_ONLY.fullmatch(words) or LEAD_MODE.fullmatch(words)):
         return ""
     sentence = last_sentence(lead)
     found = LEAD_STANDARD.findall(sentence)
