@@ -3102,3 +3102,8 @@ def test_a_care_mode_of_people_after_a_semicolon_takes_the_standard_the_sentence
         ("cp.orphan_standard_institutional", 1980.0, "元/人/月"),
         ("cp.orphan_standard_dispersed", 1540.0, "元/人/月"),
     }
+
+
+@pytest.mark.parametrize("sentence", ["某省百名城市人口中近7人享低保。", "也就是百人中近7人为低保对象。"])
+def test_people_per_hundred_residents_are_a_ratio_not_a_count(sentence):
+    assert found(sentence) == set()

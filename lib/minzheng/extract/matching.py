@@ -49,7 +49,9 @@ LEFT_HEAD_MAX_DISTANCE = 12
 
 # A figure per thousand older people or per ten thousand residents is a ratio, not the region's count; beds or rooms
 # per centre are a norm (每个乡镇配备督导员2名 stays: the codebook counts supervisors per township).
-PER_THOUSAND = re.compile(r"每(?:十万|千|万|百)(?:名|人|位|个|户|常住)?")
+PER_THOUSAND = re.compile(
+    r"每(?:十万|千|万|百)(?:名|人|位|个|户|常住)?|(?<![\d一二三四五六七八九十])[百千万](?:名|人)[^，,；;。\d]{0,8}?中"
+)
 PER_FACILITY = re.compile(r"每(?:个|所|家|处|座)")
 FACILITY = ("beds", "places")
 
