@@ -3107,3 +3107,7 @@ def test_a_care_mode_of_people_after_a_semicolon_takes_the_standard_the_sentence
 @pytest.mark.parametrize("sentence", ["某省百名城市人口中近7人享低保。", "也就是百人中近7人为低保对象。"])
 def test_people_per_hundred_residents_are_a_ratio_not_a_count(sentence):
     assert found(sentence) == set()
+
+
+def test_rises_of_the_two_disability_subsidies_are_no_rises_of_the_assistance_standards():
+    assert found("残疾人两项补贴标准相较于2019年，分别增长40%、55%。") == set()
