@@ -3111,3 +3111,7 @@ def test_people_per_hundred_residents_are_a_ratio_not_a_count(sentence):
 
 def test_rises_of_the_two_disability_subsidies_are_no_rises_of_the_assistance_standards():
     assert found("残疾人两项补贴标准相较于2019年，分别增长40%、55%。") == set()
+
+
+def test_people_counted_in_bare_wan_before_a_noun_of_personnel_are_people():
+    assert ("sa.tekun_recipients", 213000.0, "人") in found("全省140.2万低保对象、21.3万特困人员基本生活得到保障。")

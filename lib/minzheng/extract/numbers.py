@@ -65,7 +65,7 @@ QUANTITY = re.compile(
 )
 
 
-PERSON_NOUN = r"困难群众|群众|人口|老年人|老人|儿童|居民|对象|职工|残疾人"
+PERSON_NOUN = r"困难群众|群众|人口|老年人|老人|儿童|居民|对象|职工|残疾人|人员"
 
 
 BARE_PEOPLE = re.compile(
