@@ -3115,3 +3115,13 @@ def test_rises_of_the_two_disability_subsidies_are_no_rises_of_the_assistance_st
 
 def test_people_counted_in_bare_wan_before_a_noun_of_personnel_are_people():
     assert ("sa.tekun_recipients", 213000.0, "人") in found("全省140.2万低保对象、21.3万特困人员基本生活得到保障。")
+
+
+def test_zones_named_short_after_a_colon_each_take_the_standard_even_when_many_share_a_value():
+    sentence = (
+        "农村低保标准为每人每年：甲林、乙义5900元，丙阳、丁城、戊水、己阳、庚口、辛山5500元，其他县5300元；"
+        "城市低保标准每人每月：甲林、乙义680元，丙石640元，其他县620元。"
+    )
+    got = found(sentence)
+    assert {v for i, v, _ in got if i == "sa.dibao_standard_rural"} == {5900.0, 5500.0, 5300.0}
+    assert {v for i, v, _ in got if i == "sa.dibao_standard_urban"} == {680.0, 640.0, 620.0}

@@ -91,7 +91,9 @@ BLANKED_NOTE = re.compile(r"[（(]□+[)）]")
 
 # Zones named between a standard and its sum (…标准为市内各区含某某经济开发区由390元…; …标准，A区、B区由…): places the
 # standard is set for, which put no distance between the standard and its number.
-ZONES_BETWEEN = re.compile(r"[为含包括及和、，,]*[\u4e00-\u9fff]{1,8}?(?:开发区|新区|城区|区|县|旗|镇)")
+ZONES_BETWEEN = re.compile(
+    r"[为含包括及和、，,]*(?:[\u4e00-\u9fff]{1,8}?(?:开发区|新区|城区|区|县|旗|镇)|[\u4e00-\u9fff]{2,3}(?=、))"
+)
 
 
 # A place's name that begins a longer name (湖北某某建筑有限公司, 济南高新区): the firm or the zone, not the place.
