@@ -3125,3 +3125,16 @@ def test_zones_named_short_after_a_colon_each_take_the_standard_even_when_many_s
     got = found(sentence)
     assert {v for i, v, _ in got if i == "sa.dibao_standard_rural"} == {5900.0, 5500.0, 5300.0}
     assert {v for i, v, _ in got if i == "sa.dibao_standard_urban"} == {680.0, 640.0, 620.0}
+
+
+def test_zone_values_under_a_heading_that_names_the_standard_and_its_period_are_that_standards():
+    text = (
+        "一、城乡居民最低生活保障标准\n（一）城市低保标准（每人每月）。\n甲州区640元、乙党区600元、丙子县560元。\n"
+        "（二）农村低保标准（每人每年）。\n甲州区4700元、丙子县4300元。\n"
+    )
+    report = report_from_text(
+        text, region="长治市", year=2019, level="prefecture-level city", meta={"province": "山西"}
+    )
+    got = {(r.indicator, r.value, r.unit) for r in indicator_frame([report]).itertuples()}
+    assert {("sa.dibao_standard_urban", v, "元/人/月") for v in (640.0, 600.0, 560.0)} <= got
+    assert {("sa.dibao_standard_rural", v, "元/人/年") for v in (4700.0, 4300.0)} <= got

@@ -35,7 +35,7 @@ from minzheng.extract.patterns import (
     SHARED_MODIFIER,
 )
 from minzheng.extract.rises import mark_shares, rises
-from minzheng.extract.tiers import headed_standards, tier_lists, tier_subject
+from minzheng.extract.tiers import headed_standards, heading_period, lend_period, tier_lists, tier_subject
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
 
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
@@ -234,7 +234,7 @@ def under_heading(figure: Figure, heading: str, topic_heading: str) -> None:
     per_person = q.unit_class == "money" and bool(q.per or figure.per_inherited)
     if STANDARD_HEADING.search(topic_heading) and not subject.before and not HAN.search(linking_only(subject.own)):
         figure.subject = replace(subject, own=topic_heading + subject.own)
-    elif per_person and PLACES_ONLY.fullmatch(PER_PHRASE.sub("", FROM_MARKER.sub("", subject.own)).strip(" ：:")):
+    elif per_person and PLACES_ONLY.fullmatch(PER_PHRASE.sub("", FROM_MARKER.sub("", subject.own)).strip(" ：:、，,")):
         standard = topic_heading if STANDARD_HEADING.search(topic_heading) else topic_heading + "标准"
         figure.subject = replace(subject, own=FROM_MARKER.sub("", subject.own) + standard)
     else:
@@ -299,9 +299,10 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     tier_lists(ordered)
     headed_standards(ordered)
     split_areas(ordered, text, lead)
-    topic_heading = ORDINAL.sub("", heading).strip()
+    topic_heading, period = heading_period(ORDINAL.sub("", heading).strip())
     if PROGRAMME_HEADING.fullmatch(topic_heading):
         for figure in ordered:
+            lend_period(figure, period)
             under_heading(figure, heading, topic_heading)
     for figure in ordered:
         if topic_words := zone_topic(figure.subject.own, lead):

@@ -64,3 +64,19 @@ def headed_standards(figures: list[Figure]) -> None:
             continue
         if COLON_TOPIC.search(figure.subject.before) and not re.search("[，,；;]", figure.subject.own):
             figure.per_inherited = inferred_period(q.value)
+
+
+# The period a standard's heading gives its values in brackets (（一）城市低保标准（每人每月）。潞州区628元、…).
+HEADING_PERIOD = re.compile(r"[（(](?:每人每|人均每?|每人)?(月|年)[）)]$")
+
+
+def heading_period(topic_heading: str) -> tuple[str, str]:
+    """A heading without the period it names in brackets, and that period (月 or 年, or '')."""
+    found = HEADING_PERIOD.search(topic_heading)
+    return (topic_heading[: found.start()], found.group(1)) if found else (topic_heading, "")
+
+
+def lend_period(figure: Figure, period: str) -> None:
+    """Give a sum with no period of its own the period its heading names."""
+    if period and figure.quantity.unit_class == "money" and not figure.quantity.per and not figure.per_inherited:
+        figure.per_inherited = period

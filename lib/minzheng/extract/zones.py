@@ -30,7 +30,7 @@ ZONE_VALUE = re.compile(r"\d\s*元")
 # Zones a city names without naming their places (中心城区…远城区…, 市直及…其他各县(市)).
 ZONE_WORDS = re.compile(
     r"中心城区|远城区|新城区|主城区|市直|市区|其他各?县(?:[(（]市[)）]|市区|区)?|各县[(（]市[)）]"
-    r"|(?<![全我本该])[\u4e00-\u9fff]{1,3}(?:区|县|旗)(?=为|由|[:：])"
+    r"|(?<![全我本该])[\u4e00-\u9fff]{1,3}(?:区|县|旗)(?=为|由|[:：]|\d)"
 )
 
 
