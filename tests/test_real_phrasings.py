@@ -3138,3 +3138,7 @@ def test_zone_values_under_a_heading_that_names_the_standard_and_its_period_are_
     got = {(r.indicator, r.value, r.unit) for r in indicator_frame([report]).itertuples()}
     assert {("sa.dibao_standard_urban", v, "元/人/月") for v in (640.0, 600.0, 560.0)} <= got
     assert {("sa.dibao_standard_rural", v, "元/人/年") for v in (4700.0, 4300.0)} <= got
+
+
+def test_a_group_counted_before_中_is_the_whole_and_those_in_central_care_after_有_its_part():
+    assert found("2006年，全市4200位五保人员中，有3900位集中供养。") == {("sa.tekun_recipients", 4200.0, "人")}

@@ -141,7 +141,7 @@ def sentence_rows(
         earlier = (earlier_rows or []) if continued else (earlier_rows or [])[-3:]
         if part_of_total(sentence.text, q.start, found, rows + earlier, continued):
             continue
-        if names_a_subgroup(figure.subject.own, q.unit_class) and any(
+        if names_a_subgroup(figure.subject.own, q.unit_class, figure.subject.after) and any(
             row.indicator.id == found.id and not names_its_area(sentence.text, row.start, figure.subject.own)
             for row in rows
         ):

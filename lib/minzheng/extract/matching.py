@@ -121,6 +121,11 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
     return tier, weight * 10 - distance - penalty
 
 
+# The group a count names before 中 and the part of it after (全市4018位五保人员中，有3794位集中供养): the count is
+# the group's whole.
+AMONG_THEM = re.compile(r"中\s*[，,]?\s*(?:有|其中)")
+
+
 def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
     """The head term in the noun phrase a number counts, when the number comes first."""
     after = subject.after
@@ -137,9 +142,9 @@ def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
         if match.start() <= TOTAL_HEAD_MAX_START or (place and match.start() <= place.end() + TOTAL_HEAD_MAX_START):
             return match
     tail = PARENTHETICAL.sub("", after[match.end() :]).strip()
-    if tail.startswith("中"):
+    if tail.startswith("中") and not AMONG_THEM.match(tail):
         return None
-    short = len(tail) <= RIGHT_TAIL_MAX or pays_own_money(tail) or bool(PREDICATE.match(tail))
+    short = len(tail) <= RIGHT_TAIL_MAX or pays_own_money(tail) or bool(PREDICATE.match(tail) or AMONG_THEM.match(tail))
     short = short or bool(LISTED_COUNT.search(subject.before) and not LEVEL_TIER.search(after[: match.start()]))
     return match if match.start() <= RIGHT_HEAD_MAX_START and short else None
 

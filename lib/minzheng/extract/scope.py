@@ -81,8 +81,7 @@ def part_of_total(text: str, position: int, found: Indicator, rows: list[Row], c
 SUBGROUP = re.compile(r"^[，,、；;\s]*(?:集中供养|分散供养|城市|城镇|农村|牧区|男性|女性)")
 
 
-# Another population the counts after it are a part of (脱贫户684户，其中享受低保601户; 建档立卡脱贫户中享受农村低保…;
-# 五保户697人，其中老人248人、孤儿25人: the orphans are five-guarantee people).
+# Another population the counts after it are a part of (脱贫户684户，其中享受低保601户; 五保户697人，其中…孤儿25人).
 # Near-dibao families and the elderly of dibao families are groups beside a programme: their parts, and the aid near-dibao
 # families receive (低保边缘家庭享受临时救助N人次), are not its count.
 OTHER_POPULATION = re.compile(
@@ -98,9 +97,10 @@ def part_of_another_population(text: str, position: int, unit_class: str) -> boo
     return unit_class in (*COUNTS, "person_times") and bool(OTHER_POPULATION.search(text, 0, position))
 
 
-def names_a_subgroup(own: str, unit_class: str) -> bool:
-    """Whether a count's own words open with a subgroup of a total (集中供养, 城市, 农村)."""
-    return unit_class in COUNTS and bool(SUBGROUP.match(own))
+def names_a_subgroup(own: str, unit_class: str, after: str = "") -> bool:
+    """Whether a count's own words (or, when they say only 有, its noun) open with a subgroup (集中供养, 城市, 农村)."""
+    words = after if own.strip("，,、 ") == "有" else own
+    return unit_class in COUNTS and bool(SUBGROUP.match(words))
 
 
 COUNTS = ("people", "households")
