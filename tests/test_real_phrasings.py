@@ -3142,3 +3142,12 @@ def test_zone_values_under_a_heading_that_names_the_standard_and_its_period_are_
 
 def test_a_group_counted_before_中_is_the_whole_and_those_in_central_care_after_有_its_part():
     assert found("2006年，全市4200位五保人员中，有3900位集中供养。") == {("sa.tekun_recipients", 4200.0, "人")}
+
+
+def test_money_a_charity_body_pays_or_spends_is_charity_money_whatever_the_clause_calls_it():
+    sentence = "市慈善总会全年共筹集善款5200万元，发放救助资金4100万元，累计救助支出3亿元。"
+    assert found(sentence) == {("so.charity_funds", v, "元") for v in (52000000.0, 41000000.0, 300000000.0)}
+
+
+def test_aid_a_bureau_pays_with_a_charity_body_as_partner_stays_the_programmes():
+    assert found("县民政局联合县慈善总会发放临时救助金50万元。") == {("sa.temp_assistance_funds", 500000.0, "元")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from minzheng.extract.actors import lend_actor
 from minzheng.extract.areas import (
     URBAN_RURAL,
     area_over_mode,
@@ -75,8 +76,7 @@ def cut_at_qizhong(text: str, position: int) -> int:
     return index if index >= 0 else 0
 
 
-# A standard set as a multiple of another (按不低于当地低保标准的1.3倍提高到…): the other standard is a reference, not the
-# subject.
+# A standard set as a multiple of another (按不低于当地低保标准的1.3倍提高到…): the other standard is only a reference.
 RATIO_OF = re.compile(r"(?:按|为|是)?(?:不低于)?(?:当地|同期)?[^，。；,;]{0,8}?标准的?[0-9.]+倍")
 
 
@@ -309,6 +309,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
             figure.subject = replace(figure.subject, own=figure.subject.own + topic_words)
     respective_areas(ordered)
     shared_predicate(ordered)
+    lend_actor(ordered)
     return [split for figure in ordered for split in unified_standard(figure, lead)]
 
 
