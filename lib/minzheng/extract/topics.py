@@ -142,6 +142,8 @@ ROUNDED_ONLY = re.compile(r"(?:突破|超过|逾|超)?")
 MODE_ONLY = re.compile(r"(?:集中|分散)(?:供养|养育)?的?(?:基本生活)?标准(?:为|是|达到)?")
 MODE_WORD = re.compile(r"集中|分散|城市|城镇|农村|城乡")
 CHANGE = re.compile(r"新增|新纳入|纳入|清退|退出|减少|取消|停发|扩面|再次")
+# A zone right after a colon that follows a standard: words ending in 为 (市内四区和崂山、城阳为…), or short names with
+# no level word (…标准每人每月：柳林、孝义695元).
 ZONE_AFTER_COLON = re.compile(
     r"[^\d，,；;。：:]{2,16}?(?:均|都)?为|[\u4e00-\u9fff]{2,4}(?:[、和及与][\u4e00-\u9fff]{2,4})*(?:均|都)?为?"
 )
