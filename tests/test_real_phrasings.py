@@ -3151,3 +3151,9 @@ def test_money_a_charity_body_pays_or_spends_is_charity_money_whatever_the_claus
 
 def test_aid_a_bureau_pays_with_a_charity_body_as_partner_stays_the_programmes():
     assert found("县民政局联合县慈善总会发放临时救助金50万元。") == {("sa.temp_assistance_funds", 500000.0, "元")}
+
+
+def test_a_standard_listed_beside_its_aid_level_keeps_its_value_and_the_aid_level_is_none():
+    assert found("农村低保平均保障标准、人均补差分别达到4650元/年、2980元/年。") == {
+        ("sa.dibao_standard_rural", 4650.0, "元/人/年")
+    }

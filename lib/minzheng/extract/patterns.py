@@ -60,7 +60,7 @@ OTHER_BENEFIT = re.compile(r"养老金|养老保险|医疗保险|医保|社保|�
 
 # A list item that is a whole noun of another measure (城市低保标准和月人均补助水平分别…): it names nothing of the
 # codebook, lends its words to no other item, and the other items keep what they name.
-OTHER_MEASURE = re.compile(r"(?:补助|救助|保障)水平$|人数$|户数$|金额$|比例$|比率$")
+OTHER_MEASURE = re.compile(r"(?:补助|救助|保障)水平$|(?:人均|月人均)?补差(?:水平)?$|人数$|户数$|金额$|比例$|比率$")
 
 
 # Words that make a sum one person's: a standard, or five-guarantee support's level (五保供养水平达到4212元).
