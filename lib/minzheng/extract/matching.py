@@ -47,8 +47,8 @@ TOTAL_HEAD_MAX_START = 2
 LEFT_HEAD_MAX_DISTANCE = 12
 
 
-# A figure per thousand older people or per ten thousand residents is a ratio, not the region's count; beds or rooms
-# per centre are a norm (每个乡镇配备督导员2名 stays: the codebook counts supervisors per township).
+# A figure per thousand older people, per ten thousand residents or among a hundred (百名城市人口中近7人) is a ratio, not
+# the region's count; beds or rooms per centre are a norm (每个乡镇配备督导员2名 stays: supervisors per township count).
 PER_THOUSAND = re.compile(
     r"每(?:十万|千|万|百)(?:名|人|位|个|户|常住)?|(?<![\d一二三四五六七八九十])[百千万](?:名|人)[^，,；;。\d]{0,8}?中"
 )

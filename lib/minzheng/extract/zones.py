@@ -27,7 +27,8 @@ def a_tiers_figure(text: str, position: int) -> bool:
 ZONE_VALUE = re.compile(r"\d\s*元")
 
 
-# Zones a city names without naming their places (中心城区…远城区…, 市直及…其他各县(市)).
+# Zones a city names without naming their places (中心城区…远城区…, 市直及…其他各县(市)), and a place named right before
+# its sum or its 为/由 (平城区为730元, 长子县550元), whether the division table knows it or not.
 ZONE_WORDS = re.compile(
     r"中心城区|远城区|新城区|主城区|市直|市区|其他各?县(?:[(（]市[)）]|市区|区)?|各县[(（]市[)）]"
     r"|(?<![全我本该])[\u4e00-\u9fff]{1,3}(?:区|县|旗)(?=为|由|[:：]|\d)"
