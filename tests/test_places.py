@@ -35,3 +35,13 @@ def test_a_city_whose_county_shares_its_stem_is_found_by_its_full_name():
     assert region_code("抚顺市", "", "辽宁") == "210400"
     assert region_code("抚顺县", "抚顺市", "辽宁") == "210421"
     assert region_code("本溪市", "", "辽宁") == "210500"
+
+
+def test_an_autonomous_divisions_short_name_drops_its_level_word_and_its_peoples():
+    from minzheng.extract.places import short_name
+    from minzheng.extract.scope import home_of
+
+    assert short_name("广西壮族自治区") == "广西"
+    assert short_name("芷江侗族自治县") == "芷江"
+    assert short_name("抚顺市") == "抚顺"
+    assert home_of("延边朝鲜族自治州", "prefecture-level city", {}).own == ("延边朝鲜族自治州", "延边")

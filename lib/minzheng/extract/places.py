@@ -50,6 +50,13 @@ def stem(name: str) -> str:
     return SUFFIX.sub("", name)
 
 
+def short_name(name: str) -> str:
+    """The name reports shorten a division to: its stem, without the peoples an autonomous one names (广西壮族自治区 ->
+    广西, 芷江侗族自治县 -> 芷江)."""
+    key = stem(name)
+    return PEOPLES.sub("", key) if "自治" in name else key
+
+
 @cache
 def division_rows() -> tuple[tuple[str, str], ...]:
     """Every division of cpca's table as (six-digit code, name), read once."""
@@ -66,7 +73,7 @@ def division_codes() -> dict[str, tuple[str, ...]]:
         if code.endswith("0000") or len(key) < 2 or key in GENERIC_STEMS:
             continue
         table.setdefault(key, []).append(code)
-        short = PEOPLES.sub("", key) if "自治" in name else key
+        short = short_name(name)
         if short != key and len(short) >= 2:
             table.setdefault(short, []).append(code)
     return {key: tuple(sorted(set(codes))) for key, codes in table.items()}

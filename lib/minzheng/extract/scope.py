@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from minzheng.codebook import Indicator, column_map, indicator
 from minzheng.extract.patterns import BOOK_TITLE, LONGER_NAME, first_clause, last_clause
-from minzheng.extract.places import cities_opening_clauses, places_named, region_code, stem
+from minzheng.extract.places import cities_opening_clauses, places_named, region_code, short_name
 from minzheng.extract.record import Row
 
 PARENTHETICAL = re.compile(r"[（(][^（）()]{0,8}[）)]")
@@ -140,7 +140,7 @@ def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
     """The home place of a report, from its region and manifest metadata."""
     meta = meta or {}
     code = region_code(region, meta.get("parent_city", ""), meta.get("province", ""))
-    short = stem(region)
+    short = short_name(region)
     own = (region, short) if len(short) >= 2 and short != region else (region,)
     return Home(level, other_places(meta, region), code, own if len(region) >= 3 else ())
 
