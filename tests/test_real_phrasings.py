@@ -3157,3 +3157,13 @@ def test_a_standard_listed_beside_its_aid_level_keeps_its_value_and_the_aid_leve
     assert found("农村低保平均保障标准、人均补差分别达到4650元/年、2980元/年。") == {
         ("sa.dibao_standard_rural", 4650.0, "元/人/年")
     }
+
+
+def test_people_counted_in_bare_wan_before_a_list_of_groups_are_all_the_groups_people():
+    sentence = "此次提标将惠及全市近12万城乡低保、农村五保对象。"
+    assert found(sentence) == {("sa.assisted_people", 120000.0, "人")}
+
+
+def test_a_count_that_opens_its_clause_with_its_own_group_takes_no_topic_from_the_standard_before():
+    sentence = "自7月1日起，全市再次提高城乡低保标准，8万城乡低保对象受益。"
+    assert ("sa.dibao_recipients", 80000.0, "人") in found(sentence)

@@ -68,8 +68,10 @@ QUANTITY = re.compile(
 PERSON_NOUN = r"困难群众|群众|人口|老年人|老人|儿童|居民|对象|职工|残疾人|人员"
 
 
+# The noun may close a list of groups (16万城乡低保、农村五保对象).
 BARE_PEOPLE = re.compile(
-    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．第每A-Za-z]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?(?=(?:名|个)?[\u4e00-\u9fff]{{0,6}}?(?:{PERSON_NOUN}))"
+    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．第每A-Za-z]){ARABIC})(?P<more>余|多)?(?P<mult>[万亿])(?P<more2>余|多)?"
+    rf"(?=(?:名|个)?(?:(?!元)[\u4e00-\u9fff]{{2,6}}[、和及与])*[\u4e00-\u9fff]{{0,6}}?(?:{PERSON_NOUN}))"
 )
 
 

@@ -12,6 +12,7 @@ from minzheng.extract.patterns import (
     HAN,
     INCREMENT,
     LINKING,
+    PROGRAMME,
     PROGRAMME_WORD,
     TOPIC_BREAK,
     goes_on,
@@ -51,7 +52,11 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     change = CHANGE_ONLY.fullmatch(own.strip())
     # A zone listed after a colon (…标准为：市内四区和崂山、城阳为每人每月480元): the words before the colon name it.
     tier = tier or (text[start - 1 : start] in "：:" and ZONE_AFTER_COLON.fullmatch(own.strip()) is not None)
-    if start == 0 or text[start - 1] not in TOPIC_BREAK:
+    if (
+        start == 0
+        or text[start - 1] not in TOPIC_BREAK
+        or (not own.strip() and OWN_GROUP.match(text, quantities[i].end))
+    ):
         return ""
     if (listed := listed_zone(text, quantities, i, own)) is not None:
         return listed
@@ -122,6 +127,11 @@ PLACES_ONLY = re.compile(
     r"|(?:其他|其余|其它)各?(?:县|区|市|旗)(?:[(（][市区县][)）])?"
     r"|(?:县|区|市)?政府所在地?的?(?:乡镇|镇)|(?:其他|其余|其它)(?:乡镇|镇|乡))[、和及与]?)+"
 )
+
+
+# A count that opens its clause and names its own group right after (…提高城乡低保标准，22万城乡低保对象受益): the
+# clause before lends it nothing.
+OWN_GROUP = re.compile(rf"(?:名|个)?(?:城乡|城市|城镇|农村)?{PROGRAMME}")
 
 
 # A clause that names only an area (…标准为：城镇895元/人/月): the area of the topic before it.
