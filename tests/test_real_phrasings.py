@@ -3167,3 +3167,13 @@ def test_people_counted_in_bare_wan_before_a_list_of_groups_are_all_the_groups_p
 def test_a_count_that_opens_its_clause_with_its_own_group_takes_no_topic_from_the_standard_before():
     sentence = "自7月1日起，全市再次提高城乡低保标准，8万城乡低保对象受益。"
     assert ("sa.dibao_recipients", 80000.0, "人") in found(sentence)
+
+
+def test_a_county_named_by_该县_in_a_citys_news_is_another_place_and_该市_is_the_city():
+    county = "目前，该县城市低保标准由每人每月520元提高到560元。"
+    city = "目前，该市城市低保标准由每人每月520元提高到560元。"
+    assert rows_of(county, "梅州市", "广东", level="prefecture-level city") == set()
+    assert rows_of(city, "梅州市", "广东", level="prefecture-level city") == {
+        ("sa.dibao_standard_urban", 520.0),
+        ("sa.dibao_standard_urban", 560.0),
+    }

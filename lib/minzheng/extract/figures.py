@@ -14,6 +14,7 @@ import pandas as pd
 
 from minzheng.extract.areas import splits_tekun_by_area
 from minzheng.extract.columns import column_values
+from minzheng.extract.facilities import beds_of_all_residential, places_to_build
 from minzheng.extract.figure import Figure
 from minzheng.extract.fitting import beyond_the_region, row_unit
 from minzheng.extract.grids import category_values, grid_values
@@ -36,7 +37,6 @@ from minzheng.extract.scope import (
     Home,
     about_another_place,
     about_one_person,
-    beds_of_all_residential,
     home_of,
     names_a_subgroup,
     names_its_area,
@@ -44,7 +44,6 @@ from minzheng.extract.scope import (
     one_month,
     part_of_another_population,
     part_of_total,
-    places_to_build,
 )
 from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_prose_cell, is_table_line, table_values

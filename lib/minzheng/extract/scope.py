@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minzheng.codebook import Indicator, column_map, indicator
-from minzheng.extract.patterns import BOOK_TITLE, LONGER_NAME, first_clause, last_clause
+from minzheng.codebook import Indicator
+from minzheng.extract.patterns import BOOK_TITLE, LONGER_NAME, last_clause
 from minzheng.extract.places import cities_opening_clauses, places_named, region_code, short_name
 from minzheng.extract.record import Row
 
@@ -32,6 +32,8 @@ CLOSED_PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 SCOPE_WORDS = ("全国", "全省", "全市", "全州", "全县", "全区")
+# A place named by 该 and its level word (该县 in a city's news): the home when the word is the home's own, else another.
+DEMONSTRATIVES = ("该县", "该区", "该市", "该省", "该州", "该旗", "该盟")
 
 
 HIGHER_SCOPES = {
@@ -146,7 +148,9 @@ def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
 
 
 # The scope words and the report's own words, in one pattern compiled once.
-SCOPE_OR_OWN = re.compile("|".join(map(re.escape, sorted(set(SCOPE_WORDS + OWN_WORDS), key=len, reverse=True))))
+SCOPE_OR_OWN = re.compile(
+    "|".join(map(re.escape, sorted(set(SCOPE_WORDS + OWN_WORDS + DEMONSTRATIVES), key=len, reverse=True)))
+)
 
 
 def place_words(text: str, begin: int, end: int, above: tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -188,7 +192,8 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
     if (start, end) in outside:
         return True
     named_before = any(b == start and word in home.above for _, b, word in places)
-    return named_before or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
+    another = nearest in DEMONSTRATIVES and bool(home.own) and nearest != "该" + home.own[0][-1]
+    return named_before or another or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
 
 
 # Words that join places into one set (市辖区和凤台县, 城区、开发区及各县).
@@ -259,17 +264,6 @@ def about_one_person(text: str, position: int) -> bool:
     return bool(ONE_PERSON.search(text, 0, position))
 
 
-# Beds of all residential social-service institutions (统计公报: 提供住宿的社会服务机构68个，床位0.90万张), and their
-# parts: not only the elderly's.
-ALL_RESIDENTIAL = re.compile(r"提供住宿的社会服务机构")
-
-
-def beds_of_all_residential(text: str, position: int, unit_class: str) -> bool:
-    """Whether beds stand in the part of a sentence (up to its last ；) that counts all residential institutions."""
-    start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
-    return unit_class == "beds" and bool(ALL_RESIDENTIAL.search(text, start, position))
-
-
 # A payment of one class of recipients (A类700元、B类560元; 一类对象每人每月…), or a rise listed after 分别 (城乡低保标准
 # 分别提高37元和43.58元; 每人每月分别再增加12元和7元): neither is the standard itself.
 CLASS_LABEL = re.compile(r"(?:[A-EＡ-Ｅ]|[一二三四五六])类(?:对象|家庭|人员|户)?\s*(?:每人每[月年])?\s*$")
@@ -325,26 +319,3 @@ SUBSIDY_RATE = re.compile(r"的?(?:临时|一次性|价格临时|物价|取暖|�
 # top-ups of groups (一级残疾人每人每年…), not the standard.
 PER_HOUSEHOLD = re.compile(r"每户")
 CATEGORICAL = re.compile(r"分类(?:救助|施保|补助|施救)")
-
-
-# Places a plan builds this year (今年将建立50个…日间照料中心; 将继续建设30个…) are new places, not the
-# stock a report counts; a plan's total (总数将达到132个) stays the stock. Community centres newly built or added in
-# the year (新建城市社区居家养老服务中心3个) are new places too; a township's or street's centre (乡镇综合养老服务中心)
-# stays a centre, built or planned.
-BUILD_PLANNED = re.compile(r"(?:建立|建设|新建|再建|建(?!成))[^，,；;。]{0,30}$")
-NEWLY_BUILT = re.compile(r"(?:新建|新增)[^，,；;。]{0,30}$")
-STOCK_WORDS = re.compile(r"总数|总量|达到|覆盖|累计")
-ABOVE_COMMUNITY = re.compile(r"乡镇|街道|镇街|镇[（(]街|区域|综合|县级|镇级|区县|苏木")
-
-
-def places_to_build(text: str, position: int, found: Indicator, modality: str) -> Indicator:
-    """The id a count of places built takes: the codebook's `added_as` of a stock of places (elderly-service
-    facilities → new stations) for places a plan builds or the year newly built, else the id found."""
-    added = column_map("added_as").get(found.id)
-    if not added:
-        return found
-    clause = last_clause(text[:position])
-    if ABOVE_COMMUNITY.search(clause + first_clause(text[position:])) or STOCK_WORDS.search(clause):
-        return found
-    planned = modality == "target" and BUILD_PLANNED.search(clause)
-    return indicator(added) if planned or NEWLY_BUILT.search(clause) else found
