@@ -3177,3 +3177,10 @@ def test_a_county_named_by_该县_in_a_citys_news_is_another_place_and_该市_is
         ("sa.dibao_standard_urban", 520.0),
         ("sa.dibao_standard_urban", 560.0),
     }
+
+
+def test_a_tier_naming_only_its_area_and_group_takes_the_measure_of_the_rise_before_it():
+    aid = "全市提高低保补助水平，城镇低保对象月人均补助水平由120元提高到250元，农村低保对象由70元提高到115元。"
+    standard = "城市低保对象月人均保障标准由500元提高到560元，农村低保对象由300元提高到350元。"
+    assert found(aid) == set()
+    assert ("sa.dibao_standard_rural", 350.0, "元/人/月") in found(standard)

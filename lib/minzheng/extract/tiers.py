@@ -20,7 +20,7 @@ def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
     """A rise of one tier after another (城市低保五区由A提高至B，三县由C提高至D): a tier that names only a place or a
     group takes the standard's name from the rise before it; returns the subject and the topic for the next tier."""
     own = subject.own
-    if NAMES_A_STANDARD.search(own):
+    if NAMES_A_STANDARD.search(own) and not elided_measure(own, topic_words):
         return subject, own
     if not topic_words or not HAN.search(own):
         return subject, ""
@@ -33,6 +33,19 @@ def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
         topic_words = topic_words[zone.end() :]
         own = FROM_MARKER.sub("", own)
     return replace(subject, own=TIER_AREA.sub("", own) + "".join(TIER_AREA.findall(own)) + topic_words), topic_words
+
+
+def elided_measure(own: str, topic_words: str) -> bool:
+    """Whether a tier names only its area and the group of the rise before, its measure left out (城镇低保对象月人均补助
+    水平由A提高到B，农村低保对象由C提高到D): the group alone recurs inside the longer words of the rise before."""
+    group = TIER_AREA.sub("", FROM_MARKER.sub("", own)).strip()
+    before = TIER_AREA.sub("", topic_words)
+    named = bool(TIER_AREA.search(own)) and not OWN_MEASURE.search(own)
+    return named and len(group) >= 2 and group in before and len(before) > len(group) + 1
+
+
+# Words by which a tier names its own measure: it elides nothing.
+OWN_MEASURE = re.compile(r"标准|水平|补差|资金|金额")
 
 
 COLON_TOPIC = re.compile(r"([^，,；;。：:]*标准)\s*[：:]\s*$")
