@@ -3184,3 +3184,16 @@ def test_a_tier_naming_only_its_area_and_group_takes_the_measure_of_the_rise_bef
     standard = "城市低保对象月人均保障标准由500元提高到560元，农村低保对象由300元提高到350元。"
     assert found(aid) == set()
     assert ("sa.dibao_standard_rural", 350.0, "元/人/月") in found(standard)
+
+
+def test_care_tiers_ranked_with_brackets_after_a_colon_take_the_care_standard_and_keep_the_highest():
+    text = (
+        "集中供养特困人员照料护理补贴标准为：一档（完全丧失生活自理能力或一级重度残疾）900元/人·月，"
+        "二档（部分丧失生活自理能力）450元/人·月，三档（其他集中供养特困人员）260元/人·月。"
+    )
+    assert found(text) == {("sa.tekun_care_standard", 900.0, "元/人/月")}
+
+
+def test_lettered_payment_classes_after_a_colon_are_no_standards():
+    text = "具体标准为：A档由400元/人月提高到430元/人月，B档由300元/人月提高到320元/人月。"
+    assert found(text) == set()

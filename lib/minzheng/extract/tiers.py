@@ -20,6 +20,9 @@ def tier_subject(subject: Subject, topic_words: str) -> tuple[Subject, str]:
     """A rise of one tier after another (城市低保五区由A提高至B，三县由C提高至D): a tier that names only a place or a
     group takes the standard's name from the rise before it; returns the subject and the topic for the next tier."""
     own = subject.own
+    if topic_words and TIER_LABEL.match(own.strip()):  # 一档（完全丧失生活自理能力）: the brackets say who, not what
+        own = BRACKETS.sub("", own)
+        subject = replace(subject, own=own)
     if NAMES_A_STANDARD.search(own) and not elided_measure(own, topic_words):
         return subject, own
     if not topic_words or not HAN.search(own):
@@ -49,6 +52,13 @@ OWN_MEASURE = re.compile(r"标准|水平|补差|资金|金额")
 
 
 COLON_TOPIC = re.compile(r"([^，,；;。：:]*标准)\s*[：:]\s*$")
+# Ranked tiers may follow …标准为： too (…照料护理补贴标准为：一档…); lettered classes there are payment classes (A档).
+RANKED_TOPIC = re.compile(r"([^，,；;。：:]*标准)(?:为|是)?\s*[：:]\s*$")
+
+
+# A tier named by its rank (一档, 第二档, 三级) and the brackets that describe the people in it.
+TIER_LABEL = re.compile(r"(?:第?[一二三四五六七八九]|[1-9])档|(?:[一二三四五六]|[1-6])级[（(]")
+BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def tier_lists(figures: list[Figure]) -> None:
@@ -63,7 +73,8 @@ def tier_lists(figures: list[Figure]) -> None:
         if INCREMENT.search(figure.subject.own):
             continue
         # A standard named before a colon after the tier before (…910元/人，即…照料护理补贴标准：一档…) is the new topic.
-        named = COLON_TOPIC.search(re.split(r"\d", figure.subject.before)[-1])
+        ranked = RANKED_TOPIC if TIER_LABEL.match(figure.subject.own.strip()) else COLON_TOPIC
+        named = ranked.search(re.split(r"\d", figure.subject.before)[-1])
         topic_words = named.group(1) if named else topic_words
         figure.subject, topic_words = tier_subject(figure.subject, topic_words)
 
