@@ -3197,3 +3197,7 @@ def test_care_tiers_ranked_with_brackets_after_a_colon_take_the_care_standard_an
 def test_lettered_payment_classes_after_a_colon_are_no_standards():
     text = "具体标准为：A档由400元/人月提高到430元/人月，B档由300元/人月提高到320元/人月。"
     assert found(text) == set()
+
+
+def test_beds_per_thousand_old_people_written_with_a_fraction_are_a_ratio_not_beds():
+    assert found("全市千名老年人口享有养老床位数达到31.6张。") == set()

@@ -16,7 +16,7 @@ from minzheng.extract.areas import splits_tekun_by_area
 from minzheng.extract.columns import column_values
 from minzheng.extract.facilities import beds_of_all_residential, places_to_build
 from minzheng.extract.figure import Figure
-from minzheng.extract.fitting import beyond_the_region, row_unit
+from minzheng.extract.fitting import a_fraction_of_a_count, beyond_the_region, row_unit
 from minzheng.extract.grids import category_values, grid_values
 from minzheng.extract.matching import counted_noun, indicators_of
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
@@ -128,6 +128,7 @@ def sentence_rows(
             )
             or about_an_extreme_place(sentence.text, q.start)
             or beyond_the_region(q.unit_class, q.value, home.level)
+            or a_fraction_of_a_count(q.unit_class, q.value)
             or about_one_person(sentence.text, q.start)
             or beds_of_all_residential(sentence.text, q.start, q.unit_class)
             or one_month(sentence.text, q.start, found, lead)

@@ -36,6 +36,15 @@ def beyond_the_region(unit_class: str, value: float, level: str) -> bool:
     return unit_class in ("people", "households") and value > MOST_PEOPLE.get(level, 2e8)
 
 
+# Things only counted whole: a fraction of a bed or a person (千名老年人口享有养老床位28.7张) is a ratio, not a count.
+WHOLE_COUNTS = ("people", "households", "beds", "places", "person_times")
+
+
+def a_fraction_of_a_count(unit_class: str, value: float | None) -> bool:
+    """Whether a count of people, households, beds or places is not a whole number once its 万 or 亿 is applied."""
+    return unit_class in WHOLE_COUNTS and value is not None and value != round(value)
+
+
 def unit_fits(indicator: Indicator, figure: Figure) -> bool:
     """Whether a figure's unit can measure the indicator."""
     q = figure.quantity
