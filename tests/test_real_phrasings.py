@@ -3201,3 +3201,7 @@ def test_lettered_payment_classes_after_a_colon_are_no_standards():
 
 def test_beds_per_thousand_old_people_written_with_a_fraction_are_a_ratio_not_beds():
     assert found("全市千名老年人口享有养老床位数达到31.6张。") == set()
+
+
+def test_all_social_service_beds_are_not_elderly_beds_and_their_elderly_part_is():
+    assert found("年末全区社会服务床位12000张，其中，养老床位9800张。") == {("ec.beds", 9800.0, "张")}

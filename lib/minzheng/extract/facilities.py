@@ -8,15 +8,17 @@ import re
 from minzheng.codebook import Indicator, column_map, indicator
 from minzheng.extract.patterns import first_clause, last_clause
 
-# Beds of all residential social-service institutions (统计公报: 提供住宿的社会服务机构68个，床位0.90万张), and their
-# parts: not only the elderly's.
-ALL_RESIDENTIAL = re.compile(r"提供住宿的社会服务机构")
+# Beds of all residential social-service institutions (统计公报: 提供住宿的社会服务机构68个，床位0.90万张; 社会服务床位N张),
+# and their parts: not only the elderly's, unless a part is named as the elderly's (其中，养老床位N张).
+ALL_RESIDENTIAL = re.compile(r"提供住宿的社会服务机构|社会服务(?:机构)?床位")
+ELDERLY_PART = re.compile(r"养老|老年|敬老")
 
 
 def beds_of_all_residential(text: str, position: int, unit_class: str) -> bool:
     """Whether beds stand in the part of a sentence (up to its last ；) that counts all residential institutions."""
     start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
-    return unit_class == "beds" and bool(ALL_RESIDENTIAL.search(text, start, position))
+    found = ALL_RESIDENTIAL.search(text, start, position)
+    return unit_class == "beds" and found is not None and not ELDERLY_PART.search(text, found.end(), position)
 
 
 # Places a plan builds this year (今年将建立50个…日间照料中心; 将继续建设30个…) are new places, not the
