@@ -3205,3 +3205,21 @@ def test_beds_per_thousand_old_people_written_with_a_fraction_are_a_ratio_not_be
 
 def test_all_social_service_beds_are_not_elderly_beds_and_their_elderly_part_is():
     assert found("年末全区社会服务床位12000张，其中，养老床位9800张。") == {("ec.beds", 9800.0, "张")}
+
+
+def test_zone_values_under_a_heading_that_gives_their_unit_in_brackets_are_that_standards():
+    text = (
+        "一、城乡低保对象保障标准\n1、城市居民最低生活保障标准（单位：元/人·月）\n甲府区650元、乙襄县590元、丙台县580元。\n"
+        "2、农村居民最低生活保障标准（单位：元/人·年）\n甲府区5900元、丙台县5700元。\n"
+    )
+    report = report_from_text(
+        text, region="忻州市", year=2024, level="prefecture-level city", meta={"province": "山西"}
+    )
+    got = {(r.indicator, r.value, r.unit) for r in indicator_frame([report]).itertuples()}
+    assert {("sa.dibao_standard_urban", v, "元/人/月") for v in (650.0, 590.0, 580.0)} <= got
+    assert {("sa.dibao_standard_rural", v, "元/人/年") for v in (5900.0, 5700.0)} <= got
+
+
+def test_a_rise_by_an_amount_with_its_verb_before_the_standard_is_no_standard():
+    sentence = "决定从2024年1月1日起，提高全市城市低保标准25元/人·月，同时提高城市特困人员基本生活标准30元/人·月。"
+    assert found(sentence) == set()

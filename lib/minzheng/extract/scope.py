@@ -270,6 +270,8 @@ CLASS_LABEL = re.compile(r"(?:[A-EＡ-Ｅ]|[一二三四五六])类(?:对象|家
 CLASS_AID = re.compile(
     r"(?:[一二三四五六]|[A-EＡ-Ｅ])类(?:低保|保障|救助)?(?:对象|家庭|人员|户)[^，,；;。]{0,8}?(?:补助|补差|救助|由|从)"
 )
+# A rise by an amount, its verb before the standard and no 到/至/为 after it (提高全市城市低保标准20元/人·月).
+RAISED_BY = re.compile(r"(?:提高|上调|提升|增加|调增)了?[^\d，,；;。到至为]{0,24}标准(?:每人每[月年])?\s*$")
 LIST_INCREMENT = re.compile(r"分别再?(?:提高|增加|上调|提升|上涨|增长)了?(?![到至为])[^，,；;。到至为]{0,16}$")
 
 
@@ -283,6 +285,7 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
         CLASS_LABEL.search(before[-12:])
         or CLASS_AID.search(last_clause(text[:position]))
         or LIST_INCREMENT.search(before)
+        or RAISED_BY.search(last_clause(text[:position]))
         or PER_HOUSEHOLD.search(before[-6:])
         or CATEGORICAL.search(text, 0, position)
         or RESTATED.search(before)

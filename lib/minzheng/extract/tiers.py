@@ -91,7 +91,8 @@ def headed_standards(figures: list[Figure]) -> None:
 
 
 # The period a standard's heading gives its values in brackets (（一）城市低保标准（每人每月）。潞州区628元、…).
-HEADING_PERIOD = re.compile(r"[（(](?:每人每|人均每?|每人)?(月|年)[）)]$")
+# Also a unit in brackets (（单位：元/人·月）, （元/人/年）).
+HEADING_PERIOD = re.compile(r"[（(](?:单位[：:]\s*)?(?:元\s*/\s*人\s*[·/]?\s*|每人每|人均每?|每人)?(月|年)[）)]$")
 
 
 def heading_period(topic_heading: str) -> tuple[str, str]:
