@@ -3223,3 +3223,20 @@ def test_zone_values_under_a_heading_that_gives_their_unit_in_brackets_are_that_
 def test_a_rise_by_an_amount_with_its_verb_before_the_standard_is_no_standard():
     sentence = "决定从2024年1月1日起，提高全市城市低保标准25元/人·月，同时提高城市特困人员基本生活标准30元/人·月。"
     assert found(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("2024年，全市慈善总会系统捐赠收入5.20亿元。", 520000000.0),
+        ("全年共向市慈善总会捐献慈善基金超900万元。", 9000000.0),
+        ("灾情发生后，及时动员社会力量，募集款物800多万元用于抗灾救援。", 8000000.0),
+        ("2013年1月至2016年12月，市慈善会资金总收入为人民币5305.01万元。", 53050100.0),
+    ],
+)
+def test_charity_money_written_as_donation_income_pledges_or_goods_over_a_span_of_years(sentence, value):
+    assert found(sentence) == {("so.charity_funds", value, "元")}
+
+
+def test_a_charity_funds_balance_is_no_money_raised_or_spent():
+    assert found("市慈善总会慈善基金存量达到3.1亿元。") == set()
