@@ -3240,3 +3240,16 @@ def test_charity_money_written_as_donation_income_pledges_or_goods_over_a_span_o
 
 def test_a_charity_funds_balance_is_no_money_raised_or_spent():
     assert found("市慈善总会慈善基金存量达到3.1亿元。") == set()
+
+
+def test_a_rise_in_per_cent_after_a_rise_in_yuan_is_the_rise_of_the_standard_named_before():
+    sentence = "全市城市低保标准提高到650元/人·月，比上年620元/人·月，提高30元/人·月，增4.8%。"
+    assert ("sa.standard_increase", 4.8, "%") in found(sentence)
+    assert ("sa.standard_increase", 2.1, "%") not in found("全市低保对象5万人，比上年减少300人，增长2.1%。")
+
+
+def test_a_verb_before_a_list_of_places_builds_every_item_whatever_the_first_items_level():
+    sentence = "今年全市将建设3个社区养老服务综合体、40个城市社区老年人日间照料中心、120个农村互助幸福院。"
+    got = found(sentence)
+    assert ("ec.new_home_care_stations", 40.0, "处") in got
+    assert ("ec.service_facilities", 40.0, "处") not in got

@@ -38,7 +38,9 @@ def places_to_build(text: str, position: int, found: Indicator, modality: str) -
     if not added:
         return found
     clause = last_clause(text[:position])
-    if ABOVE_COMMUNITY.search(clause + first_clause(text[position:])) or STOCK_WORDS.search(clause):
+    # Only the item's own words say its level; a verb before a list (建设A、B、C) builds every item.
+    item = clause.split("、")[-1] + first_clause(text[position:]).split("、")[0]
+    if ABOVE_COMMUNITY.search(item) or STOCK_WORDS.search(clause):
         return found
     planned = modality == "target" and BUILD_PLANNED.search(clause)
     return indicator(added) if planned or NEWLY_BUILT.search(clause) else found

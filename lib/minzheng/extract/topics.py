@@ -58,6 +58,8 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
         or (not own.strip() and OWN_GROUP.match(text, quantities[i].end))
     ):
         return ""
+    if quantities[i].unit_class == "percent" and RISE_ONLY.fullmatch(own.strip()):
+        return risen_standard(text, quantities, start)
     if (listed := listed_zone(text, quantities, i, own)) is not None:
         return listed
     if HAN.search(own) and not (area or tier or stock or mode or change):
@@ -176,6 +178,22 @@ def listed_zone(text: str, quantities: list[Quantity], i: int, own: str) -> str 
     if not (ZONE_AFTER_COLON.fullmatch(zone) or PLACES_ONLY.fullmatch(zone) or NEXT_ZONE.fullmatch(zone)):
         return None
     return topic(text, quantities, i - 1, start) or None
+
+
+# A clause that gives only a rise in per cent (…，提高30元/人·月，增4.9%): the standard a clause before raised.
+RISE_ONLY = re.compile(r"(?:同比|比上年)?(?:增|增长|增加|上涨|提高|提升|增幅为?|涨幅为?)了?(?:达)?")
+
+
+def risen_standard(text: str, quantities: list[Quantity], start: int) -> str:
+    """The words of the nearest clause before a position that names a standard, up to its first figure, and 提高."""
+    end = start - 1
+    while end > 0:
+        begin = clause_start(text, end)
+        words = text[begin : first_figure(text, quantities, begin)]
+        if "标准" in words and begin < end:
+            return words + "提高"
+        end = begin - 1
+    return ""
 
 
 # A clause that says only how many came in or went out (…低保对象适当扩展，新增9.9万人): the clause before names whom.
