@@ -3253,3 +3253,9 @@ def test_a_verb_before_a_list_of_places_builds_every_item_whatever_the_first_ite
     got = found(sentence)
     assert ("ec.new_home_care_stations", 40.0, "处") in got
     assert ("ec.service_facilities", 40.0, "处") not in got
+
+
+def test_the_yearly_or_monthly_aid_per_head_written_人均年补_is_no_standard():
+    sentence = "农村低保对象2100户、4100人，保障标准每人每年1600元，人均年补970元。"
+    assert ("sa.dibao_standard_rural", 970.0, "元/人/年") not in found(sentence)
+    assert ("sa.dibao_standard_rural", 1600.0, "元/人/年") in found(sentence)
