@@ -3259,3 +3259,18 @@ def test_the_yearly_or_monthly_aid_per_head_written_人均年补_is_no_standard(
     sentence = "农村低保对象2100户、4100人，保障标准每人每年1600元，人均年补970元。"
     assert ("sa.dibao_standard_rural", 970.0, "元/人/年") not in found(sentence)
     assert ("sa.dibao_standard_rural", 1600.0, "元/人/年") in found(sentence)
+
+
+def test_zones_after_the_standards_rise_in_per_cent_take_that_standard():
+    sentence = "从2023年1月1日起全市城市低保标准提高7%，五区从每人每月800元提高到不低于856元、三县从每人每月600元提高到不低于642元。"
+    got = found(sentence)
+    assert {v for i, v, _ in got if i == "sa.dibao_standard_urban"} == {800.0, 856.0, 600.0, 642.0}
+
+
+def test_a_restated_分别_list_after_即_takes_the_standard_of_the_clause_before():
+    sentence = (
+        "全市城乡特困人员基本生活标准按照城乡低保标准的1.3倍确定，即每人每月分别从1000元、500元提高到1100元、560元。"
+    )
+    got = found(sentence)
+    assert ("sa.tekun_standard_urban", 1100.0, "元/人/月") in got
+    assert ("sa.tekun_standard_rural", 560.0, "元/人/月") in got

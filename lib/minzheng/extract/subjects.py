@@ -37,7 +37,7 @@ from minzheng.extract.patterns import (
 )
 from minzheng.extract.rises import mark_shares, rises
 from minzheng.extract.tiers import headed_standards, heading_period, lend_period, tier_lists, tier_subject
-from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
+from minzheng.extract.topics import PLACES_ONLY, RESTATING, TIER_AREA, clause_end, clause_start, topic, zone_topic
 
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
 # the list is the 分别 clause's own and each value takes its kind in turn.
@@ -65,9 +65,6 @@ PAID_NEXT = re.compile(r"[，,]\s*(?:发放|支付)")
 
 
 TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)$")
-
-
-RESPECTIVELY = "分别"
 
 
 def cut_at_qizhong(text: str, position: int) -> int:
@@ -174,10 +171,11 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
     """For a run of values: one subject per value where the list names them, and the subject they share."""
     first = quantities[run[0]]
     start = clause_start(text, first.start)
-    marker = text.rfind(RESPECTIVELY, start, first.start)
-    head_end = marker if marker >= 0 else first.start
-    if start > 0 and (not HAN.search(text[start:head_end]) or PLACE_ONLY.match(text[start:head_end])):
+    marker = text.rfind("分别", start, first.start)
+    head = text[start : marker if marker >= 0 else first.start]
+    if start > 0 and (not HAN.search(RESTATING.sub("", head)) or PLACE_ONLY.match(head)):
         start = clause_start(text, start - 1)
+    head_end = marker if marker >= 0 else first.start
     # A page that lost its punctuation runs two lists together (…900/·月和7800/·城乡特困…分别提高到1700/·月…).
     ends = [q.end for q in quantities[: run[0]] if start < q.end <= head_end]
     if ends and PROGRAMME_WORD.search(text[ends[-1] : head_end]):

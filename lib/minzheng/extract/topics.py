@@ -37,7 +37,7 @@ TIER_AREA = re.compile(r"城市|城镇|农村")
 
 
 # Words that restate the clause before or only link to it (…月提高60元，即由500元提高到560元; …标准，则由A提高到B).
-RESTATING = re.compile(r"^(?:即|也就是|也即|则|亦|又|也)")
+RESTATING = re.compile(r"^(?:即|也就是|也即|则|亦|又|也)(?:每人每[月年])?(?:分别)?")
 
 
 def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
@@ -79,6 +79,9 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
     while PAID_ONLY.fullmatch(own.strip()) and previous > 0 and not PROGRAMME_WORD.search(text[previous:start]):
         previous = clause_start(text, previous - 1)
     inside = [q.start for q in quantities[:i] if q.start >= previous]
+    if tier and PLACES_ONLY.fullmatch(own.strip()):
+        # Zones after the standard's rise in per cent (…低保标准提高8%，五区从A提高到B): the rise stops no zone.
+        inside = [q.start for q in quantities[:i] if q.start >= previous and q.unit_class != "percent"]
     # A bare number of another unit after the clause (…1.2万户，2.3万人) pairs with it, unless its own noun follows it
     # (…标准分别为349元/月和188元/月，598万城乡低保对象…).
     pair = not words.strip() and i > 0 and quantities[i - 1].unit_class != quantities[i].unit_class
