@@ -3274,3 +3274,18 @@ def test_a_restated_分别_list_after_即_takes_the_standard_of_the_clause_befor
     got = found(sentence)
     assert ("sa.tekun_standard_urban", 1100.0, "元/人/月") in got
     assert ("sa.tekun_standard_rural", 560.0, "元/人/月") in got
+
+
+def test_a_growth_rate_after_a_rise_in_yuan_is_the_rise_of_the_standard_named_before():
+    sentence = "2017年，农村牧区低保保障标准达到年人均4900元，比上年提高650元，增速为15.3%。"
+    assert ("sa.standard_increase", 15.3, "%") in found(sentence)
+
+
+def test_places_completed_in_a_year_the_sentence_names_are_new_and_places_already_built_the_stock():
+    assert ("ec.new_home_care_stations", 4.0, "处") in found("去年全区建成城市社区老年人日间照料中心4个。")
+    assert ("ec.community_centers", 120.0, "处") in found("目前全县已建成城乡居家养老服务照料中心120家。")
+
+
+def test_five_guarantee_people_living_scattered_散居_have_the_at_home_standard():
+    sentence = "按照统一标准（散居供养五保270元/人·月、集中供养五保400元/人·月）按季度发放。"
+    assert ("sa.tekun_standard_dispersed", 270.0, "元/人/月") in found(sentence)

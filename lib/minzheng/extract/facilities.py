@@ -27,6 +27,9 @@ def beds_of_all_residential(text: str, position: int, unit_class: str) -> bool:
 # stays a centre, built or planned.
 BUILD_PLANNED = re.compile(r"(?:建立|建设|新建|再建|建(?!成))[^，,；;。]{0,30}$")
 NEWLY_BUILT = re.compile(r"(?:新建|新增)[^，,；;。]{0,30}$")
+# Places completed in a year the sentence names (去年…建成城市社区老年人日间照料中心3个) are new too; 已建成 counts the stock.
+YEAR_BUILT = re.compile(r"(?<![已共计])建成[^，,；;。]{0,30}$")
+YEAR_WORD = re.compile(r"去年|今年|全年|年内|当年|本年|(?:19|20)\d{2}\s*年")
 STOCK_WORDS = re.compile(r"总数|总量|达到|覆盖|累计")
 ABOVE_COMMUNITY = re.compile(r"乡镇|街道|镇街|镇[（(]街|区域|综合|县级|镇级|区县|苏木")
 
@@ -43,4 +46,5 @@ def places_to_build(text: str, position: int, found: Indicator, modality: str) -
     if ABOVE_COMMUNITY.search(item) or STOCK_WORDS.search(clause):
         return found
     planned = modality == "target" and BUILD_PLANNED.search(clause)
-    return indicator(added) if planned or NEWLY_BUILT.search(clause) else found
+    built = YEAR_BUILT.search(clause) and YEAR_WORD.search(text, 0, position)
+    return indicator(added) if planned or built or NEWLY_BUILT.search(clause) else found

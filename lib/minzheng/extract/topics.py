@@ -184,7 +184,7 @@ def listed_zone(text: str, quantities: list[Quantity], i: int, own: str) -> str 
 
 
 # A clause that gives only a rise in per cent (…，提高30元/人·月，增4.9%): the standard a clause before raised.
-RISE_ONLY = re.compile(r"(?:同比|比上年)?(?:增|增长|增加|上涨|提高|提升|增幅为?|涨幅为?)了?(?:达)?")
+RISE_ONLY = re.compile(r"(?:同比|比上年)?(?:增|增长|增加|上涨|提高|提升|增幅|涨幅|增速)(?:为|达)?了?(?:达)?")
 
 
 def risen_standard(text: str, quantities: list[Quantity], start: int) -> str:
