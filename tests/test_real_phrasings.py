@@ -3289,3 +3289,11 @@ def test_places_completed_in_a_year_the_sentence_names_are_new_and_places_alread
 def test_five_guarantee_people_living_scattered_散居_have_the_at_home_standard():
     sentence = "按照统一标准（散居供养五保270元/人·月、集中供养五保400元/人·月）按季度发放。"
     assert ("sa.tekun_standard_dispersed", 270.0, "元/人/月") in found(sentence)
+
+
+def test_a_sum_named_a_one_off_subsidy_right_after_it_is_no_programmes_money():
+    assert found("近日，城市低保对象王某的账户上收到了800元的一次性生活补贴。") == set()
+
+
+def test_households_sampled_for_checks_are_no_caseload():
+    assert found("在全区随机抽取30%的低保家庭共1500户进行入户核查。") == set()

@@ -42,6 +42,7 @@ from minzheng.extract.scope import (
     names_its_area,
     not_the_standard,
     one_month,
+    one_off_payment,
     part_of_another_population,
     part_of_total,
 )
@@ -134,6 +135,7 @@ def sentence_rows(
             or one_month(sentence.text, q.start, found, lead)
             or part_of_another_population(sentence.text, q.start, q.unit_class)
             or not_the_standard(sentence.text, q.start, found, q.end)
+            or one_off_payment(sentence.text, q.end, q.unit_class)
         ):
             continue
         if found.keep == "total" and (continued or "其中" in sentence.text[: q.start]):

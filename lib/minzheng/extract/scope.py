@@ -91,6 +91,7 @@ OTHER_POPULATION = re.compile(
     r"(?:脱贫户|建档立卡|贫困户|贫困人口|监测对象|低保边缘|低保家庭(?:中的)?老年人)[^。；;]{0,16}?(?:其中|中)"
     r"|(?:低保边缘|边缘家庭)[^。；;，,]{0,6}?享受"
     r"|(?:五保|特困|三无)[^。；;]{0,24}?其中[^。；;]{0,8}?(?:老人|老年人|残疾人)"
+    r"|(?:随机抽取|抽取|抽查)[^。；;，,]{0,24}$"  # a sample drawn for checks (随机抽取30%的低保家庭共1604户)
 )
 
 
@@ -316,6 +317,15 @@ def average_payment(clause: str) -> bool:
 RESTATED = re.compile(
     r"\d\s*元?\s*(?:[/／]\s*[人年月·]{1,3}){0,2}\s*[（(]\s*(?:即|折合|合|约合)\s*(?:每人每[月年])?\s*(?:不低于)?\s*$"
 )
+# A sum paid as a one-off or holiday subsidy, named right after it (收到了600元的一次性生活补贴): no programme's money.
+ONE_OFF_AFTER = re.compile(r"的?(?:一次性|春节|节日|过节|价格临时|物价)(?:生活)?(?:补贴|补助|慰问金)")
+
+
+def one_off_payment(text: str, end: int, unit_class: str) -> bool:
+    """Whether a sum is named a one-off or holiday subsidy right after it."""
+    return unit_class == "money" and bool(ONE_OFF_AFTER.match(text, end))
+
+
 SUBSIDY_RATE = re.compile(r"的?(?:临时|一次性|价格临时|物价|取暖|过节|节日|各类|各项)(?:生活)?(?:补贴|补助)(?!标准)")
 
 
