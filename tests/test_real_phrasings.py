@@ -3297,3 +3297,8 @@ def test_a_sum_named_a_one_off_subsidy_right_after_it_is_no_programmes_money():
 
 def test_households_sampled_for_checks_are_no_caseload():
     assert found("在全区随机抽取30%的低保家庭共1500户进行入户核查。") == set()
+
+
+def test_standards_written_月均每人_or_年均每人_keep_their_period_on_both_sides_of_a_rise():
+    sentence = "农村低保平均保障标准从3月底的年均每人1300元提高到年均每人1500元。"
+    assert found(sentence) == {("sa.dibao_standard_rural", v, "元/人/年") for v in (1300.0, 1500.0)}

@@ -58,7 +58,7 @@ AT_MOST = ("不超过", "不高于", "以下", "以内", "之内", "不足", "�
 
 
 # Per-person periods written before the number (每人每月924元) and after its unit (924元/人·月, 1155元/月).
-PER_MONTH_BEFORE = ("每人每月", "每月每人", "月人均", "人均每月", "人均月", "每人月", "人月", "每月")
+PER_MONTH_BEFORE = ("每人每月", "每月每人", "月人均", "月均每人", "人均每月", "人均月", "每人月", "人月", "每月")
 # Pages write the dot of 元/人·月 with several look-alike characters (•, ・, ∙, ‧).
 DOTS = "•・∙‧*＊"
 
@@ -73,7 +73,7 @@ PER_MONTH_AFTER = with_dots(("/人/月", "/人·月", "/月/人", "/人.月", "/
 PER_MONTH = PER_MONTH_BEFORE + PER_MONTH_AFTER
 
 
-PER_YEAR_BEFORE = ("每人每年", "每年每人", "年人均", "人均每年", "人均年", "每人年", "人年", "每年")
+PER_YEAR_BEFORE = ("每人每年", "每年每人", "年人均", "年均每人", "人均每年", "人均年", "每人年", "人年", "每年")
 PER_YEAR_AFTER = with_dots(("/人/年", "/人·年", "/年/人", "/人.年", "/人年", "/年·人", "/年人", "//年", "/·年", "/年"))
 PER_YEAR = PER_YEAR_BEFORE + PER_YEAR_AFTER
 
