@@ -3302,3 +3302,12 @@ def test_households_sampled_for_checks_are_no_caseload():
 def test_standards_written_月均每人_or_年均每人_keep_their_period_on_both_sides_of_a_rise():
     sentence = "农村低保平均保障标准从3月底的年均每人1300元提高到年均每人1500元。"
     assert found(sentence) == {("sa.dibao_standard_rural", v, "元/人/年") for v in (1300.0, 1500.0)}
+
+
+def test_community_elderly_care_facilities_named_养老_设施_are_service_facilities():
+    sentence = "全市养老机构80家，社区养老和照料设施170家，社区互助型养老设施1020家。"
+    assert found(sentence) == {
+        ("ec.care_institutions", 80.0, "处"),
+        ("ec.service_facilities", 170.0, "处"),
+        ("ec.service_facilities", 1020.0, "处"),
+    }
