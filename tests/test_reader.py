@@ -104,6 +104,12 @@ def test_half_width_punctuation_inside_chinese_becomes_full_width_but_numbers_ke
     assert cleaned.text == "纳入低保1,234人，发放资金；时间11:31（上午）"
 
 
+def test_a_space_inside_a_decimal_number_is_removed_and_logged_but_a_numbered_year_keeps_its_space():
+    cleaned = clean_text("募集善款383. 75万元，利息收入576 .88万元。\n1. 2020年全县工作")
+    assert cleaned.text == "募集善款383.75万元，利息收入576.88万元。\n1. 2020年全县工作"
+    assert sum("decimal number" in r.reason for r in cleaned.removals) == 2
+
+
 def test_generic_page_residue_is_removed_by_rule_not_by_seed():
     page = (
         "当前位置：首页 > 政务公开 > 工作动态\n"

@@ -3311,3 +3311,8 @@ def test_community_elderly_care_facilities_named_养老_设施_are_service_facil
         ("ec.service_facilities", 170.0, "处"),
         ("ec.service_facilities", 1020.0, "处"),
     }
+
+
+def test_items_listed_after_具体包括_are_parts_of_the_total_before_them():
+    text = "市慈善会全年募集善款收入5000万元，利息收入300万元。具体包括扶贫济困日活动收入3000万元；其他定向捐款项目收入90万元；"
+    assert found(text) == {("so.charity_funds", 50000000.0, "元")}

@@ -48,6 +48,7 @@ from minzheng.extract.scope import (
 )
 from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_prose_cell, is_table_line, table_values
+from minzheng.extract.tiers import keep_highest_tier
 from minzheng.extract.zones import a_tiers_figure, a_zones_standard, about_an_extreme_place, mark_first_zone, zone_lead
 from minzheng.read.sentences import Sentence
 
@@ -78,25 +79,12 @@ COLUMNS = [
 ]
 
 
+# Words that open a list of the parts of a total stated before (其中…；…；, 具体包括…；…；).
+PARTS_LISTED = re.compile(r"其中|具体包括|主要包括")
+
+
 # How much of a paragraph before a sentence is searched for the time its figures belong to.
 LEAD_CHARS = 400
-
-
-def keep_highest_tier(rows: list[Row]) -> list[Row]:
-    """For indicators the codebook marks keep=max (care standards by tier), keep a paragraph's highest value of
-    each period (the old tiers of a rise and the new ones are two periods)."""
-    highest: dict[tuple[object, ...], Row] = {}
-    for row in rows:
-        if row.indicator.keep == "max":
-            key = (row.indicator.id, row.period, row.sentence.paragraph)
-            current = highest.get(key)
-            if current is None or (row.value or 0) > (current.value or 0):
-                highest[key] = row
-    return [
-        row
-        for row in rows
-        if row.indicator.keep != "max" or highest[(row.indicator.id, row.period, row.sentence.paragraph)] is row
-    ]
 
 
 def sentence_rows(
@@ -249,8 +237,8 @@ def report_rows(report) -> list[Row]:
         rows.extend(found)
         if not goes_on(sentence.text):
             totals = None
-        elif totals is None and "其中" in sentence.text:
-            at = sentence.text.rfind("其中")
+        elif totals is None and (listed := [m.start() for m in PARTS_LISTED.finditer(sentence.text)]):
+            at = listed[-1]
             totals = paragraph_rows[-3:] + [row for row in found if row.value is not None and row.end <= at]
         paragraph_rows.extend(row for row in found if row.value is not None)
         section_text = " ".join(report.headings[i].text for i in sentence.headings)

@@ -10,6 +10,7 @@ from minzheng.extract.areas import CARE_MODE as MODE_OF_SUPPORT
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.fitting import LARGE_SUM
 from minzheng.extract.patterns import FROM_MARKER, HAN, INCREMENT, PROGRAMME
+from minzheng.extract.record import Row
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA
 from minzheng.extract.units import inferred_period
 
@@ -105,3 +106,20 @@ def lend_period(figure: Figure, period: str) -> None:
     """Give a sum with no period of its own the period its heading names."""
     if period and figure.quantity.unit_class == "money" and not figure.quantity.per and not figure.per_inherited:
         figure.per_inherited = period
+
+
+def keep_highest_tier(rows: list[Row]) -> list[Row]:
+    """For indicators the codebook marks keep=max (care standards by tier), keep a paragraph's highest value of
+    each period (the old tiers of a rise and the new ones are two periods)."""
+    highest: dict[tuple[object, ...], Row] = {}
+    for row in rows:
+        if row.indicator.keep == "max":
+            key = (row.indicator.id, row.period, row.sentence.paragraph)
+            current = highest.get(key)
+            if current is None or (row.value or 0) > (current.value or 0):
+                highest[key] = row
+    return [
+        row
+        for row in rows
+        if row.indicator.keep != "max" or highest[(row.indicator.id, row.period, row.sentence.paragraph)] is row
+    ]

@@ -282,12 +282,17 @@ def normalise_punctuation(buffer: Buffer) -> None:
     buffer.sub(pattern, full_width, "", "")
 
 
+# A space a page put inside a decimal number before its multiplier or unit (383. 75万元, 576 .88万元).
+SPACE_IN_DECIMAL = re.compile(r"(?<=\d[.．]) +(?=\d{1,4}\s*[万亿元%％])|(?<=\d) +(?=[.．]\d{1,4}\s*[万亿元%％])")
+
+
 def normalise_whitespace(buffer: Buffer) -> None:
     """Trim lines, collapse runs of spaces and of blank lines."""
     buffer.sub(re.compile(r"\r"), lambda m: "", "", "")
     buffer.sub(re.compile(r"[\u3000\xa0\t]"), lambda m: " ", "", "")
     buffer.sub(re.compile(r"^ +| +$", re.M), lambda m: "", "whitespace", "space at the start or end of a line")
     buffer.sub(re.compile(r" {2,}"), lambda m: " ", "whitespace", "run of spaces")
+    buffer.sub(SPACE_IN_DECIMAL, lambda m: "", "whitespace", "space inside a decimal number (383. 75万元)")
     buffer.sub(re.compile(r"\n{3,}"), lambda m: "\n\n", "whitespace", "run of blank lines")
     buffer.sub(re.compile(r"^\n+|\n+$"), lambda m: "", "whitespace", "blank lines at the start or end")
 
