@@ -3316,3 +3316,9 @@ def test_community_elderly_care_facilities_named_养老_设施_are_service_facil
 def test_items_listed_after_具体包括_are_parts_of_the_total_before_them():
     text = "市慈善会全年募集善款收入5000万元，利息收入300万元。具体包括扶贫济困日活动收入3000万元；其他定向捐款项目收入90万元；"
     assert found(text) == {("so.charity_funds", 50000000.0, "元")}
+
+
+def test_tekun_people_of_one_care_mode_are_a_part_not_all_tekun_people():
+    assert found("全县集中供养农村五保对象不足300人。") == set()
+    assert found("组织照料服务人员上门为1.5万名分散供养特困人员提供服务。") == set()
+    assert ("sa.tekun_recipients", 9000.0, "人") in found("全市共有特困人员9000人，其中集中供养600人。")
