@@ -110,6 +110,16 @@ def test_a_space_inside_a_decimal_number_is_removed_and_logged_but_a_numbered_ye
     assert sum("decimal number" in r.reason for r in cleaned.removals) == 2
 
 
+def test_a_space_between_a_sum_and_its_words_is_removed_but_one_between_a_label_and_its_columns_stays():
+    cleaned = clean_text(
+        "全镇五保标准每人每月提高 25元，由 640元 /人·月调整为 665元 /人·月。\n敬老院 36 41\n床位 1200 1350"
+    )
+    assert (
+        cleaned.text == "全镇五保标准每人每月提高25元，由640元/人·月调整为665元/人·月。\n敬老院 36 41\n床位 1200 1350"
+    )
+    assert sum("between a sum and its words" in r.reason for r in cleaned.removals) == 5
+
+
 def test_generic_page_residue_is_removed_by_rule_not_by_seed():
     page = (
         "当前位置：首页 > 政务公开 > 工作动态\n"

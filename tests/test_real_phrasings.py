@@ -3324,3 +3324,24 @@ def test_tekun_people_of_one_care_mode_are_a_part_not_all_tekun_people():
 )
 def test_sums_and_counts_that_are_no_codebook_figure_of_the_region_give_no_row(sentence):
     assert found(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("年内共清退农村低保对象42户77人。", {("sa.dibao_exited", 77.0, "人")}),
+        ("全县清退城镇低保对象15户21人，其中死亡3人。", {("sa.dibao_exited", 21.0, "人")}),
+        ("清理城市低保对象中的不符合条件者8户12人。", set()),
+        ("农村低保对象与建档立卡贫困户重合860人。", set()),
+        ("农村特困人员与低保对象重合35人。", set()),
+    ],
+)
+def test_people_removed_from_or_overlapping_with_an_area_register_are_not_its_recipients(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_a_rise_by_an_amount_with_a_space_before_it_is_not_the_standard():
+    assert found("农村低保标准由4800元/人·年提高到5160元/人·年，每人每月增加 30元。") == {
+        ("sa.dibao_standard_rural", 4800.0, "元/人/年"),
+        ("sa.dibao_standard_rural", 5160.0, "元/人/年"),
+    }

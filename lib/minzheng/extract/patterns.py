@@ -41,7 +41,7 @@ RANGE_JOIN = re.compile(
 # The verb of a rise right before a sum (提高20元, 又涨90元, 提标40元, 增发低保金58元): the sum is by how much something
 # rose, not its level.
 INCREMENT = re.compile(
-    r"(?:提高|增加|上调|提升|增长|调增|上涨|涨|提标|增发(?:低保金|保障金|救助金)?|增|(?<![最较])高)了?$"
+    r"(?:提高|增加|上调|提升|增长|调增|上涨|涨|提标|增发(?:低保金|保障金|救助金)?|增|(?<![最较])高)了?\s*$"
 )
 
 

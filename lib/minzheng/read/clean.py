@@ -13,6 +13,7 @@ from functools import lru_cache
 from minzheng import paths
 from minzheng.read.chinese_script import convert_to_simplified, detect_script
 from minzheng.read.posters import poster_joins
+from minzheng.read.whitespace import SPACE_BY_NUMBER, SPACE_IN_DECIMAL
 from minzheng.read.wraps import wrap_joins
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -282,10 +283,6 @@ def normalise_punctuation(buffer: Buffer) -> None:
     buffer.sub(pattern, full_width, "", "")
 
 
-# A space a page put inside a decimal number before its multiplier or unit (383. 75万元, 576 .88万元).
-SPACE_IN_DECIMAL = re.compile(r"(?<=\d[.．]) +(?=\d{1,4}\s*[万亿元%％])|(?<=\d) +(?=[.．]\d{1,4}\s*[万亿元%％])")
-
-
 def normalise_whitespace(buffer: Buffer) -> None:
     """Trim lines, collapse runs of spaces and of blank lines."""
     buffer.sub(re.compile(r"\r"), lambda m: "", "", "")
@@ -293,6 +290,7 @@ def normalise_whitespace(buffer: Buffer) -> None:
     buffer.sub(re.compile(r"^ +| +$", re.M), lambda m: "", "whitespace", "space at the start or end of a line")
     buffer.sub(re.compile(r" {2,}"), lambda m: " ", "whitespace", "run of spaces")
     buffer.sub(SPACE_IN_DECIMAL, lambda m: "", "whitespace", "space inside a decimal number (383. 75万元)")
+    buffer.sub(SPACE_BY_NUMBER, lambda m: "", "whitespace", "space between a sum and its words (增加 35元 /人·月)")
     buffer.sub(re.compile(r"\n{3,}"), lambda m: "\n\n", "whitespace", "run of blank lines")
     buffer.sub(re.compile(r"^\n+|\n+$"), lambda m: "", "whitespace", "blank lines at the start or end")
 

@@ -1,0 +1,17 @@
+"""Spaces a page put inside or beside a number, which the cleaner removes."""
+
+from __future__ import annotations
+
+import re
+
+# A space a page put inside a decimal number before its multiplier or unit (383. 75万元, 576 .88万元).
+SPACE_IN_DECIMAL = re.compile(r"(?<=\d[.．]) +(?=\d{1,4}\s*[万亿元%％])|(?<=\d) +(?=[.．]\d{1,4}\s*[万亿元%％])")
+
+
+# A space a page put between a sum and the words around it in a sentence (每人每月增加 35元, 由 372元 /人·月): Chinese
+# writes none there. A space between a label and a number stays, as it may part the columns of a table.
+SUM_LEAD_WORDS = "增加 提高 上调 提升 增长 达到 提至 调至 调整为 到 至 为 由 从 共 计 发放 补发 每月 每年 每人".split()
+SPACE_BY_NUMBER = re.compile(
+    "(?:" + "|".join(f"(?<={word})" for word in SUM_LEAD_WORDS) + r") (?=\d)"
+    r"|(?<=\d) (?=[万亿元%％人户个张名所家处])|(?<=[元万亿]) (?=[/／])"
+)
