@@ -3345,3 +3345,30 @@ def test_a_rise_by_an_amount_with_a_space_before_it_is_not_the_standard():
         ("sa.dibao_standard_rural", 4800.0, "元/人/年"),
         ("sa.dibao_standard_rural", 5160.0, "元/人/年"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("在农村地区，低保对象共有1800人。", {("sa.dibao_recipients_rural", 1800.0, "人")}),
+        ("而对于城镇地区，低保标准保持在每月720元。", {("sa.dibao_standard_urban", 720.0, "元/人/月")}),
+        ("在农牧区，特困人员基本生活标准为每月930元。", {("sa.tekun_standard_rural", 930.0, "元/人/月")}),
+    ],
+)
+def test_an_area_named_as_the_topic_of_the_clause_before_is_the_figures_area(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_counts_named_only_by_a_change_verb_are_changes_of_the_register_counted_before():
+    assert found("年末全镇城镇低保对象620人，其中：新增58人，取消41人；城乡特困新增9人，取消6人。") == {
+        ("sa.dibao_recipients_urban", 620.0, "人"),
+        ("sa.dibao_newly_enrolled", 58.0, "人"),
+        ("sa.dibao_exited", 41.0, "人"),
+    }
+
+
+def test_a_level_given_as_a_share_of_income_is_not_a_rise_of_the_standard():
+    assert found("城乡低保标准分别提高8%和12%，分别达到上年居民人均收入的30%和40%。") == {
+        ("sa.standard_increase", 8.0, "%"),
+        ("sa.standard_increase", 12.0, "%"),
+    }

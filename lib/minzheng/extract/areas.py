@@ -199,11 +199,29 @@ def linking_only(words: str) -> str:
     return PER_PHRASE.sub("", LINKING.sub("", FROM_MARKER.sub("", words.lstrip("，,、；; "))))
 
 
+# A clause that only names an area as the topic of what follows (而对于城市地区，…; 农村方面，…; 在农牧区，…).
+TOPIC_AREA = re.compile(
+    r"(?:^|[，,；;。：:])(?:而|但|另外|同时)?(?:对于|对|在|至于|就)?(?P<area>城市|城镇|农村|农牧区|牧区)"
+    r"(?:[和与及、](?:牧区|农区|城镇))?(?:地区|居民|方面|部分|而言|来说)*[，,：:]"
+)
+
+
+def topic_area(before: str) -> str:
+    """The area a topic clause before the figure names, when no other area is named between them; else empty."""
+    topics = list(TOPIC_AREA.finditer(before))
+    if not topics or AREA_WORDS.search(before[topics[-1].end() :]):
+        return ""
+    return "农村" if topics[-1]["area"] in ("农牧区", "牧区") else topics[-1]["area"]
+
+
 def name_areas(figures: list[Figure]) -> None:
-    """Put an area that follows its subject, or that stands alone in a clause, before the subject it names."""
+    """Put an area that follows its subject, that stands alone in a clause or that a topic clause before names, before
+    the subject it names."""
     previous_subject = ""
     for figure in figures:
         own = figure.subject.own
+        if not AREA_WORDS.search(own) and (topic := topic_area(figure.subject.before)):
+            own = topic + own
         alone = AREA_ONLY.match(own)
         after = AREA_AFTER.match(own)
         if after and not alone and previous_subject and not HAN.search(linking_only(after["head"])):

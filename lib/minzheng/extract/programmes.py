@@ -4,6 +4,7 @@ assistance's (低保、特困资金; 低保等社会救助资金; 保障金 afte
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.patterns import BLANKED_NOTE, CLAUSE_BREAK, OTHER_BENEFIT, PROGRAMME, PROGRAMME_WORD
@@ -102,3 +103,22 @@ def another_programme(words: str, own_programmes: set[str]) -> bool:
 # A lead ending in a colon right before a figure's clause (孤儿基本生活保障标准：分散供养标准由…) names the programme
 # of the sentence's figures, over the care mode their own words name.
 LEAD_TOPIC = re.compile(r"[^，,；;。]*[：:][^；;。]*$")
+
+
+# A count whose own words are only a change of a register (…低保户4440户8890人，其中：新增821户1152人，取消666户1315人):
+# people admitted to or removed from the register counted before it.
+CHANGE_ONLY = re.compile(r"^[，,、；;：:]?(?:其中)?[：:，,]?(?P<verb>新增|新纳入|取消|退出|清退|停保|核减)了?$")
+
+CHANGE_WORDS = re.compile(r"(?:新增|新纳入|取消|退出|清退|停保|核减|增加|减少).*$")
+
+
+def changes_of_register(figures: list[Figure]) -> None:
+    """Give a count named only by a change verb the programme of the nearest count before it that names one."""
+    programme = ""
+    for figure in figures:
+        own = figure.subject.own
+        change = CHANGE_ONLY.match(own)
+        if change and programme:
+            figure.subject = replace(figure.subject, own=change["verb"] + programme)
+        elif named := list(PROGRAMME_WORD.finditer(own)):
+            programme = CHANGE_WORDS.sub("", own[max(0, named[-1].start() - 4) :].lstrip("，,、；;：:"))
