@@ -3372,3 +3372,12 @@ def test_a_level_given_as_a_share_of_income_is_not_a_rise_of_the_standard():
         ("sa.standard_increase", 8.0, "%"),
         ("sa.standard_increase", 12.0, "%"),
     }
+
+
+def test_an_area_and_programme_before_a_colon_name_the_figures_of_a_monthly_disclosure():
+    sentence = "农村低保：按家庭年人均收入低于5200元的标准实行保障，5月共救助3100户5600人，月人均救助310元。"
+    assert found(sentence) == {
+        ("sa.dibao_standard_rural", 5200.0, "元/人/年"),
+        ("sa.dibao_households", 3100.0, "户"),
+        ("sa.dibao_recipients_rural", 5600.0, "人"),
+    }

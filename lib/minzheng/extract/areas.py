@@ -200,18 +200,20 @@ def linking_only(words: str) -> str:
 
 
 # A clause that only names an area as the topic of what follows (而对于城市地区，…; 农村方面，…; 在农牧区，…).
+# Also an area with its programme before a colon (城市低保：…3月共救助670户858人).
 TOPIC_AREA = re.compile(
     r"(?:^|[，,；;。：:])(?:而|但|另外|同时)?(?:对于|对|在|至于|就)?(?P<area>城市|城镇|农村|农牧区|牧区)"
-    r"(?:[和与及、](?:牧区|农区|城镇))?(?:地区|居民|方面|部分|而言|来说)*[，,：:]"
+    r"(?:[和与及、](?:牧区|农区|城镇))?(?:地区|居民|方面|部分|而言|来说)*(?:[，,：:]|(?P<programme>低保|特困|五保)[：:])"
 )
 
 
 def topic_area(before: str) -> str:
-    """The area a topic clause before the figure names, when no other area is named between them; else empty."""
+    """The area (and programme) a topic clause before the figure names, when no other area is named between them."""
     topics = list(TOPIC_AREA.finditer(before))
     if not topics or AREA_WORDS.search(before[topics[-1].end() :]):
         return ""
-    return "农村" if topics[-1]["area"] in ("农牧区", "牧区") else topics[-1]["area"]
+    area = "农村" if topics[-1]["area"] in ("农牧区", "牧区") else topics[-1]["area"]
+    return area + (topics[-1]["programme"] or "")
 
 
 def name_areas(figures: list[Figure]) -> None:

@@ -299,7 +299,9 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
 
 # An average payment (平均发放标准, 季平均发放, 人均补助水平): what recipients get on average after their income, not the
 # standard.
-AVERAGE_PAYMENT = re.compile(r"平均发放|季平均|季人均|人均补助水平|平均补助水平|人均补差|人均[月年]补")
+AVERAGE_PAYMENT = re.compile(
+    r"平均发放|季平均|季人均|人均补助水平|平均补助水平|人均补差|人均[月年]补|[月年]?人均救助|人均发放"
+)
 
 
 # A margin over another standard (已超过省低保标准低限30元): the difference, not a standard.
