@@ -3381,3 +3381,24 @@ def test_an_area_and_programme_before_a_colon_name_the_figures_of_a_monthly_disc
         ("sa.dibao_households", 3100.0, "户"),
         ("sa.dibao_recipients_rural", 5600.0, "人"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "提标后全市农村低保标准达到每月420元，保障人数为5.2万人。",
+            {("sa.dibao_standard_rural", 420.0, "元/人/月"), ("sa.dibao_recipients_rural", 52000.0, "人")},
+        ),
+        (
+            "全县城镇低保标准为每月680元，保障对象960人。",
+            {("sa.dibao_standard_urban", 680.0, "元/人/月"), ("sa.dibao_recipients_urban", 960.0, "人")},
+        ),
+        (
+            "全县发放低保和特困资金共1800万元，保障对象6200人。",
+            {("sa.total_assistance_funds", 18000000.0, "元"), ("sa.assisted_people", 6200.0, "人")},
+        ),
+    ],
+)
+def test_people_counted_by_a_word_of_any_programme_are_the_one_programme_named_before(sentence, expected):
+    assert found(sentence) == expected

@@ -108,17 +108,41 @@ LEAD_TOPIC = re.compile(r"[^，,；;。]*[：:][^；;。]*$")
 # A count whose own words are only a change of a register (…低保户4440户8890人，其中：新增821户1152人，取消666户1315人):
 # people admitted to or removed from the register counted before it.
 CHANGE_ONLY = re.compile(r"^[，,、；;：:]?(?:其中)?[：:，,]?(?P<verb>新增|新纳入|取消|退出|清退|停保|核减)了?$")
-
 CHANGE_WORDS = re.compile(r"(?:新增|新纳入|取消|退出|清退|停保|核减|增加|减少).*$")
 
+# People counted by a word of any programme (…城市低保标准…达到每月345元，保障人数为86.9万人): the programme of the figure
+# before them, when that one names a single programme.
+GENERIC_PEOPLE = re.compile(
+    r"(?:全年|累计|共|现有)?(?:保障|救助|供养|覆盖|受益)(?:人数|对象|人口)(?:为|达到|达|共|有)?$"
+)
+AREA_PROGRAMME = re.compile(rf"(?:城市|城镇|农村|城乡)?(?:居民)?{PROGRAMME}")
 
-def changes_of_register(figures: list[Figure]) -> None:
-    """Give a count named only by a change verb the programme of the nearest count before it that names one."""
+
+def lend_programme(figures: list[Figure]) -> None:
+    """Give a count named only by a change verb, or only by a word of any programme, the programme of the nearest
+    figure before it that names one."""
     programme = ""
     for figure in figures:
         own = figure.subject.own
         change = CHANGE_ONLY.match(own)
         if change and programme:
             figure.subject = replace(figure.subject, own=change["verb"] + programme)
+        elif (people := generic_people(own)) and (single := single_programme(figure.subject.before)):
+            figure.subject = replace(figure.subject, own=single + "对象" + people.group(0))
         elif named := list(PROGRAMME_WORD.finditer(own)):
             programme = CHANGE_WORDS.sub("", own[max(0, named[-1].start() - 4) :].lstrip("，,、；;：:"))
+
+
+def generic_people(own: str) -> re.Match[str] | None:
+    """The words of any programme's people that end a subject, when no group is named right before them."""
+    people = GENERIC_PEOPLE.search(own)
+    return people if people and re.search(r"(?:^|[，,、；;：:]|达到|为|后|了)$", own[: people.start()]) else None
+
+
+def single_programme(before: str) -> str:
+    """The area and programme the words before a figure in its sentence name, when they name only one; else empty."""
+    sentence = re.split(r"[。！？]", before)[-1]
+    named = {m.group(0) for m in PROGRAMME_WORD.finditer(sentence)}
+    if len(named) != 1 or joins_programmes(sentence):
+        return ""
+    return AREA_PROGRAMME.findall(sentence)[-1]

@@ -35,7 +35,7 @@ from minzheng.extract.patterns import (
     PROGRAMME_WORD,
     SHARED_MODIFIER,
 )
-from minzheng.extract.programmes import changes_of_register
+from minzheng.extract.programmes import lend_programme
 from minzheng.extract.rises import mark_shares, rises
 from minzheng.extract.tiers import headed_standards, heading_period, lend_period, tier_lists, tier_subject
 from minzheng.extract.topics import PLACES_ONLY, RESTATING, TIER_AREA, clause_end, clause_start, topic, zone_topic
@@ -291,7 +291,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     mark_shares(text, quantities, pairs, figures)
     ordered = [figures[i] for i in range(len(quantities))]
     name_areas(ordered)
-    changes_of_register(ordered)
+    lend_programme(ordered)
     if areas_first:
         for figure in ordered:
             area_over_mode(figure)
