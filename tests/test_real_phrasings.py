@@ -3402,3 +3402,12 @@ def test_an_area_and_programme_before_a_colon_name_the_figures_of_a_monthly_disc
 )
 def test_people_counted_by_a_word_of_any_programme_are_the_one_programme_named_before(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_a_standard_named_by_its_measure_alone_takes_the_programme_and_the_respective_areas_before_it():
+    sentence = "去年全市共筹集城乡低保资金3.6亿元，保障标准分别达到了月人均520元和年人均4800元。"
+    assert found(sentence) == {
+        ("sa.dibao_funds", 360000000.0, "元"),
+        ("sa.dibao_standard_urban", 520.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 4800.0, "元/人/年"),
+    }

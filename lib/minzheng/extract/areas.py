@@ -111,7 +111,7 @@ def respective_areas(figures: list[Figure]) -> None:
             or first.quantity.unit_class != "money"
             or second.quantity.unit_class != "money"
             or not AREA_FREE_STANDARD.search(own)
-            or NAMES_AN_AREA.search(own)
+            or NAMES_AN_AREA.search(own.replace("城乡", "", 1))
             or first.subject.first_term_in
         ):
             continue

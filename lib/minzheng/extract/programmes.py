@@ -115,12 +115,18 @@ CHANGE_WORDS = re.compile(r"(?:新增|新纳入|取消|退出|清退|停保|核�
 GENERIC_PEOPLE = re.compile(
     r"(?:全年|累计|共|现有)?(?:保障|救助|供养|覆盖|受益)(?:人数|对象|人口)(?:为|达到|达|共|有)?$"
 )
+# A standard named by its measure alone (…城乡低保资金41.84亿元，保障标准分别达到了月人均267元…): the programme of the
+# words before it, when they name only one.
+GENERIC_STANDARD = re.compile(
+    r"^[，,、；;]?(?:保障|救助|供养)?标准(?:分别|均|统一)?(?:达到了?|达|为|提高到|提高至|调整为|调整到)?"
+    r"(?:月人均|年人均|每人每[月年])?$"
+)
 AREA_PROGRAMME = re.compile(rf"(?:城市|城镇|农村|城乡)?(?:居民)?{PROGRAMME}")
 
 
 def lend_programme(figures: list[Figure]) -> None:
-    """Give a count named only by a change verb, or only by a word of any programme, the programme of the nearest
-    figure before it that names one."""
+    """Give a count named only by a change verb, or people or a standard named only by a word of any programme, the
+    programme the words before it name."""
     programme = ""
     for figure in figures:
         own = figure.subject.own
@@ -129,6 +135,8 @@ def lend_programme(figures: list[Figure]) -> None:
             figure.subject = replace(figure.subject, own=change["verb"] + programme)
         elif (people := generic_people(own)) and (single := single_programme(figure.subject.before)):
             figure.subject = replace(figure.subject, own=single + "对象" + people.group(0))
+        elif GENERIC_STANDARD.match(own) and (single := single_programme(figure.subject.before)):
+            figure.subject = replace(figure.subject, own=single + own.lstrip("，,、；;"))
         elif named := list(PROGRAMME_WORD.finditer(own)):
             programme = CHANGE_WORDS.sub("", own[max(0, named[-1].start() - 4) :].lstrip("，,、；;：:"))
 
