@@ -7,7 +7,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test test-fast lint format lab bench bench-extraction corpus evaluate clean clobber
+.PHONY: help setup report test test-fast lint format lab bench bench-extraction corpus evaluate realtext clean clobber
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ corpus: $(STAMP) ## print one line per report in seeds/
 
 evaluate: $(STAMP) ## score extraction against the hand-annotated gold files
 	$(BIN)/minzheng evaluate
+
+realtext: $(STAMP) ## score extraction on every real-text set whose texts are in realtext/ (not committed; tests/realtext/README.md)
+	$(BIN)/python -m tests.realtext_scores
 
 clean: ## remove generated outputs (keeps outputs/README.md and .venv)
 	find outputs -mindepth 1 ! -name README.md -exec rm -rf {} +
