@@ -3411,3 +3411,15 @@ def test_a_standard_named_by_its_measure_alone_takes_the_programme_and_the_respe
         ("sa.dibao_standard_urban", 520.0, "元/人/月"),
         ("sa.dibao_standard_rural", 4800.0, "元/人/年"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("全年开展慈善救助320人次、支出48.6万元。", 486000.0),
+        ("全区完成“慈善一日捐”218万元。", 2180000.0),
+        ("全年募集“冠名基金”530万元。", 5300000.0),
+    ],
+)
+def test_charity_relief_money_a_giving_day_and_named_funds_raised_are_charity_money(sentence, value):
+    assert found(sentence) == {("so.charity_funds", value, "元")}
