@@ -3423,3 +3423,11 @@ def test_a_standard_named_by_its_measure_alone_takes_the_programme_and_the_respe
 )
 def test_charity_relief_money_a_giving_day_and_named_funds_raised_are_charity_money(sentence, value):
     assert found(sentence) == {("so.charity_funds", value, "元")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["城市低保对象取暖补贴每人每年400元。", "农村特困人员取暖补贴标准为每人每年300元。"],
+)
+def test_a_heating_subsidy_of_a_programme_is_not_its_standard(sentence):
+    assert found(sentence) == set()
