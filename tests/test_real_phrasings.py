@@ -3431,3 +3431,11 @@ def test_charity_relief_money_a_giving_day_and_named_funds_raised_are_charity_mo
 )
 def test_a_heating_subsidy_of_a_programme_is_not_its_standard(sentence):
     assert found(sentence) == set()
+
+
+def test_a_programmes_money_paid_with_a_heating_subsidy_is_still_its_money_but_the_subsidy_alone_is_not():
+    assert found("全县共有农村五保对象210人，全年发放五保供养资金及取暖补贴132.5万元。") == {
+        ("sa.tekun_recipients", 210.0, "人"),
+        ("sa.tekun_funds", 1325000.0, "元"),
+    }
+    assert found("为全县城市低保对象发放取暖补贴46万元。") == set()

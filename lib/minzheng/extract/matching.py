@@ -207,9 +207,14 @@ PAID_QUOTED = re.compile(r"(?:发放|享受|领取)“$")
 SHORT_ITEM = 3
 
 
+# A programme's money paid with a one-off subsidy (发放保障金及取暖补贴N万元): still the programme's money.
+WITH_ONE_OFF = re.compile(r"(?<=金)(?:及|和|与|、)(?:取暖|过节|节日|一次性|物价)[^，,；;。\d]{0,4}?(?:补贴|补助|费)")
+
+
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:
     """Whether the subject (or, for a value of a list, the list's shared words) holds a term that rules it out."""
-    words = REACHES.split(subject.own)[-1] + (shared.own if shared is not None and subject.first_term_in else "")
+    words = REACHES.split(WITH_ONE_OFF.sub("", subject.own))[-1]
+    words += shared.own if shared is not None and subject.first_term_in else ""
     noun_after = HAN.match(subject.after.lstrip())
     if len(HAN.findall(subject.own)) <= SHORT_ITEM and not PROGRAMME_WORD.search(subject.own) and not noun_after:
         # A list item of a verb alone (…，新增特困供养人员124人、退出91人) is about the programme its clause named last.
