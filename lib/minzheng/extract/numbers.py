@@ -253,18 +253,26 @@ def bare_quantity(match: re.Match[str], unit: str = "人", unit_class: str = "pe
     )
 
 
+# A sentence with no digit and no numeral states no quantity (most headings and many clauses of prose).
+DIGIT_OR_NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Return the quantities a sentence states, left to right: those with a measure word, then those without."""
+    if not DIGIT_OR_NUMERAL.search(sentence):
+        return []
     masks = masked_spans(sentence)
     found = [q for m in QUANTITY.finditer(sentence) if (q := from_match(m)) is not None]
     bare = ((BARE_HOUSEHOLDS, "户"), (BARE_PEOPLE, "人"), (BARE_MONEY, "元"), (BARE_STANDARD, ""))
+    taken = [(q.start, q.end) for q in found]
     for pattern, unit in bare:
-        taken = [(q.start, q.end) for q in found]
-        found += [
+        added = [
             bare_quantity(m, *UNITS[unit]) if unit else bare_standard(m)
             for m in pattern.finditer(sentence)
             if not any(a < m.end() and m.start() < b for a, b in taken)
         ]
+        found += added
+        taken += [(q.start, q.end) for q in added]
     return sorted((q for q in found if not masked_number(q, masks)), key=lambda q: q.start)
 
 

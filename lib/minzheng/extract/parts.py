@@ -62,22 +62,27 @@ def drop_parts_that_sum(rows: list[Row]) -> list[Row]:
     """Figures of one id that follow a figure of that id in the same sentence and add up to it exactly (34个…机构，2个
     省级、5个市级、27个县级…), or come before it (城市…420.6万元，农村…394.4万元，累计城乡…815万元), are its parts, not rows
     of their own."""
+    # Only rows of one sentence and id can sum: each row is compared with its own group, so a long report stays linear.
+    groups: dict[tuple[int, str], list[int]] = {}
+    for k, row in enumerate(rows):
+        if row.value is not None:
+            groups.setdefault((id(row.sentence), row.indicator.id), []).append(k)
     dropped: set[int] = set()
     for after in (True, False):
-        for k, row in enumerate(rows):
-            if row.value is not None and k not in dropped:
-                order = range(k + 1, len(rows)) if after else range(k - 1, -1, -1)
-                dropped.update(summing_parts(rows, k, order))
+        for members in groups.values():
+            for at, k in enumerate(members):
+                if k not in dropped:
+                    order = members[at + 1 :] if after else members[:at][::-1]
+                    dropped.update(summing_parts(rows, k, order))
     return [row for k, row in enumerate(rows) if k not in dropped]
 
 
-def summing_parts(rows: list[Row], k: int, order: range) -> list[int]:
-    """The rows of row k's id and sentence, taken in the given order, that add up to its value (two or more), if any."""
+def summing_parts(rows: list[Row], k: int, order: list[int]) -> list[int]:
+    """The rows of row k's group (its id and sentence), taken in the given order, that add up to its value (two or
+    more), if any."""
     row, total, parts = rows[k], 0.0, []
     for j in order:
         other = rows[j]
-        if other.sentence is not row.sentence or other.indicator.id != row.indicator.id or other.value is None:
-            continue
         total += other.value
         parts.append(j)
         if len(parts) >= 2 and abs(total - row.value) < 1e-6:

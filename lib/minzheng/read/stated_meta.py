@@ -39,14 +39,16 @@ HEAD_LINES, SIGN_OFF_LINES = 8, 4
 SIGNATORY = re.compile(r"[\u4e00-\u9fff（）()]{2,24}(?:局|厅|委员会|委|政府|组|中心|办公室|院|部)")
 
 
-def text_lines(report: Report) -> list[str]:
-    """The report's non-empty lines as its file gave them, in simplified script."""
-    return [line.strip() for line in convert_to_simplified(report.original).splitlines() if line.strip()]
+def text_lines(report: Report, part: slice) -> list[str]:
+    """Some of the report's non-empty lines as its file gave them (its first or last ones), in simplified script; only
+    those are converted, so a long report costs no more than a short one."""
+    lines = [line.strip() for line in report.original.splitlines() if line.strip()]
+    return [convert_to_simplified(line) for line in lines[part]]
 
 
 def sign_off(report: Report) -> tuple[str, str] | None:
     """The sign-off at the end of a report: (signatory or '', the date line), or None when it ends otherwise."""
-    lines = text_lines(report)[-SIGN_OFF_LINES:]
+    lines = text_lines(report, slice(-SIGN_OFF_LINES, None))
     for at in range(len(lines) - 1, -1, -1):
         if FULL_DATE.fullmatch(lines[at]) and iso_date(lines[at]):
             above = lines[at - 1] if at else ""
@@ -108,7 +110,7 @@ def published_date(report: Report) -> Stated:
     byline = BYLINE_DATE.search(report.original)
     if byline and iso_date(byline[1]):
         return Stated(iso_date(byline[1]), f"the byline {quoted(byline[0])}")
-    for line in text_lines(report)[:HEAD_LINES]:
+    for line in text_lines(report, slice(None, HEAD_LINES)):
         match = HEAD_DATE_LINE.match(line)
         if match and iso_date(match["date"]):
             return Stated(iso_date(match["date"]), f"the line under the title {quoted(line[:60])}")
