@@ -108,10 +108,11 @@ LEAD_TOPIC = re.compile(r"[^，,；;。]*[：:][^；;。]*$")
 # A count whose own words are only a change of a register (…低保户4440户8890人，其中：新增821户1152人，取消666户1315人):
 # people admitted to or removed from the register counted before it.
 CHANGE_ONLY = re.compile(r"^[，,、；;：:]?(?:其中)?[：:，,]?(?P<verb>新增|新纳入|取消|退出|清退|停保|核减)了?$")
+# What a register's words say of its own changes, cut before they are lent (城乡低保新增… lends 城乡低保).
 CHANGE_WORDS = re.compile(r"(?:新增|新纳入|取消|退出|清退|停保|核减|增加|减少).*$")
 
-# People counted by a word of any programme (…城市低保标准…达到每月345元，保障人数为86.9万人): the programme of the figure
-# before them, when that one names a single programme.
+# People counted by a word of any programme (…城市低保标准…达到每月345元，保障人数为86.9万人): the programme the words
+# before them in their sentence name, when they name only one; and only when no group of their own stands right before.
 GENERIC_PEOPLE = re.compile(
     r"(?:全年|累计|共|现有)?(?:保障|救助|供养|覆盖|受益)(?:人数|对象|人口)(?:为|达到|达|共|有)?$"
 )
@@ -121,7 +122,9 @@ GENERIC_STANDARD = re.compile(
     r"^[，,、；;]?(?:保障|救助|供养)?标准(?:分别|均|统一)?(?:达到了?|达|为|提高到|提高至|调整为|调整到)?"
     r"(?:月人均|年人均|每人每[月年])?$"
 )
+PEOPLE_LEAD = re.compile(r"(?:^|[，,、；;：:]|达到|为|后|了)$")
 AREA_PROGRAMME = re.compile(rf"(?:城市|城镇|农村|城乡)?(?:居民)?{PROGRAMME}")
+SENTENCE_END = re.compile(r"[。！？]")
 
 
 def lend_programme(figures: list[Figure]) -> None:
@@ -144,12 +147,12 @@ def lend_programme(figures: list[Figure]) -> None:
 def generic_people(own: str) -> re.Match[str] | None:
     """The words of any programme's people that end a subject, when no group is named right before them."""
     people = GENERIC_PEOPLE.search(own)
-    return people if people and re.search(r"(?:^|[，,、；;：:]|达到|为|后|了)$", own[: people.start()]) else None
+    return people if people and PEOPLE_LEAD.search(own[: people.start()]) else None
 
 
 def single_programme(before: str) -> str:
     """The area and programme the words before a figure in its sentence name, when they name only one; else empty."""
-    sentence = re.split(r"[。！？]", before)[-1]
+    sentence = SENTENCE_END.split(before)[-1]
     named = {m.group(0) for m in PROGRAMME_WORD.finditer(sentence)}
     if len(named) != 1 or joins_programmes(sentence):
         return ""
