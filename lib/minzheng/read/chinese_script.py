@@ -11,6 +11,8 @@ import opencc
 from minzheng import paths
 
 TRADITIONAL_SHARE = 0.02
+# A screen this far over the line needs no phrase-aware second look (which only settles texts near the line).
+CLEARLY_TRADITIONAL = 0.10
 
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -37,12 +39,13 @@ def is_traditional_character(character: str) -> bool:
 
 
 def traditional_share(text: str) -> float:
-    """Share of the first 5,000 Han characters that t2s changes: a quick per-character screen, then phrase-aware t2s."""
+    """Share of the first 5,000 Han characters that t2s changes: a quick per-character screen, then phrase-aware t2s
+    for a text near the line."""
     sample = HAN.findall(text)[:5000]
     if not sample:
         return 0.0
     screened = sum(map(is_traditional_character, sample)) / len(sample)
-    if screened < TRADITIONAL_SHARE:
+    if screened < TRADITIONAL_SHARE or screened >= CLEARLY_TRADITIONAL:
         return screened
     joined = "".join(sample)
     return sum(a != b for a, b in zip(joined, converter().convert(joined))) / len(sample)
