@@ -3439,3 +3439,13 @@ def test_a_programmes_money_paid_with_a_heating_subsidy_is_still_its_money_but_t
         ("sa.tekun_funds", 1325000.0, "元"),
     }
     assert found("为全县城市低保对象发放取暖补贴46万元。") == set()
+
+
+def test_money_named_by_a_word_of_any_programme_after_one_programmes_counts_is_that_programmes_money():
+    sentence = "全区城镇低保人数2300人，农村低保人数6100人，保障资金投入城镇310万元、农村540万元。"
+    assert {row for row in found(sentence) if row[2] == "元"} == {
+        ("sa.dibao_funds", 3100000.0, "元"),
+        ("sa.dibao_funds", 5400000.0, "元"),
+    }
+    general = found("全区低保人数2300人，全年发放社会救助保障资金900万元。")
+    assert not any(indicator == "sa.dibao_funds" for indicator, _, _ in general)

@@ -122,6 +122,8 @@ GENERIC_STANDARD = re.compile(
     r"^[，,、；;]?(?:保障|救助|供养)?标准(?:分别|均|统一)?(?:达到了?|达|为|提高到|提高至|调整为|调整到)?"
     r"(?:月人均|年人均|每人每[月年])?$"
 )
+# Money named by a word of any programme (…低保人数…，保障资金投入城镇582万元、农村216万元): the one programme before it.
+GENERIC_MONEY = re.compile(r"保障金|保障资金")
 PEOPLE_LEAD = re.compile(r"(?:^|[，,、；;：:]|达到|为|后|了)$")
 AREA_PROGRAMME = re.compile(rf"(?:城市|城镇|农村|城乡)?(?:居民)?{PROGRAMME}")
 SENTENCE_END = re.compile(r"[。！？]")
@@ -132,7 +134,7 @@ def lend_programme(figures: list[Figure]) -> None:
     programme the words before it name."""
     programme = ""
     for figure in figures:
-        own = figure.subject.own
+        own, before = figure.subject.own, figure.subject.before
         change = CHANGE_ONLY.match(own)
         if change and programme:
             figure.subject = replace(figure.subject, own=change["verb"] + programme)
@@ -140,6 +142,12 @@ def lend_programme(figures: list[Figure]) -> None:
             figure.subject = replace(figure.subject, own=single + "对象" + people.group(0))
         elif GENERIC_STANDARD.match(own) and (single := single_programme(figure.subject.before)):
             figure.subject = replace(figure.subject, own=single + own.lstrip("，,、；;"))
+        elif (
+            GENERIC_MONEY.search(own)
+            and not (PROGRAMME_WORD.search(own) or GENERAL_MONEY.search(own))
+            and (single := single_programme(before))
+        ):
+            figure.subject = replace(figure.subject, own=PROGRAMME_WORD.findall(single)[-1] + own)
         elif named := list(PROGRAMME_WORD.finditer(own)):
             programme = CHANGE_WORDS.sub("", own[max(0, named[-1].start() - 4) :].lstrip("，,、；;：:"))
 
