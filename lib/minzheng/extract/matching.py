@@ -22,6 +22,7 @@ from minzheng.extract.programmes import (
     AND_OTHERS,
     LEAD_TOPIC,
     ONE_OF_MANY,
+    ONE_OFF,
     another_programme,
     joins_programmes,
     kinds_before,
@@ -208,7 +209,7 @@ SHORT_ITEM = 3
 
 
 # A programme's money paid with a one-off subsidy (发放保障金及取暖补贴N万元): still the programme's money.
-WITH_ONE_OFF = re.compile(r"(?<=金)(?:及|和|与|、)(?:取暖|过节|节日|一次性|物价)[^，,；;。\d]{0,4}?(?:补贴|补助|费)")
+WITH_ONE_OFF = re.compile(rf"(?<=金)(?:及|和|与|、)(?:{ONE_OFF.pattern})[^，,；;。\d]{{0,4}}?(?:补贴|补助|费)")
 
 
 def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = None) -> bool:

@@ -254,7 +254,7 @@ def bare_quantity(match: re.Match[str], unit: str = "人", unit_class: str = "pe
 
 
 # A sentence with no digit and no numeral states no quantity (most headings and many clauses of prose).
-DIGIT_OR_NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
+DIGIT_OR_NUMERAL = re.compile(f"{ARABIC}|{CHINESE}")
 
 
 def find_quantities(sentence: str) -> list[Quantity]:

@@ -66,7 +66,7 @@ def drop_parts_that_sum(rows: list[Row]) -> list[Row]:
     groups: dict[tuple[int, str], list[int]] = {}
     for k, row in enumerate(rows):
         if row.value is not None:
-            groups.setdefault((id(row.sentence), row.indicator.id), []).append(k)
+            groups.setdefault((row.sentence.index, row.indicator.id), []).append(k)
     dropped: set[int] = set()
     for after in (True, False):
         for members in groups.values():

@@ -138,9 +138,9 @@ def lend_programme(figures: list[Figure]) -> None:
         change = CHANGE_ONLY.match(own)
         if change and programme:
             figure.subject = replace(figure.subject, own=change["verb"] + programme)
-        elif (people := generic_people(own)) and (single := single_programme(figure.subject.before)):
+        elif (people := generic_people(own)) and (single := single_programme(before)):
             figure.subject = replace(figure.subject, own=single + "对象" + people.group(0))
-        elif GENERIC_STANDARD.match(own) and (single := single_programme(figure.subject.before)):
+        elif GENERIC_STANDARD.match(own) and (single := single_programme(before)):
             figure.subject = replace(figure.subject, own=single + own.lstrip("，,、；;"))
         elif (
             GENERIC_MONEY.search(own)
