@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -28,20 +30,59 @@ THEMES = {
 }
 
 
+# Any quote mark: a text holding none is matched by a term's plain pattern, the same as by its quote-tolerant one.
+QUOTE_MARK = re.compile(f"[{re.escape(QUOTES)}]")
+
+
+class Term:
+    """A cue term compiled twice: plainly, and tolerating quote marks between its characters (“低保”标准). Texts
+    without a quote mark, nearly all, are searched with the plain pattern, which compiles twenty times faster and
+    matches the same spans there; the tolerant one is compiled when a text first needs it."""
+
+    __slots__ = ("plain", "pattern", "_tolerant")
+
+    def __init__(self, plain: str, tolerant: str) -> None:
+        self.plain = re.compile(plain)
+        self.pattern = tolerant
+        self._tolerant: re.Pattern[str] | None = None
+
+    def _for(self, text: str) -> re.Pattern[str]:
+        """The pattern that matches this text as the tolerant one would."""
+        if QUOTE_MARK.search(text) is None:
+            return self.plain
+        if self._tolerant is None:
+            self._tolerant = re.compile(self.pattern)
+        return self._tolerant
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The first match in the text (between pos and endpos), quote marks between characters tolerated."""
+        return self._for(text).search(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match in the text, quote marks between characters tolerated."""
+        return self._for(text).finditer(text)
+
+    @classmethod
+    def union(cls, terms: Iterable[Term]) -> Term:
+        """One term matching wherever any of these does."""
+        terms = list(terms)
+        return cls("|".join(f"(?:{t.plain.pattern})" for t in terms), "|".join(f"(?:{t.pattern})" for t in terms))
+
+
 @dataclass(frozen=True)
 class Cue:
     """One way reports phrase an indicator: a head term, and modifier terms that stand anywhere before it."""
 
     terms: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[Term, ...]
 
     @property
-    def head(self) -> re.Pattern[str]:
+    def head(self) -> Term:
         """The term that must stand in the figure's own subject."""
         return self.patterns[-1]
 
     @property
-    def modifiers(self) -> tuple[re.Pattern[str], ...]:
+    def modifiers(self) -> tuple[Term, ...]:
         """The terms that may stand earlier in the sentence."""
         return self.patterns[:-1]
 
@@ -62,7 +103,7 @@ class Indicator:
     unit: str
     kind: str
     cues: tuple[Cue, ...]
-    excludes: tuple[re.Pattern[str], ...]
+    excludes: tuple[Term, ...]
     keep: str = ""
 
 
@@ -76,27 +117,29 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return table
 
 
-def spelled(word: str) -> str:
-    """A word as a pattern that tolerates quote marks between its characters."""
-    gap = f"[{re.escape(QUOTES)}]*"
+def spelled(word: str, gap: str) -> str:
+    """A word as a pattern with `gap` between its characters."""
     return gap.join(re.escape(ch) for ch in word)
 
 
-def term_pattern(term: str) -> re.Pattern[str]:
+def term_pattern(term: str) -> Term:
     """Compile a cue term: the term or any synonym of a word in it, quote marks tolerated between characters."""
     table = synonyms()
-    parts, position = [], 0
     words = sorted(table, key=len, reverse=True)
-    while position < len(term):
-        word = next((w for w in words if term.startswith(w, position)), None)
-        if word is None:
-            parts.append(spelled(term[position]))
-            position += 1
-            continue
-        parts.append("(?:" + "|".join(spelled(w) for w in (word, *table[word])) + ")")
-        position += len(word)
-    gap = f"[{re.escape(QUOTES)}]*"
-    return re.compile(gap.join(parts))
+
+    def joined(gap: str) -> str:
+        parts, position = [], 0
+        while position < len(term):
+            word = next((w for w in words if term.startswith(w, position)), None)
+            if word is None:
+                parts.append(spelled(term[position], gap))
+                position += 1
+                continue
+            parts.append("(?:" + "|".join(spelled(w, gap) for w in (word, *table[word])) + ")")
+            position += len(word)
+        return gap.join(parts)
+
+    return Term(joined(""), joined(f"[{re.escape(QUOTES)}]*"))
 
 
 def parse_cues(text: str) -> tuple[Cue, ...]:

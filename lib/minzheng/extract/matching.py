@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from minzheng.codebook import Cue, Indicator, indicators
+from minzheng.codebook import Cue, Indicator, Term, indicators
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.fitting import UNIT_CLASSES, unit_fits
 from minzheng.extract.patterns import (
@@ -61,7 +61,7 @@ FACILITY = ("beds", "places")
 OUTSIDE_WEIGHT = 0.5
 
 
-def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def last_match(pattern: Term, text: str) -> re.Match[str] | None:
     """The last match of a pattern in a text."""
     matches = list(pattern.finditer(text))
     return matches[-1] if matches else None
@@ -127,7 +127,7 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
 AMONG_THEM = re.compile(r"中\s*[，,]?\s*(?:有|其中)")
 
 
-def right_head(head: re.Pattern[str], subject: Subject) -> re.Match[str] | None:
+def right_head(head: Term, subject: Subject) -> re.Match[str] | None:
     """The head term in the noun phrase a number counts, when the number comes first."""
     after = subject.after
     coverage = COVERAGE.search(after)
@@ -264,9 +264,9 @@ def numeric_indicators(unit_class: str) -> tuple[Indicator, ...]:
 
 
 @cache
-def head_patterns() -> dict[str, re.Pattern[str]]:
+def head_patterns() -> dict[str, Term]:
     """Per indicator id, one pattern for the head terms of all its cues: a subject without any cannot name it."""
-    return {i.id: re.compile("|".join(f"(?:{cue.head.pattern})" for cue in i.cues)) for i in indicators() if i.cues}
+    return {i.id: Term.union(cue.head for cue in i.cues) for i in indicators() if i.cues}
 
 
 def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator | None:
