@@ -293,7 +293,7 @@ def test_a_standard_kept_unchanged_is_still_stated():
 
 
 def test_an_average_per_household_is_not_the_money_paid():
-    assert found("办理临时救助23户，户均救助金额1000元。") == set()
+    assert found("办理临时救助23户，户均救助金额1000元。") == {("sa.temp_assistance_cases", 23.0, "户")}
 
 
 def test_words_inside_a_documents_title_do_not_name_the_figure():
@@ -3449,3 +3449,40 @@ def test_money_named_by_a_word_of_any_programme_after_one_programmes_counts_is_t
     }
     general = found("全区低保人数2300人，全年发放社会救助保障资金900万元。")
     assert not any(indicator == "sa.dibao_funds" for indicator, _, _ in general)
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit",
+    [
+        ("今年共实施临时救助410户，发放救助金185万元。", 410.0, "户"),
+        ("全年临时救助困难群众1260户次。", 1260.0, "户次"),
+        ("全年实施临时救助410户、730人次。", 730.0, "人次"),
+        ("全年实施临时救助410户730人。", 730.0, "人"),
+    ],
+)
+def test_temporary_assistance_counted_in_households_is_its_cases_unless_the_people_follow(sentence, value, unit):
+    cases = {(v, u) for i, v, u in found(sentence) if i == "sa.temp_assistance_cases"}
+    assert cases == {(value, unit)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全县共有县级特困供养机构9个。",
+        "全市建成特困人员供养服务机构9所。",
+        "目前有乡镇特困人员供养机构9家。",
+    ],
+)
+def test_homes_for_the_destitute_named_as_tekun_institutions_are_care_institutions(sentence):
+    assert ("ec.care_institutions", 9.0, "处") in found(sentence)
+
+
+def test_village_elderly_service_points_are_service_facilities():
+    assert ("ec.service_facilities", 212.0, "处") in found("全县已设立村级养老服务点212个。")
+
+
+def test_a_count_the_clause_calls_standing_is_not_the_added_count_an_earlier_clause_names():
+    got = found("年内新增农村低保860人，新增城镇低保45人，全县现有城乡低保8120户11460人。")
+    assert ("sa.dibao_recipients", 11460.0, "人") in got
+    assert ("sa.dibao_newly_enrolled", 11460.0, "人") not in got
+    assert ("sa.dibao_newly_enrolled", 860.0, "人") in got

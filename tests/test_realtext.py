@@ -150,6 +150,7 @@ FORMER_BLIND_FLOORS = {
     "blind58": 0.86,
     "blind59": 0.77,
     "blind60": 0.56,
+    "blind61": 0.90,
 }
 
 

@@ -15,12 +15,12 @@ import pandas as pd
 from minzheng.extract.areas import splits_tekun_by_area
 from minzheng.extract.columns import column_values
 from minzheng.extract.facilities import beds_of_all_residential, places_to_build
-from minzheng.extract.figure import Figure
 from minzheng.extract.fitting import a_fraction_of_a_count, beyond_the_region, row_unit
 from minzheng.extract.grids import category_values, grid_values
 from minzheng.extract.matching import counted_noun, indicators_of
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
+from minzheng.extract.pairs import household_times_beside_person_times, households_beside_people
 from minzheng.extract.parts import (
     area_part,
     drop_kinds_after_broad_total,
@@ -104,7 +104,9 @@ def sentence_rows(
     figures = figures_of(sentence.text, areas_first, heading, lead)
     for k, (figure, found) in enumerate(zip(figures, indicators_of(figures))):
         q = figure.quantity
-        if household_times_beside_person_times(sentence.text, figures, k):
+        if household_times_beside_person_times(sentence.text, figures, k) or (
+            found is not None and found.unit == "人次" and households_beside_people(sentence.text, figures, k)
+        ):
             continue
         before = zone_lead(lead)
         zone = found is not None and a_zones_standard(before + sentence.text, len(before) + q.start, found, home)
@@ -153,22 +155,6 @@ def sentence_rows(
         rows[-1].part = part
         rows[-1].tier = zone or a_tiers_figure(sentence.text, q.start)
     return rows
-
-
-# What lies between two counts of one list (6.12万户次、8.54万人次).
-LIST_GAP = re.compile(r"^\s*[、，,和及与]\s*$")
-
-
-def household_times_beside_person_times(text: str, figures: list[Figure], k: int) -> bool:
-    """Whether a count in 户次 is listed right before the same aid's count in 人次 (救助6.12万户次、8.54万人次): the
-    households served, not the cases."""
-    q, following = figures[k].quantity, figures[k + 1].quantity if k + 1 < len(figures) else None
-    return (
-        q.unit == "户次"
-        and following is not None
-        and following.unit == "人次"
-        and bool(LIST_GAP.match(text[q.end : following.start]))
-    )
 
 
 # A rounded restatement (a headline's 641万余元 beside the body's 641.81万元) lies this close above its rounding.

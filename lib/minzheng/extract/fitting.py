@@ -15,7 +15,7 @@ UNIT_CLASSES = {
     "元/人/年": {"money"},
     "元": {"money"},
     "人": {"people"},
-    "人次": {"person_times", "people"},
+    "人次": {"person_times", "people", "households"},
     "张": {"beds"},
     "处": {"places"},
     "个": {"places"},

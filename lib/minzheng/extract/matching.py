@@ -61,6 +61,12 @@ FACILITY = ("beds", "places")
 OUTSIDE_WEIGHT = 0.5
 
 
+# A cue term that names a change (新增…低保) and a word that says a figure is what stands (全县现有…): a change named in an
+# earlier clause does not reach a figure whose own words call it the standing total.
+CHANGE_TERM = re.compile(r"新增|新纳|新认定|增加|扩面|扩展")
+STOCK_WORD = re.compile(r"现有|共有|目前有|现保障|在保|在册")
+
+
 def last_match(pattern: Term, text: str) -> re.Match[str] | None:
     """The last match of a pattern in a text."""
     matches = list(pattern.finditer(text))
@@ -111,6 +117,8 @@ def cue_score(cue: Cue, subject: Subject) -> tuple[int, float] | None:
         found = last_match(modifier, context)
         if found is None:
             return None
+        if found.end() <= outside_from and CHANGE_TERM.search(term) and STOCK_WORD.search(subject.own):
+            return None  # 新增…，全县现有低保9800户12600人: the figure's own words say it is what stands, not what was added
         between = context[found.end() : outside_from]
         if found.end() <= outside_from and (
             (another_programme(found.group(0), own_programmes) and not LEAD_TOPIC.match(between))
