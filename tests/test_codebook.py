@@ -46,3 +46,16 @@ def test_a_search_between_positions_keeps_to_them():
 def test_a_standard_whose_programme_is_quoted_is_still_the_programme_standard():
     rows = extract_text("今年起，全县城市“低保”标准提高到每人每月800元。", region="某县", year=2024)
     assert ("sa.dibao_standard_urban", 800.0) in {(r.indicator, r.value) for r in rows.itertuples()}
+
+
+def test_no_cue_term_names_a_quote_mark_so_heads_are_sought_in_words_without_them():
+    assert not [t.pattern for i in indicators() for cue in i.cues for t in cue.patterns if t.names_a_quote]
+
+
+def test_an_exclusion_of_quoted_words_still_sees_the_quote_mark():
+    from minzheng.codebook import QUOTE_MARK
+
+    term = term_pattern("”")
+    text = "“暖冬”救助资金"
+    assert term.names_a_quote and term.stands_in(text, QUOTE_MARK.sub("", text))
+    assert not term_pattern("低保").stands_in(text, QUOTE_MARK.sub("", text))

@@ -39,20 +39,31 @@ class Term:
     without a quote mark, nearly all, are searched with the plain pattern, which compiles twenty times faster and
     matches the same spans there; the tolerant one is compiled when a text first needs it."""
 
-    __slots__ = ("plain", "pattern", "_tolerant")
+    __slots__ = ("plain", "pattern", "_tolerant", "names_a_quote")
 
     def __init__(self, plain: str, tolerant: str) -> None:
         self.plain = re.compile(plain)
         self.pattern = tolerant
         self._tolerant: re.Pattern[str] | None = None
+        self.names_a_quote = QUOTE_MARK.search(plain) is not None  # an exclusion of quoted words (”)
 
-    def _for(self, text: str) -> re.Pattern[str]:
-        """The pattern that matches this text as the tolerant one would."""
-        if QUOTE_MARK.search(text) is None:
+    def stands_in(self, text: str, bare: str) -> bool:
+        """Whether the term stands in a text, given the text without its quote marks (`bare`, made once per text): the
+        plain pattern on the bare text says the same as the tolerant one on the text, at a fraction of its compiling."""
+        return (self.search(text) if self.names_a_quote else self.plain.search(bare)) is not None
+
+    def compiled(self, quoted: bool) -> re.Pattern[str]:
+        """The pattern for a text with quote marks (`quoted`) or without: a caller searching one text with many terms
+        looks for quote marks once."""
+        if not quoted:
             return self.plain
         if self._tolerant is None:
             self._tolerant = re.compile(self.pattern)
         return self._tolerant
+
+    def _for(self, text: str) -> re.Pattern[str]:
+        """The pattern that matches this text as the tolerant one would."""
+        return self.compiled(QUOTE_MARK.search(text) is not None)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The first match in the text (between pos and endpos), quote marks between characters tolerated."""

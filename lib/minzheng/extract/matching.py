@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from minzheng.codebook import Cue, Indicator, Term, indicators
+from minzheng.codebook import QUOTE_MARK, Cue, Indicator, Term, indicators
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.fitting import UNIT_CLASSES, unit_fits
 from minzheng.extract.patterns import (
@@ -233,7 +233,8 @@ def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = No
     )
     if indicator.unit == "处" and (acted_on or counts_projects(subject)):
         return True
-    return any(p.search(words) for p in indicator.excludes)
+    bare = QUOTE_MARK.sub("", words)
+    return any(p.stands_in(words, bare) for p in indicator.excludes)
 
 
 # Projects counted (养老服务中心建设改造项目7个; 建设7个项目): projects funded or built, not places standing.
@@ -299,15 +300,18 @@ def best_indicator(figure: Figure, subject: Subject | None = None) -> Indicator 
     single = not mixed and len(set(PROGRAMME_WORD.findall(subject.own))) == 1
     best, best_score = None, None
     words, heads = subject.own + subject.after, head_patterns()
+    # Whether a head stands in the words at all: the plain pattern on the words without quote marks says the same as
+    # the quote-tolerant one on the words (no cue term names a quote mark; tests/test_codebook.py).
+    bare = QUOTE_MARK.sub("", words)
     for candidate in numeric_indicators(figure.quantity.unit_class):
-        if not subject.first_term_in and not heads[candidate.id].search(words):
+        if not subject.first_term_in and not heads[candidate.id].plain.search(bare):
             continue
         if not unit_fits(candidate, figure) or excluded(candidate, subject, figure.shared):
             continue
         if candidate.keep == "total" and (single or (not mixed and kinds == 1)):
             continue
         for cue in candidate.cues:
-            if not subject.first_term_in and not cue.patterns[-1].search(words):
+            if not subject.first_term_in and not cue.patterns[-1].plain.search(bare):
                 continue
             if mixed and candidate.keep != "total" and any(re.search(PROGRAMME, term) for term in cue.terms):
                 continue
