@@ -37,7 +37,7 @@ QUOTE_MARK = re.compile(f"[{re.escape(QUOTES)}]")
 class Term:
     """A cue term compiled twice: plainly, and tolerating quote marks between its characters (“低保”标准). Texts
     without a quote mark, nearly all, are searched with the plain pattern, which compiles twenty times faster and
-    matches the same spans there; the tolerant one is compiled when a text first needs it."""
+    matches the same spans there; the tolerant one is compiled when a span in quoted words is first needed."""
 
     __slots__ = ("plain", "pattern", "_tolerant", "names_a_quote")
 
@@ -52,18 +52,13 @@ class Term:
         plain pattern on the bare text says the same as the tolerant one on the text, at a fraction of its compiling."""
         return (self.search(text) if self.names_a_quote else self.plain.search(bare)) is not None
 
-    def compiled(self, quoted: bool) -> re.Pattern[str]:
-        """The pattern for a text with quote marks (`quoted`) or without: a caller searching one text with many terms
-        looks for quote marks once."""
-        if not quoted:
+    def _for(self, text: str) -> re.Pattern[str]:
+        """The pattern that matches this text as the tolerant one would: the plain one when it holds no quote mark."""
+        if QUOTE_MARK.search(text) is None:
             return self.plain
         if self._tolerant is None:
             self._tolerant = re.compile(self.pattern)
         return self._tolerant
-
-    def _for(self, text: str) -> re.Pattern[str]:
-        """The pattern that matches this text as the tolerant one would."""
-        return self.compiled(QUOTE_MARK.search(text) is not None)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """The first match in the text (between pos and endpos), quote marks between characters tolerated."""
