@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from minzheng.codebook import Term, indicators, term_pattern
+from minzheng.codebook import QUOTE_MARK, Term, indicators, term_pattern
 from minzheng.extract.figures import extract_text
 
 
@@ -24,8 +26,6 @@ def test_a_cue_term_matches_its_synonyms():
 
 @pytest.mark.parametrize("text", ["全县低保标准提高", "最低生活保障对象", "特困人员供养标准", "没有这个词"])
 def test_a_text_without_quote_marks_gets_the_same_spans_from_the_plain_and_the_tolerant_pattern(text):
-    import re
-
     for indicator in indicators():
         for term in (t for cue in indicator.cues for t in cue.patterns):
             tolerant = re.compile(term.pattern).search(text)
@@ -53,8 +53,6 @@ def test_no_cue_term_names_a_quote_mark_so_heads_are_sought_in_words_without_the
 
 
 def test_an_exclusion_of_quoted_words_still_sees_the_quote_mark():
-    from minzheng.codebook import QUOTE_MARK
-
     term = term_pattern("”")
     text = "“暖冬”救助资金"
     assert term.names_a_quote and term.stands_in(text, QUOTE_MARK.sub("", text))
