@@ -33,7 +33,7 @@ def test_every_named_dependency_is_declared_with_a_version_range():
         "matplotlib",
         "seaborn",
         "jieba",
-        "opencc-python-reimplemented",
+        "opencc",
         "papermill",
         "noto-cjk-sans-otc",
     ]:

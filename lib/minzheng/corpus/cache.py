@@ -35,7 +35,7 @@ COMPACT_AT = 8
 
 
 # Installed packages whose versions change what reading, extraction or tokenization gives.
-VERSIONED_PACKAGES = ("jieba", "cpca", "opencc-python-reimplemented", "pandas", "pyarrow", "pypdf", "python-docx")
+VERSIONED_PACKAGES = ("jieba", "cpca", "opencc", "pandas", "pyarrow", "pypdf", "python-docx")
 
 
 STORE_PREFIX = "extraction-"
