@@ -3486,3 +3486,77 @@ def test_a_count_the_clause_calls_standing_is_not_the_added_count_an_earlier_cla
     assert ("sa.dibao_recipients", 11460.0, "人") in got
     assert ("sa.dibao_newly_enrolled", 11460.0, "人") not in got
     assert ("sa.dibao_newly_enrolled", 860.0, "人") in got
+
+
+def test_a_sentence_a_line_break_cuts_after_a_comma_goes_on_in_the_next_line():
+    text = "关于提高救助标准的通知\n\n城市特困人员集中供养标准由每人每年14000元提高到15000元，\n\n分散供养标准由每人每年9800元提高到10400元；\n农村特困人员集中供养标准由每人每年7600元提高到8400元，\n\n分散供养标准由每人每年5200元提高到5900元。"
+    got = found(text)
+    assert {("sa.tekun_standard_urban", 10400.0, "元/人/年"), ("sa.tekun_standard_rural", 5900.0, "元/人/年")} <= got
+    assert not {i for i, _, _ in got} & {"sa.tekun_standard_centralized", "sa.tekun_standard_dispersed"}
+
+
+def test_a_rise_whose_earlier_value_carries_its_period_after_the_unit_gives_the_later_value_too():
+    got = found("全县农村低保标准由4200元每人每年提高到4620元每人每年。")
+    assert {("sa.dibao_standard_rural", 4200.0, "元/人/年"), ("sa.dibao_standard_rural", 4620.0, "元/人/年")} <= got
+
+
+def test_care_modes_listed_after_an_areas_standard_are_that_areas_where_town_and_country_are_apart():
+    got = found(
+        "今年起，城市特困人员基本生活标准提高至集中供养820元/人.月、分散供养720元/人.月；"
+        "农村特困人员基本生活标准提高至集中供养640元/人.月、分散供养540元/人.月。"
+    )
+    assert got == {
+        ("sa.tekun_standard_urban", 820.0, "元/人/月"),
+        ("sa.tekun_standard_urban", 720.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 640.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 540.0, "元/人/月"),
+    }
+
+
+def test_standards_under_the_old_names_apart_are_the_country_and_the_towns():
+    got = found(
+        "全市五保对象集中和分散供养标准每人每年分别提高到6800元和4500元，“三无”人员集中供养和分散供养标准每人每月分别提高到1180元和930元。"
+    )
+    assert got == {
+        ("sa.tekun_standard_rural", 6800.0, "元/人/年"),
+        ("sa.tekun_standard_rural", 4500.0, "元/人/年"),
+        ("sa.tekun_standard_urban", 1180.0, "元/人/月"),
+        ("sa.tekun_standard_urban", 930.0, "元/人/月"),
+    }
+
+
+def test_the_old_names_together_or_as_a_reference_keep_the_care_mode_ids():
+    got = found("“五保、三无”分散供养标准为每人每月580元，集中供养标准为每人每月790元。")
+    assert got == {
+        ("sa.tekun_standard_dispersed", 580.0, "元/人/月"),
+        ("sa.tekun_standard_centralized", 790.0, "元/人/月"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator, value, unit",
+    [
+        ("全年发放城乡低保资金1.6亿元，惠及困难群众2.6万人。", "sa.dibao_recipients", 26000.0, "人"),
+        ("发放特困人员供养金6800万元，保障困难群众4700人。", "sa.tekun_recipients", 4700.0, "人"),
+        ("发放临时救助资金2100万元，惠及困难群众1.1万人次。", "sa.temp_assistance_cases", 11000.0, "人次"),
+    ],
+)
+def test_people_a_programmes_money_reaches_are_that_programmes_people(sentence, indicator, value, unit):
+    got = found(sentence)
+    assert (indicator, value, unit) in got
+    assert not any(i == "sa.assisted_people" for i, _, _ in got)
+
+
+def test_people_a_one_off_payment_reaches_are_not_a_programmes_people():
+    got = found("为低保对象发放一次性生活补贴1.5亿元，惠及困难群众18万人。")
+    assert not any(i == "sa.dibao_recipients" for i, _, _ in got)
+
+
+def test_a_list_of_several_programmes_standards_gives_each_value_its_own_programme():
+    got = found("全省城市低保、农村低保和特困供养标准分别达到每人每月730元、490元和1080元。")
+    assert got == {
+        ("sa.dibao_standard_urban", 730.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 490.0, "元/人/月"),
+        ("sa.tekun_standard_urban", 1080.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 1080.0, "元/人/月"),
+    }

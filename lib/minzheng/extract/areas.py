@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE
-from minzheng.extract.patterns import FROM_MARKER, HAN, LINKING, STANDARD_WORD
+from minzheng.extract.patterns import FROM_MARKER, HAN, LINKING, PROGRAMME_WORD, STANDARD_WORD
 
 URBAN_RURAL = ("城市", "农村")
 
@@ -124,10 +124,22 @@ def respective_areas(figures: list[Figure]) -> None:
 
 def unified_standard(figure: Figure, lead: str = "") -> list[Figure]:
     """A per-person standard stated once for 城乡 holds for both: an urban and a rural figure (unless it is a zone's,
-    listed after a zone of one area: `lead` is the paragraph before the sentence)."""
+    listed after a zone of one area: `lead` is the paragraph before the sentence); a list's item split so names its
+    area in its own item words too."""
+    split = area_standards(figure, lead)
+    if not figure.subject.first_term_in or split == [figure]:
+        return split
+    return [replace(part, subject=replace(part.subject, first_term_in=part.subject.own)) for part in split]
+
+
+def area_standards(figure: Figure, lead: str = "") -> list[Figure]:
+    """The figures of `unified_standard`, before a list's item words are set."""
     own = figure.subject.own
     per_person = figure.quantity.per or figure.per_inherited or STANDARD_WORD.search(own)
-    if not per_person or figure.quantity.unit_class != "money" or figure.subject.first_term_in:
+    item = figure.subject.first_term_in
+    # A list's item stands for itself only when it names a programme's standard and no area (城市低保、…和特困供养标准).
+    listed = item and not (PROGRAMME_WORD.search(item) and STANDARD_WORD.search(item) and not names_area(item))
+    if not per_person or figure.quantity.unit_class != "money" or listed:
         return [figure]
     orphans = ORPHAN_STANDARD.search(own)
     if orphans and not NAMES_A_MODE.search(own + clause_head(figure.subject.before)):
@@ -244,12 +256,29 @@ TEKUN_BY_AREA = (
     re.compile(r"(?:城市|城镇)[^，。；]{0,10}(?:特困|三无)[^。；]{0,24}标准"),
     re.compile(r"农村[^，。；]{0,10}(?:特困|五保)[^。；]{0,24}标准"),
 )
+# So does one that gives standards under the old names apart, which carry their areas: 五保 was the country's support
+# and 三无 the town's (五保对象集中供养标准…元，“三无”人员集中供养标准…元); not the two named as one (“五保、三无”…标准)
+# or 三无 as the dibao's class a standard is pegged to (按城市低保“三无”对象标准).
+TEKUN_BY_OLD_NAME = (
+    re.compile(r"五保[^，。；、“”]{0,14}标准[^。；]{0,30}\d"),
+    re.compile(r"(?<!低保)(?<!低保“)“?三无”?[^，。；、]{0,14}标准[^。；]{0,30}\d"),
+)
+OLD_NAMES_AS_ONE = re.compile(r"五保.{0,2}三无|三无.{0,2}五保")
 CARE_MODE = re.compile(r"集中供养|分散供养|集中|分散")
+OLD_NAME_AREA = {"五保": "农村", "三无": "城市"}
+AREA_OR_OLD_NAME = re.compile(r"城市|城镇|农村|五保|三无")
+
+
+def areas_named(words: str) -> list[str]:
+    """The areas words name, 五保 standing for the country and 三无 for the town."""
+    return [OLD_NAME_AREA.get(word, word) for word in AREA_OR_OLD_NAME.findall(words)]
 
 
 def splits_tekun_by_area(text: str) -> bool:
     """Whether a report states tekun standards for town and for country apart."""
-    return all(pattern.search(text) for pattern in TEKUN_BY_AREA)
+    return all(pattern.search(text) for pattern in TEKUN_BY_AREA) or (
+        all(pattern.search(text) for pattern in TEKUN_BY_OLD_NAME) and not OLD_NAMES_AS_ONE.search(text)
+    )
 
 
 def area_over_mode(figure: Figure) -> None:
@@ -258,7 +287,7 @@ def area_over_mode(figure: Figure) -> None:
     if not CARE_MODE.search(own) or "标准" not in own or "孤儿" in own:
         return
     shared = figure.shared.own if figure.shared is not None else ""
-    areas = AREA.findall(own) or AREA.findall(shared) or AREA.findall(figure.subject.before)
+    areas = areas_named(own) or areas_named(shared) or areas_named(figure.subject.before)
     if not areas:
         return
     plain = CARE_MODE.sub("", own)
@@ -267,7 +296,11 @@ def area_over_mode(figure: Figure) -> None:
         item = areas[-1] + item
     figure.subject = replace(figure.subject, own=plain if AREA.search(plain) else areas[-1] + plain, first_term_in=item)
     if figure.shared is not None:
-        figure.shared = replace(figure.shared, own=CARE_MODE.sub("", shared))
+        shared_plain = CARE_MODE.sub("", shared)
+        shared_areas = areas_named(shared_plain)
+        if shared_areas and not AREA.search(shared_plain):
+            shared_plain = shared_areas[-1] + shared_plain
+        figure.shared = replace(figure.shared, own=shared_plain)
 
 
 # Town and country named together (纳入农村、城市低保的家庭): 城乡, when no 分别 gives each its own value.

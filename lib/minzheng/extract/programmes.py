@@ -116,6 +116,22 @@ CHANGE_WORDS = re.compile(r"(?:新增|新纳入|取消|退出|清退|停保|核�
 GENERIC_PEOPLE = re.compile(
     r"(?:全年|累计|共|现有)?(?:保障|救助|供养|覆盖|受益)(?:人数|对象|人口)(?:为|达到|达|共|有)?$"
 )
+# People a programme's money reached, named only by a verb of benefit (发放城乡低保资金1.71亿元，惠及困难群众2.75万人):
+# that programme's people; not those of a one-off payment (发放一次性生活补贴…，惠及…).
+BENEFITED = re.compile(r"^[，,]?(?:共|累计|全年)?(?:惠及|保障|涉及|覆盖)了?(?:困难群众|群众|困难对象|对象|困难人员)?$")
+PAID_PROGRAMME = re.compile(rf"{PROGRAMME}[^，,；;。\d]{{0,10}}(?:资金|金|费)[^，,；;。\d]{{0,4}}$")
+ONE_OFF_WORDS = re.compile(r"一次性|临时补贴|价格|物价|慰问|补发|取暖|节日")
+
+
+def paid_programme(before: str) -> str:
+    """The area and programme whose money the clause right before a figure pays, when it names one; else empty."""
+    clause = re.split(r"[，,；;。]", before.rstrip("，, "))[-1]
+    words = re.sub(r"[\d.]+\s*[万亿]?元.*$", "", clause)
+    if not PAID_PROGRAMME.search(words) or ONE_OFF_WORDS.search(clause):
+        return ""
+    return single_programme(clause)
+
+
 # A standard named by its measure alone (…城乡低保资金41.84亿元，保障标准分别达到了月人均267元…): the programme of the
 # words before it, when they name only one.
 GENERIC_STANDARD = re.compile(
@@ -140,6 +156,8 @@ def lend_programme(figures: list[Figure]) -> None:
             figure.subject = replace(figure.subject, own=change["verb"] + programme)
         elif (people := generic_people(own)) and (single := single_programme(before)):
             figure.subject = replace(figure.subject, own=single + "对象" + people.group(0))
+        elif BENEFITED.match(own) and (single := paid_programme(before)):
+            figure.subject = replace(figure.subject, own=single + "对象")
         elif GENERIC_STANDARD.match(own) and (single := single_programme(before)):
             figure.subject = replace(figure.subject, own=single + own.lstrip("，,、；;"))
         elif (

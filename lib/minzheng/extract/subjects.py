@@ -11,7 +11,6 @@ from dataclasses import replace
 
 from minzheng.extract.actors import lend_actor
 from minzheng.extract.areas import (
-    URBAN_RURAL,
     area_over_mode,
     both_areas_merged,
     linking_only,
@@ -23,6 +22,7 @@ from minzheng.extract.areas import (
 )
 from minzheng.extract.comparisons import COMPARISON, compared_lists
 from minzheng.extract.figure import Figure, Subject
+from minzheng.extract.lists import cut_at_qizhong, list_subjects
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
 from minzheng.extract.patterns import (
     BOOK_TITLE,
@@ -30,15 +30,13 @@ from minzheng.extract.patterns import (
     FROM_MARKER,
     HAN,
     INCREMENT,
-    OTHER_MEASURE,
     PROGRAMME,
     PROGRAMME_WORD,
-    SHARED_MODIFIER,
 )
 from minzheng.extract.programmes import lend_programme
 from minzheng.extract.rises import mark_shares, rises
 from minzheng.extract.tiers import headed_standards, heading_period, lend_period, tier_lists, tier_subject
-from minzheng.extract.topics import PLACES_ONLY, RESTATING, TIER_AREA, clause_end, clause_start, topic, zone_topic
+from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
 
 # A clause that only lists kinds (城市和农村低保对象，每人每月保障标准分别达到700元、600元): its comma is read as 的, so
 # the list is the 分别 clause's own and each value takes its kind in turn.
@@ -66,12 +64,6 @@ PAID_NEXT = re.compile(r"[，,]\s*(?:发放|支付)")
 
 
 TOTALITY = re.compile(r"(?:全县|全市|全区|全省|全镇|全乡|共有|共)$")
-
-
-def cut_at_qizhong(text: str, position: int) -> int:
-    """Where the context of a figure may begin: at the last 其中 before it, else 0."""
-    index = text.rfind("其中", 0, position)
-    return index if index >= 0 else 0
 
 
 # A standard set as a multiple of another (按不低于当地低保标准的1.3倍提高到…): the other standard is only a reference.
@@ -143,70 +135,6 @@ def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
             current = [i]
     runs.append(current)
     return [run for run in runs if len(run) > 1]
-
-
-def list_items(subject: str, count: int) -> list[str] | None:
-    """Split a list's subject into one phrase per value, or None when they do not pair."""
-    items = [item for item in re.split(r"、(?![^（(]*[）)])", subject) if item]
-    if len(items) == 1:
-        items = [item for item in re.split(r"[和及与](?![^（(]*[）)])", subject) if item]
-    if len(items) == count and count > 1:
-        return items
-    if len(items) == 1 and count == 2 and "城乡" in subject:
-        return [subject.replace("城乡", part, 1) for part in URBAN_RURAL]
-    return None
-
-
-# A clause that names only the place a list of values is for (…照料护理标准，全县为626元、313元、189元).
-PLACE_ONLY = re.compile(
-    r"^\s*(?:全[县市区省州]|[我本][县市区省]|[\u4e00-\u9fff]{1,6}?[县市区旗])?(?:均|统一|分别)?(?:为|是|达到)\s*$"
-)
-
-
-# Care modes listed before the noun they share (集中和分散供养标准): the noun, not the other mode, joins each.
-CARE_MODE = re.compile(r"集中|分散")
-CARE_MODE_END = re.compile(r"(?:集中|分散)$")
-
-
-def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tuple[list[Subject] | None, Subject]:
-    """For a run of values: one subject per value where the list names them, and the subject they share."""
-    first = quantities[run[0]]
-    start = clause_start(text, first.start)
-    marker = text.rfind("分别", start, first.start)
-    head = text[start : marker if marker >= 0 else first.start]
-    if start > 0 and (not HAN.search(RESTATING.sub("", head)) or PLACE_ONLY.match(head)):
-        start = clause_start(text, start - 1)
-    head_end = marker if marker >= 0 else first.start
-    # A page that lost its punctuation runs two lists together (…900/·月和7800/·城乡特困…分别提高到1700/·月…).
-    ends = [q.end for q in quantities[: run[0]] if start < q.end <= head_end]
-    if ends and PROGRAMME_WORD.search(text[ends[-1] : head_end]):
-        start = ends[-1]
-    subject = text[start:head_end]
-    before = text[cut_at_qizhong(text, start) : start]
-    shared = Subject(own=text[start : first.start], before=before, anywhere=True)
-    items = list_items(subject, len(run))
-    if items is None:
-        return None, shared
-    # The last item lends its words to the others (城市…农村低保对象), unless it names a measure and no group (户数、人数).
-    measure_only = OTHER_MEASURE.search(items[-1]) and not PROGRAMME_WORD.search(items[-1])
-    tail = items[-1] if len(items[-1]) > 2 and not measure_only else ""
-    # A modifier ending in 的 before the first item (获得最低生活保障的城镇居民、农村居民) describes them all.
-    if modifier := SHARED_MODIFIER.match(items[0]):
-        before += modifier.group(0)
-    for item in items:
-        if OTHER_MEASURE.search(item):
-            shared = replace(shared, own=shared.own.replace(item, ""))
-    mode = CARE_MODE.match(tail)
-    joined = f"{tail[mode.end() :]}" if mode and CARE_MODE_END.search(items[0]) else f"…{tail}"
-    distributed = [
-        Subject(
-            own=item if k == len(items) - 1 or "城乡" in subject else f"{item}{joined}",
-            before=before,
-            first_term_in=item + joined if mode and joined[:1] != "…" and k < len(items) - 1 else item,
-        )
-        for k, item in enumerate(items)
-    ]
-    return distributed, shared
 
 
 # A note in brackets of what a name includes (含艾滋病病毒感染儿童、事实无人抚养儿童，下同): an aside, whose words name
@@ -292,9 +220,6 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     ordered = [figures[i] for i in range(len(quantities))]
     name_areas(ordered)
     lend_programme(ordered)
-    if areas_first:
-        for figure in ordered:
-            area_over_mode(figure)
     inherit_list_units(ordered)
     tier_lists(ordered)
     headed_standards(ordered)
@@ -310,6 +235,9 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     respective_areas(ordered)
     shared_predicate(ordered)
     lend_actor(ordered)
+    if areas_first:
+        for figure in ordered:
+            area_over_mode(figure)
     return [split for figure in ordered for split in unified_standard(figure, lead)]
 
 

@@ -97,17 +97,42 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A line a page broke off at a comma (…提高到15420元每人每年,⏎分散供养标准由…): its sentence goes on in the next line.
+LINE_GOES_ON = "，,、"
+
+
 def segment(text: str) -> tuple[list[Sentence], list[Heading]]:
-    """Split a clean text into sentences and headings, tracking the section of each sentence."""
+    """Split a clean text into sentences and headings, tracking the section of each sentence; a sentence a line break
+    cuts after a comma is one sentence across the lines."""
     sentences: list[Sentence] = []
     headings: list[Heading] = []
     open_headings: dict[int, int] = {}
     position = 0
+    going_on: Sentence | None = None
     for paragraph, line in enumerate(text.split("\n")):
         line_start, position = position, position + len(line) + 1
         if not line.strip():
             continue
         found = heading_in_line(line)
+        if going_on is not None and found is None:
+            spans = split_sentences(text, line_start, line_start + len(line))
+            b = spans[0][1]
+            sentences[-1] = Sentence(
+                going_on.index,
+                text[going_on.start : b],
+                going_on.start,
+                b,
+                going_on.paragraph,
+                going_on.headings,
+                False,
+            )
+            for a, b in spans[1:]:
+                sentences.append(
+                    Sentence(len(sentences), text[a:b], a, b, paragraph, tuple(open_headings.values()), False)
+                )
+            going_on = sentences[-1] if sentences[-1].text[-1] in LINE_GOES_ON else None
+            continue
+        going_on = None
         body_start = line_start
         if found is not None:
             level, length = found
@@ -129,6 +154,8 @@ def segment(text: str) -> tuple[list[Sentence], list[Heading]]:
             body_start = line_start + length
         for a, b in split_sentences(text, body_start, line_start + len(line)):
             sentences.append(Sentence(len(sentences), text[a:b], a, b, paragraph, tuple(open_headings.values()), False))
+        last = sentences[-1] if sentences else None
+        going_on = last if last is not None and not last.is_heading and last.text[-1] in LINE_GOES_ON else None
     return sentences, headings
 
 
