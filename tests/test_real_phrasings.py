@@ -3560,3 +3560,23 @@ def test_a_list_of_several_programmes_standards_gives_each_value_its_own_program
         ("sa.tekun_standard_urban", 1080.0, "元/人/月"),
         ("sa.tekun_standard_rural", 1080.0, "元/人/月"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["与上年同期相比，全市低保人数减少530人。", "城乡低保人数较上年度增长1.4万人。", "全县特困人员比上年末下降120人。"],
+)
+def test_by_how_much_a_caseload_changed_against_an_earlier_time_is_not_the_caseload(sentence):
+    assert found(sentence) == set()
+
+
+def test_a_clause_that_names_a_programmes_standard_takes_no_topic_from_a_quoted_task_before_it():
+    got = found(
+        "省里将“提高农村特困供养省级补助标准”列为民生实事后，某市城市低保月保障标准两区由上年的432元提高到468元。"
+    )
+    assert got == {("sa.dibao_standard_urban", 432.0, "元/人/月"), ("sa.dibao_standard_urban", 468.0, "元/人/月")}
+
+
+def test_a_zone_listed_after_a_zone_takes_the_standard_the_first_zone_named():
+    got = found("某市确定城市低保月保障标准两区由上年的432元提高到468元，五县由上年的352元提高到384元。")
+    assert {("sa.dibao_standard_urban", 352.0, "元/人/月"), ("sa.dibao_standard_urban", 384.0, "元/人/月")} <= got

@@ -59,11 +59,26 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
         return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
     if indicator.unit == "%" and (figure.share or SHARE_OF.search(figure.subject.own)):
         return False  # a share of another figure (福利机构孤儿的60%) is neither a rate nor a rise
+    if indicator.unit in ("人", "户") and indicator.id not in CHANGE_COUNTS and change_against(figure):
+        return False  # by how much a caseload changed against a year before (较上年度增长1.6万人) is not the caseload
     if indicator.unit == "元":
         if LIMIT_OR_STANDARD.search(figure.subject.own) or INCREMENT.search(figure.subject.own):
             return False  # a limit, or by how much something rose (农村低保提高500元), is no programme's money
         return not per and not PER_HEAD_RATE.match(figure.subject.after) and not paid_at_a_rate(figure.subject)
     return True
+
+
+# Counts of a change (newly admitted, exits) may follow a change verb; no stock may where the words compare with an
+# earlier time (与上年同期相比，低保人数减少519人; 城乡低保人数较上年度增长1.6万人).
+CHANGE_COUNTS = ("sa.dibao_newly_enrolled", "sa.dibao_exited")
+CHANGE_VERB = re.compile(r"(?:减少|下降|增长|增加|净增|净减|回落|上升)了?$")
+COMPARED = re.compile(r"较|比|同比|相比|同期")
+
+
+def change_against(figure: Figure) -> bool:
+    """Whether a count's own words end in a change verb and its sentence compares with an earlier time."""
+    own = figure.subject.own
+    return bool(CHANGE_VERB.search(own)) and bool(COMPARED.search(figure.subject.before[-24:] + own))
 
 
 # A sum a standard or a ceiling is set at (医疗救助最高标准由5000元提高到10000元; 封顶线为8万元): a limit per case or

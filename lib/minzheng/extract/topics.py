@@ -14,6 +14,7 @@ from minzheng.extract.patterns import (
     LINKING,
     PROGRAMME,
     PROGRAMME_WORD,
+    STANDARD_WORD,
     TOPIC_BREAK,
     goes_on,
     last_sentence,
@@ -58,6 +59,8 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
         or (not own.strip() and OWN_GROUP.match(text, quantities[i].end))
     ):
         return ""
+    if PROGRAMME_WORD.search(own) and STANDARD_WORD.search(own):
+        return ""  # a clause that names a programme's standard itself (城市低保月保障标准两区由…) needs no topic
     if quantities[i].unit_class == "percent" and RISE_ONLY.fullmatch(own.strip()):
         return risen_standard(text, quantities, start)
     if (listed := listed_zone(text, quantities, i, own)) is not None:
@@ -92,6 +95,7 @@ def topic(text: str, quantities: list[Quantity], i: int, start: int) -> str:
         or LINKING.match(words)
         or pair
         or FROM_MARKER.match(RESTATING.sub("", text[start : quantities[i].start]))
+        or (tier and FROM_MARKER.search(text[start : quantities[i].start]))  # 两区由A提高到B，五县由C提高到D
     ):
         return ""
     words = INCREMENT.sub("", text[previous : inside[0] if inside else start - 1])
