@@ -3580,3 +3580,22 @@ def test_a_clause_that_names_a_programmes_standard_takes_no_topic_from_a_quoted_
 def test_a_zone_listed_after_a_zone_takes_the_standard_the_first_zone_named():
     got = found("某市确定城市低保月保障标准两区由上年的432元提高到468元，五县由上年的352元提高到384元。")
     assert {("sa.dibao_standard_urban", 352.0, "元/人/月"), ("sa.dibao_standard_urban", 384.0, "元/人/月")} <= got
+
+
+def test_orphans_standards_listed_by_care_mode_are_the_institutional_and_the_dispersed_ones():
+    got = found("孤儿集中供养和分散供养标准每人每月分别提高到1620元和1310元。")
+    assert got == {
+        ("cp.orphan_standard_institutional", 1620.0, "元/人/月"),
+        ("cp.orphan_standard_dispersed", 1310.0, "元/人/月"),
+    }
+
+
+def test_orphans_standards_beside_tekun_standards_by_area_keep_their_own_ids():
+    got = found(
+        "全市五保对象集中和分散供养标准每人每年分别提高到6800元和4500元，“三无”人员集中供养和分散供养标准每人每月分别"
+        "提高到1180元和930元，孤儿集中供养和分散供养标准每人每月分别提高到1620元和1310元。"
+    )
+    assert {i for i, v, _ in got if v in (1620.0, 1310.0)} == {
+        "cp.orphan_standard_institutional",
+        "cp.orphan_standard_dispersed",
+    }

@@ -284,9 +284,9 @@ def splits_tekun_by_area(text: str) -> bool:
 def area_over_mode(figure: Figure) -> None:
     """Rewrite a tekun standard's subject that names a care mode so that its area decides (see TEKUN_BY_AREA)."""
     own = figure.subject.own
-    if not CARE_MODE.search(own) or "标准" not in own or "孤儿" in own:
-        return
     shared = figure.shared.own if figure.shared is not None else ""
+    if not CARE_MODE.search(own) or "标准" not in own or "孤儿" in own + shared:
+        return
     areas = areas_named(own) or areas_named(shared) or areas_named(figure.subject.before)
     if not areas:
         return

@@ -96,13 +96,19 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
         shared = replace(shared, own=shared.own.replace(subject, measure_of(tail).lstrip("…"), 1))
     mode = CARE_MODE.match(tail)
     joined = f"{tail[mode.end() :]}" if mode and CARE_MODE_END.search(items[0]) else f"…{tail}"
+    if mode and not CARE_MODE_END.search(items[0]) and (first_mode := CARE_MODE.search(items[0])):
+        # 孤儿集中供养和分散供养标准: the first item keeps its mode, the last takes the first's group (孤儿分散供养标准).
+        joined = f"…{tail[mode.end() :]}"
+        items[-1] = items[0][: first_mode.start()] + items[-1]
     distributed = [
         Subject(
             own=item
             if k == len(items) - 1 or "城乡" in subject
             else f"{item}{measure_of(tail) if another_programmes_item(item, tail) else joined}",
             before=before,
-            first_term_in=item + joined if mode and joined[:1] != "…" and k < len(items) - 1 else item,
+            first_term_in=item + joined
+            if mode and (joined[:1] != "…" or CARE_MODE.search(item)) and k < len(items) - 1
+            else item,
         )
         for k, item in enumerate(items)
     ]
