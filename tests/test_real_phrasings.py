@@ -3599,3 +3599,8 @@ def test_orphans_standards_beside_tekun_standards_by_area_keep_their_own_ids():
         "cp.orphan_standard_institutional",
         "cp.orphan_standard_dispersed",
     }
+
+
+def test_standards_a_mirror_left_as_a_slash_dot_and_person_are_per_person_sums():
+    got = found("全市城乡特困人员基本生活补助标准分别由1650/·人、960/·人提高至1750/·人、1080/·人。")
+    assert {("sa.tekun_standard_urban", 1750.0, "元/人/月"), ("sa.tekun_standard_rural", 1080.0, "元/人/月")} <= got

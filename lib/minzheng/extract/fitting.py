@@ -59,7 +59,7 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
         return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
     if indicator.unit == "%" and (figure.share or SHARE_OF.search(figure.subject.own)):
         return False  # a share of another figure (福利机构孤儿的60%) is neither a rate nor a rise
-    if indicator.unit in ("人", "户") and indicator.id not in CHANGE_COUNTS and change_against(figure):
+    if indicator.unit in ("人", "户") and not CHANGE_LABEL.search(indicator.label_zh) and change_against(figure):
         return False  # by how much a caseload changed against a year before (较上年度增长1.6万人) is not the caseload
     if indicator.unit == "元":
         if LIMIT_OR_STANDARD.search(figure.subject.own) or INCREMENT.search(figure.subject.own):
@@ -68,9 +68,9 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
     return True
 
 
-# Counts of a change (newly admitted, exits) may follow a change verb; no stock may where the words compare with an
-# earlier time (与上年同期相比，低保人数减少519人; 城乡低保人数较上年度增长1.6万人).
-CHANGE_COUNTS = ("sa.dibao_newly_enrolled", "sa.dibao_exited")
+# Counts of a change (the codebook labels them 新纳入…, 退出…) may follow a change verb; no stock may where the words
+# compare with an earlier time (与上年同期相比，低保人数减少519人; 城乡低保人数较上年度增长1.6万人).
+CHANGE_LABEL = re.compile(r"新纳入|新增|退出")
 CHANGE_VERB = re.compile(r"(?:减少|下降|增长|增加|净增|净减|回落|上升)了?$")
 COMPARED = re.compile(r"较|比|同比|相比|同期")
 

@@ -92,7 +92,7 @@ BARE_MONEY = re.compile(
 # A mirror that stripped the characters of 元/人/月 may leave only // or /· (721//, 7800/·): the period is then the one
 # the sum implies.
 BARE_STANDARD = re.compile(
-    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．]){ARABIC})(?P<per_after>{PER_AFTER}|//|/·(?![月年]))"
+    rf"(?P<pre>{PRE})?(?P<num>(?<![0-9０-９.．]){ARABIC})(?P<per_after>{PER_AFTER}|//|/·人?(?![月年]))"
 )
 
 
