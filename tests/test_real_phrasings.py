@@ -3604,3 +3604,14 @@ def test_orphans_standards_beside_tekun_standards_by_area_keep_their_own_ids():
 def test_standards_a_mirror_left_as_a_slash_dot_and_person_are_per_person_sums():
     got = found("全市城乡特困人员基本生活补助标准分别由1650/·人、960/·人提高至1750/·人、1080/·人。")
     assert {("sa.tekun_standard_urban", 1750.0, "元/人/月"), ("sa.tekun_standard_rural", 1080.0, "元/人/月")} <= got
+
+
+def test_households_listed_beside_person_times_are_no_caseload():
+    got = found("累计为城市低保7040户、15120人次发放保障金782万元。")
+    assert not any(i == "sa.dibao_households" for i, _, _ in got)
+    assert ("sa.dibao_households", 7040.0, "户") in found("全县有城市低保7040户15120人。")
+
+
+def test_a_clause_that_only_pegs_a_standard_to_the_dibao_lends_no_dibao_to_the_next():
+    got = found("按照城市低保标准的1.5倍执行，由每人每月1436元提高到1508元。")
+    assert not any(i.startswith("sa.dibao_standard") for i, _, _ in got)

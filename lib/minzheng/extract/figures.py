@@ -20,7 +20,7 @@ from minzheng.extract.grids import category_values, grid_values
 from minzheng.extract.matching import counted_noun, indicators_of
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
-from minzheng.extract.pairs import households_before_people
+from minzheng.extract.pairs import not_the_households
 from minzheng.extract.parts import (
     area_part,
     drop_kinds_after_broad_total,
@@ -104,9 +104,7 @@ def sentence_rows(
     figures = figures_of(sentence.text, areas_first, heading, lead)
     for k, (figure, found) in enumerate(zip(figures, indicators_of(figures))):
         q = figure.quantity
-        if households_before_people(sentence.text, figures, k) and (
-            q.unit == "户次" or (found is not None and found.unit == "人次")
-        ):
+        if not_the_households(sentence.text, figures, k, found is not None and found.unit == "人次"):
             continue
         before = zone_lead(lead)
         zone = found is not None and a_zones_standard(before + sentence.text, len(before) + q.start, found, home)

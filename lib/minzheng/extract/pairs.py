@@ -21,3 +21,12 @@ def households_before_people(text: str, figures: list[Figure], k: int) -> bool:
         and following.unit != "户次"
         and bool(PAIR_GAP.match(text[q.end : following.start]))
     )
+
+
+def not_the_households(text: str, figures: list[Figure], k: int, counts_person_times: bool) -> bool:
+    """Whether a count of households listed right before a count of people is no row of its own: a count of 户次, one
+    beside an aid counted in 人次 (`counts_person_times`), or one beside people counted in 人次 (累计为城市低保7090户、
+    15211人次: households counted each month, never the caseload)."""
+    if not households_before_people(text, figures, k):
+        return False
+    return figures[k].quantity.unit == "户次" or counts_person_times or figures[k + 1].quantity.unit == "人次"

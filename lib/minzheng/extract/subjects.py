@@ -81,11 +81,8 @@ def plain_subject(text: str, quantities: list[Quantity], i: int) -> Subject:
         start = quantities[i - 1].end
     words = RATIO_OF.sub("", text[start : q.start])
     zone = PLACES_ONLY.match(FROM_MARKER.sub("", words).strip())
-    own = (
-        FROM_MARKER.sub("", words) + topic(text, quantities, i, start)
-        if zone
-        else topic(text, quantities, i, start) + words
-    )
+    lent = RATIO_OF.sub("", topic(text, quantities, i, start))
+    own = FROM_MARKER.sub("", words) + lent if zone else lent + words
     if i > 0 and start == quantities[i - 1].end and LEVEL_AFTER_RISE.fullmatch(words.strip()):
         # …标准每人每月提高40元达到860元: the level after the rise is the standard's, named before the rise.
         rise = text[clause_start(text, quantities[i - 1].start) : quantities[i - 1].start]
