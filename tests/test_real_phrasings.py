@@ -3615,3 +3615,20 @@ def test_households_listed_beside_person_times_are_no_caseload():
 def test_a_clause_that_only_pegs_a_standard_to_the_dibao_lends_no_dibao_to_the_next():
     got = found("按照城市低保标准的1.5倍执行，由每人每月1436元提高到1508元。")
     assert not any(i.startswith("sa.dibao_standard") for i, _, _ in got)
+
+
+def test_a_bulleted_list_of_zones_under_a_colon_gives_each_zones_standard():
+    text = (
+        "各县（市、区）城市低保标准每人每月提高20元，提标后，我市城市低保标准调整为：\n"
+        "◆ 尧都区720元/人/月\n◆ 侯马市、霍州市690元/人/月\n◆ 曲沃县、翼城县670元/人/月\n"
+        "农村低保标准调整为：\n◆ 尧都区6600元/人/年\n◆ 侯马市、霍州市6480元/人/年"
+    )
+    rows = extract_text(text, region="临汾市", year=2024, level="prefecture-level city")
+    got = {(r.indicator, r.value) for r in rows.itertuples()}
+    assert got == {
+        ("sa.dibao_standard_urban", 720.0),
+        ("sa.dibao_standard_urban", 690.0),
+        ("sa.dibao_standard_urban", 670.0),
+        ("sa.dibao_standard_rural", 6600.0),
+        ("sa.dibao_standard_rural", 6480.0),
+    }

@@ -49,7 +49,15 @@ from minzheng.extract.scope import (
 from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_prose_cell, is_table_line, table_values
 from minzheng.extract.tiers import keep_highest_tier
-from minzheng.extract.zones import a_tiers_figure, a_zones_standard, about_an_extreme_place, mark_first_zone, zone_lead
+from minzheng.extract.zones import (
+    a_listed_zones_standard,
+    a_tiers_figure,
+    a_zones_standard,
+    about_an_extreme_place,
+    lead_of_lines,
+    mark_first_zone,
+    zone_lead,
+)
 from minzheng.read.sentences import Sentence
 
 COLUMNS = [
@@ -107,7 +115,10 @@ def sentence_rows(
         if not_the_households(sentence.text, figures, k, found is not None and found.unit == "人次"):
             continue
         before = zone_lead(lead)
-        zone = found is not None and a_zones_standard(before + sentence.text, len(before) + q.start, found, home)
+        zone = found is not None and (
+            a_zones_standard(before + sentence.text, len(before) + q.start, found, home)
+            or a_listed_zones_standard(sentence.text, q.start, found, home, lead)
+        )
         if (
             found is None
             or (
@@ -205,10 +216,12 @@ def report_rows(report) -> list[Row]:
     areas_first = splits_tekun_by_area(report.text)
     paragraph, paragraph_rows, totals, lead = None, [], None, ""
     previous: list[Row] = []
+    list_lead = ""
     for sentence in report.sentences:
         context = contexts[sentence.index]
         if sentence.paragraph != paragraph:
-            paragraph, paragraph_rows, totals, lead = sentence.paragraph, [], None, ""
+            list_lead = lead_of_lines(lead, list_lead, sentence.text)
+            paragraph, paragraph_rows, totals, lead = sentence.paragraph, [], None, list_lead
         earlier = paragraph_rows if totals is None else totals
         if is_table_line(sentence.text) and not is_prose_cell(sentence.text):
             continue

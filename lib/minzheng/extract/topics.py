@@ -227,10 +227,15 @@ LEAD_MODE = re.compile(
 )
 
 
+# A list line's bullet (◆ 盐湖区715元/人/月; ● 永济市、河津市…).
+BULLET = re.compile(r"^[◆◇●○■□▲△▪•·＊*－-]\s*")
+
+
 def zone_topic(own: str, lead: str) -> str:
     """The standard a zone-only subject (盖州市、大石桥市由) takes from a sentence before it that a semicolon ends, or ''."""
-    words = INCOME_LINE.sub("", FROM_MARKER.sub("", own)).strip()
-    if not goes_on(lead) or not (PLACES_ONLY.fullmatch(words) or LEAD_MODE.fullmatch(words)):
+    words = BULLET.sub("", INCOME_LINE.sub("", FROM_MARKER.sub("", own)).strip())
+    opens_a_list = goes_on(lead) or lead.rstrip().endswith(("：", ":"))
+    if not opens_a_list or not (PLACES_ONLY.fullmatch(words) or LEAD_MODE.fullmatch(words)):
         return ""
     sentence = last_sentence(lead)
     found = LEAD_STANDARD.findall(sentence)

@@ -51,6 +51,33 @@ def a_zones_standard(text: str, position: int, found: Indicator, home: Home) -> 
     return any(ZONE_VALUE.search(text, b1, a2) for (_, b1), (a2, _) in zip(inside, inside[1:]))
 
 
+def a_listed_zones_standard(text: str, position: int, found: Indicator, home: Home, lead: str) -> bool:
+    """Whether a standard is a zone's in a list of lines under a lead that ends in a colon (…我市城市低保标准调整为：⏎
+    ◆ 盐湖区715元/人/月): its line names one of the home's own divisions before it."""
+    prefix = (home.code or "").rstrip("0")
+    if not prefix or not found.unit.startswith("元/人/") or not lead.rstrip().endswith(("：", ":")):
+        return False
+    return any(
+        b <= position and any(c.startswith(prefix) and c != home.code for c in codes)
+        for _, b, codes in places_named(text)
+    )
+
+
+# A line of a list under a line that ends in a colon, marked by a bullet (…我市城市低保标准调整为：⏎◆ 盐湖区715元/人/月⏎
+# ◆ 永济市、河津市…685元/人/月).
+LIST_BULLET = re.compile(r"^\s*[◆◇●○■□▲△▪•＊*]")
+
+
+def lead_of_lines(lead: str, list_lead: str, line: str) -> str:
+    """The words a new line's figures read after: for a bulleted line, the line before when it ends in a colon (the
+    list's lead), or the lead of the list it goes on; else none."""
+    if not LIST_BULLET.match(line):
+        return ""
+    if lead.rstrip().endswith(("：", ":")):
+        return lead
+    return list_lead
+
+
 def zone_lead(lead: str) -> str:
     """The sentence before a sentence when a semicolon ends it: its zones and sums go on into the next one."""
     return last_sentence(lead) if goes_on(lead) else ""
