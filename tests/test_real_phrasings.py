@@ -3632,3 +3632,14 @@ def test_a_bulleted_list_of_zones_under_a_colon_gives_each_zones_standard():
         ("sa.dibao_standard_rural", 6600.0),
         ("sa.dibao_standard_rural", 6480.0),
     }
+
+
+def test_a_bracket_that_restates_the_standards_opens_their_own_clause():
+    got = found("城乡低保标准、孤儿养育标准维持不变（城市低保标准为590元/月，农村低保标准为460元/月）。")
+    assert got == {("sa.dibao_standard_urban", 590.0, "元/人/月"), ("sa.dibao_standard_rural", 460.0, "元/人/月")}
+
+
+def test_households_and_people_of_a_programme_paid_its_money_are_its_caseload():
+    got = found("累计为3720户4630名城乡低保对象发放困难群众救助资金1288万元。")
+    assert {("sa.dibao_households", 3720.0, "户"), ("sa.dibao_recipients", 4630.0, "人")} <= got
+    assert not any(i == "sa.assisted_people" for i, _, _ in got)

@@ -173,7 +173,7 @@ PLACES_COUNTED = re.compile(
 
 
 # After the people a number counts, the money paid to them as members of that programme (为N名低保对象发放低保资金).
-OWN_MONEY = re.compile(r"^(?:对象|人员|群众|家庭)?(?:发放|支付)(?:了)?(?:\w{0,6}?)(?:金|费|补贴|补助)")
+OWN_MONEY = re.compile(r"^(?:对象|人员|群众|家庭)?(?:发放|支付)(?:了)?(?:\w{0,8}?)(?:金|费|补贴|补助)")
 
 
 # A counted noun followed straight by the terms it is covered on (1779名事实无人抚养儿童参照孤儿纳入保障, 保障48名孤儿

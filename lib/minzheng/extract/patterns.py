@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# A bracket that opens a standard's own clause (…维持不变（城市低保标准为580元/月，…）) breaks a clause too.
+CLAUSE_BREAK = re.compile(
+    r"[，,；;：:。！？!?]|[（(](?=(?:城市|城镇|农村|城乡)?[^（）()，,]{0,6}(?:低保|最低生活保障|特困|五保|孤儿)[^（）()，,]{0,10}标准)"
+)
 
 
 def last_clause(text: str) -> str:
