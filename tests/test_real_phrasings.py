@@ -3643,3 +3643,7 @@ def test_households_and_people_of_a_programme_paid_its_money_are_its_caseload():
     got = found("累计为3720户4630名城乡低保对象发放困难群众救助资金1288万元。")
     assert {("sa.dibao_households", 3720.0, "户"), ("sa.dibao_recipients", 4630.0, "人")} <= got
     assert not any(i == "sa.assisted_people" for i, _, _ in got)
+
+
+def test_insurance_bought_for_a_programmes_people_is_not_its_money():
+    assert found("为城乡低保户购买补充险11.4万余元。") == set()
