@@ -3647,3 +3647,10 @@ def test_households_and_people_of_a_programme_paid_its_money_are_its_caseload():
 
 def test_insurance_bought_for_a_programmes_people_is_not_its_money():
     assert found("为城乡低保户购买补充险11.4万余元。") == set()
+
+
+def test_a_standard_set_for_the_whole_region_under_its_heading_is_that_headings():
+    got = found(
+        "具体如下：\n一、城市低保标准\n中心城区从每人每月 760 元调整为 810 元。\n二、农村低保标准\n全市统一从每人每月 545 元调整为 605 元。"
+    )
+    assert {("sa.dibao_standard_rural", 545.0, "元/人/月"), ("sa.dibao_standard_rural", 605.0, "元/人/月")} <= got

@@ -147,6 +147,10 @@ STANDARD_HEADING = re.compile(r"标准$")
 ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])")
 
 
+# A subject that names only the whole region (全市统一从每人每月…): under a standard's heading, the heading's standard.
+WHOLE_ONLY = re.compile(r"(?:全|我|本)[省市县区州盟旗](?:统一|均|范围内)?")
+
+
 def under_heading(figure: Figure, heading: str, topic_heading: str) -> None:
     """Lend a programme's heading (一、城市低保; （一）城市低保保障标准) to a figure whose sentence names no programme: as
     its own words when it is a line of the standard's values alone, or a per-person sum of a zone (城关区、七里河区：年人
@@ -158,7 +162,10 @@ def under_heading(figure: Figure, heading: str, topic_heading: str) -> None:
     per_person = q.unit_class == "money" and bool(q.per or figure.per_inherited)
     if STANDARD_HEADING.search(topic_heading) and not subject.before and not HAN.search(linking_only(subject.own)):
         figure.subject = replace(subject, own=topic_heading + subject.own)
-    elif per_person and PLACES_ONLY.fullmatch(PER_PHRASE.sub("", FROM_MARKER.sub("", subject.own)).strip(" ：:、，,")):
+    elif per_person and (
+        PLACES_ONLY.fullmatch(place := PER_PHRASE.sub("", FROM_MARKER.sub("", subject.own)).strip(" ：:、，,"))
+        or WHOLE_ONLY.fullmatch(place)
+    ):
         standard = topic_heading if STANDARD_HEADING.search(topic_heading) else topic_heading + "标准"
         figure.subject = replace(subject, own=FROM_MARKER.sub("", subject.own) + standard)
     else:
