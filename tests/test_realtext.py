@@ -151,6 +151,10 @@ FORMER_BLIND_FLOORS = {
     "blind59": 0.77,
     "blind60": 0.56,
     "blind61": 0.90,
+    "blind62": 0.83,
+    "blind63": 0.77,
+    "blind64": 0.86,
+    "blind65": 0.88,
 }
 
 
