@@ -3654,3 +3654,21 @@ def test_a_standard_set_for_the_whole_region_under_its_heading_is_that_headings(
         "具体如下：\n一、城市低保标准\n中心城区从每人每月 760 元调整为 810 元。\n二、农村低保标准\n全市统一从每人每月 545 元调整为 605 元。"
     )
     assert {("sa.dibao_standard_rural", 545.0, "元/人/月"), ("sa.dibao_standard_rural", 605.0, "元/人/月")} <= got
+
+
+def test_the_lowest_standard_all_parts_passed_and_a_poverty_line_are_not_the_regions_standards():
+    assert (
+        found("至此，全省各市、县（市、区）低保最低标准都已超过520元/人月，提前一年超过6100元/年的省定兜底脱贫标准。")
+        == set()
+    )
+
+
+def test_figures_of_a_paragraph_that_opens_with_another_place_doing_the_same_are_that_places():
+    text = (
+        "全区今年将新建民办养老机构9所。\n"
+        "同日，石嘴山市也公布了今年为民办的实事。二是提高城乡特困供养人员救助标准。"
+        "将补助标准由目前的城市三无人员年人均近4800元，农村五保户年人均近6900元，统一提高为年人均9800元。"
+    )
+    rows = extract_text(text, region="宁夏回族自治区", year=2015, level="province")
+    assert not any(r.indicator.startswith("sa.tekun_standard") for r in rows.itertuples())
+    assert any(r.indicator == "ec.care_institutions" for r in rows.itertuples())

@@ -54,6 +54,7 @@ from minzheng.extract.zones import (
     a_tiers_figure,
     a_zones_standard,
     about_an_extreme_place,
+    another_places_paragraph,
     lead_of_lines,
     mark_first_zone,
     zone_lead,
@@ -114,7 +115,7 @@ def sentence_rows(
         q = figure.quantity
         if not_the_households(sentence.text, figures, k, found is not None and found.unit == "人次"):
             continue
-        before = zone_lead(lead)
+        before, opener = zone_lead(lead), another_places_paragraph(lead)
         zone = found is not None and (
             a_zones_standard(before + sentence.text, len(before) + q.start, found, home)
             or a_listed_zones_standard(sentence.text, q.start, found, home, lead)
@@ -122,7 +123,7 @@ def sentence_rows(
         if (
             found is None
             or (
-                about_another_place(sentence.text, q.start, home)
+                about_another_place(opener + sentence.text, len(opener) + q.start, home)
                 and not zone
                 and not a_tiers_figure(sentence.text, q.start)
             )

@@ -293,8 +293,15 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
         or RESTATED.search(before)
         or average_payment(last_clause(text[:position]))
         or bool(MARGIN.search(last_clause(text[:position])))
-        or (end is not None and SUBSIDY_RATE.match(text, end))
+        or (end is not None and (SUBSIDY_RATE.match(text, end) or ANOTHER_LINE.match(text, end)))
+        or FLOOR_OF_PARTS.search(last_clause(text[:position]))
     )
+
+
+# A sum the words after it name another line (超过6000元/年的省定兜底脱贫标准), or the floor all parts have passed
+# (全省各市、县低保最低标准都已超过500元/人月): neither is the region's standard.
+ANOTHER_LINE = re.compile(r"的[^，,；;。\d]{0,8}?(?:脱贫|扶贫|贫困|收入)(?:标准|线)")
+FLOOR_OF_PARTS = re.compile(r"各[^，,；;。\d]{0,12}最低标准")
 
 
 # An average payment (平均发放标准, 季平均发放, 人均补助水平): what recipients get on average after their income, not the

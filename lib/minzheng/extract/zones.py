@@ -115,3 +115,13 @@ def about_an_extreme_place(text: str, position: int) -> bool:
     lowest: a part's figure, not the region's own."""
     start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
     return bool(EXTREME_PLACE.search(text, start, position + 1))
+
+
+# A paragraph that opens with another place doing the same (同日，银川市也初步圈定了…): its figures are that place's.
+PLACE_ALSO = re.compile(r"^(?:[^，,。]{0,6}[，,])?\s*[\u4e00-\u9fff]{1,8}?(?:市|县|区|州|盟|旗)也")
+
+
+def another_places_paragraph(lead: str) -> str:
+    """The opening clause of the paragraph before a sentence when it names another place doing the same, else ''."""
+    opening = PLACE_ALSO.match(lead)
+    return opening.group(0) + "。" if opening else ""
