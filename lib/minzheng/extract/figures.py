@@ -111,11 +111,11 @@ def sentence_rows(
     and then `earlier_rows` are the totals that list divides."""
     rows: list[Row] = []
     figures = figures_of(sentence.text, areas_first, heading, lead)
+    before, opener = zone_lead(lead), another_places_paragraph(lead)
     for k, (figure, found) in enumerate(zip(figures, indicators_of(figures))):
         q = figure.quantity
         if not_the_households(sentence.text, figures, k, found is not None and found.unit == "人次"):
             continue
-        before, opener = zone_lead(lead), another_places_paragraph(lead)
         zone = found is not None and (
             a_zones_standard(before + sentence.text, len(before) + q.start, found, home)
             or a_listed_zones_standard(sentence.text, q.start, found, home, lead)
