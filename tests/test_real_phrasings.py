@@ -3672,3 +3672,14 @@ def test_figures_of_a_paragraph_that_opens_with_another_place_doing_the_same_are
     rows = extract_text(text, region="宁夏回族自治区", year=2015, level="province")
     assert not any(r.indicator.startswith("sa.tekun_standard") for r in rows.itertuples())
     assert any(r.indicator == "ec.care_institutions" for r in rows.itertuples())
+
+
+def test_a_zone_with_a_note_of_what_it_includes_takes_the_standard_of_its_heading():
+    text = (
+        "具体如下：\n一、城市低保标准\n"
+        "中心城区（含荆州区、沙市区、荆州高新区，下同）从每人每月 760 元调整为 805 元。其他县（市）从每人每月 740 元调整为 785 元。"
+    )
+    rows = extract_text(text, region="荆州市", year=2023, level="prefecture-level city")
+    assert {("sa.dibao_standard_urban", 760.0), ("sa.dibao_standard_urban", 805.0)} <= {
+        (r.indicator, r.value) for r in rows.itertuples()
+    }

@@ -147,6 +147,10 @@ STANDARD_HEADING = re.compile(r"标准$")
 ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])")
 
 
+# A note in brackets once masked (中心城区（含…，下同）): no word of the place it follows.
+MASKED_NOTE = re.compile(r"[（(]□+[)）]")
+
+
 # A subject that names only the whole region (全市统一从每人每月…): under a standard's heading, the heading's standard.
 WHOLE_ONLY = re.compile(r"(?:全|我|本)[省市县区州盟旗](?:统一|均|范围内)?")
 
@@ -163,7 +167,9 @@ def under_heading(figure: Figure, heading: str, topic_heading: str) -> None:
     if STANDARD_HEADING.search(topic_heading) and not subject.before and not HAN.search(linking_only(subject.own)):
         figure.subject = replace(subject, own=topic_heading + subject.own)
     elif per_person and (
-        PLACES_ONLY.fullmatch(place := PER_PHRASE.sub("", FROM_MARKER.sub("", subject.own)).strip(" ：:、，,"))
+        PLACES_ONLY.fullmatch(
+            place := MASKED_NOTE.sub("", PER_PHRASE.sub("", FROM_MARKER.sub("", subject.own))).strip(" ：:、，,")
+        )
         or WHOLE_ONLY.fullmatch(place)
     ):
         standard = topic_heading if STANDARD_HEADING.search(topic_heading) else topic_heading + "标准"
