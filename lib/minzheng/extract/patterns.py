@@ -108,3 +108,7 @@ LONGER_NAME = re.compile(
 
 # A modifier shared by the items of a list of areas (获得最低生活保障的城镇居民、农村居民).
 SHARED_MODIFIER = re.compile(r"[^，,、]{2,}的(?=城市|城镇|农村|城乡)")
+
+
+# A list line's bullet (◆ 盐湖区715元/人/月; ● 永济市、河津市…685元/人/月).
+BULLET = re.compile(r"^\s*[◆◇●○■□▲△▪•＊*]\s*")

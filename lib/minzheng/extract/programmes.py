@@ -120,14 +120,13 @@ GENERIC_PEOPLE = re.compile(
 # that programme's people; not those of a one-off payment (发放一次性生活补贴…，惠及…).
 BENEFITED = re.compile(r"^[，,]?(?:共|累计|全年)?(?:惠及|保障|涉及|覆盖)了?(?:困难群众|群众|困难对象|对象|困难人员)?$")
 PAID_PROGRAMME = re.compile(rf"{PROGRAMME}[^，,；;。\d]{{0,10}}(?:资金|金|费)[^，,；;。\d]{{0,4}}$")
-ONE_OFF_WORDS = re.compile(r"一次性|临时补贴|价格|物价|慰问|补发|取暖|节日")
 
 
 def paid_programme(before: str) -> str:
     """The area and programme whose money the clause right before a figure pays, when it names one; else empty."""
     clause = re.split(r"[，,；;。]", before.rstrip("，, "))[-1]
     words = re.sub(r"[\d.]+\s*[万亿]?元.*$", "", clause)
-    if not PAID_PROGRAMME.search(words) or ONE_OFF_WORDS.search(clause):
+    if not PAID_PROGRAMME.search(words) or ONE_OFF.search(clause):
         return ""
     return single_programme(clause)
 

@@ -7,6 +7,7 @@ import re
 
 from minzheng.extract.numbers import PER_PHRASE, Quantity
 from minzheng.extract.patterns import (
+    BULLET,
     CLAUSE_BREAK,
     FROM_MARKER,
     HAN,
@@ -225,10 +226,6 @@ LEAD_MODE = re.compile(
     r"(?:集中|分散|散居|机构)(?:供养|养育)?(?:对象|孤儿|人员)(?:统一|均)?"
     r"(?:为|是|达到|提高到|提高至|调整为|调整到)?"
 )
-
-
-# A list line's bullet (◆ 盐湖区715元/人/月; ● 永济市、河津市…).
-BULLET = re.compile(r"^[◆◇●○■□▲△▪•·＊*－-]\s*")
 
 
 def zone_topic(own: str, lead: str) -> str:

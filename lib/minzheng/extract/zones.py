@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from minzheng.codebook import Indicator
-from minzheng.extract.patterns import goes_on, last_sentence
+from minzheng.extract.patterns import BULLET, goes_on, last_sentence
 from minzheng.extract.places import places_named
 from minzheng.extract.record import Row
 from minzheng.extract.scope import Home
@@ -63,15 +63,13 @@ def a_listed_zones_standard(text: str, position: int, found: Indicator, home: Ho
     )
 
 
-# A line of a list under a line that ends in a colon, marked by a bullet (…我市城市低保标准调整为：⏎◆ 盐湖区715元/人/月⏎
-# ◆ 永济市、河津市…685元/人/月).
-LIST_BULLET = re.compile(r"^\s*[◆◇●○■□▲△▪•＊*]")
+# A line of a list under a line that ends in a colon, marked by a bullet (…我市城市低保标准调整为：⏎◆ 盐湖区715元/人/月).
 
 
 def lead_of_lines(lead: str, list_lead: str, line: str) -> str:
     """The words a new line's figures read after: for a bulleted line, the line before when it ends in a colon (the
     list's lead), or the lead of the list it goes on; else none."""
-    if not LIST_BULLET.match(line):
+    if not BULLET.match(line):
         return ""
     if lead.rstrip().endswith(("：", ":")):
         return lead
