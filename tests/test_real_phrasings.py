@@ -3683,3 +3683,16 @@ def test_a_zone_with_a_note_of_what_it_includes_takes_the_standard_of_its_headin
     assert {("sa.dibao_standard_urban", 760.0), ("sa.dibao_standard_urban", 805.0)} <= {
         (r.indicator, r.value) for r in rows.itertuples()
     }
+
+
+def test_an_area_in_brackets_after_a_value_makes_it_that_areas_and_the_level_they_rise_to_both():
+    got = found("特困人员基本生活标准从每人每月620元（城市）、380元（农村）统一提高到700元。")
+    assert {
+        ("sa.tekun_standard_urban", 620.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 380.0, "元/人/月"),
+        ("sa.tekun_standard_urban", 700.0, "元/人/月"),
+        ("sa.tekun_standard_rural", 700.0, "元/人/月"),
+    } == got
+    assert ("sa.dibao_standard_rural", 410.0, "元/人/月") in found(
+        "低保标准分别为每人每月560元（城镇）和410元（乡村）。"
+    )

@@ -60,6 +60,37 @@ NAMES_AN_AREA = re.compile(r"城市|城镇|农村|城乡|乡村|牧区|农牧|�
 AREA_PREFIXES = ("城市居民", "农村居民")
 
 
+# An area in brackets right after a value (每人每月675元（城市）、450元（农村）提高到715元): the value is that area's. The
+# brackets are read as blanks, so the values make a list and a rise as if unmarked, and each takes its area after.
+AREA_TAG = re.compile(r"[（(](城市|城镇|城区|农村|乡村)[)）]")
+TAG_AREA = {"城镇": "城市", "城区": "城市", "乡村": "农村"}
+
+
+def blank_area_tags(text: str, ends: list[int]) -> tuple[str, dict[int, str]]:
+    """The text with each area in brackets right after a value (at one of `ends`) blanked, and the area of each
+    value so marked, by the value's index."""
+    tags: dict[int, str] = {}
+    for i, end in enumerate(ends):
+        found = AREA_TAG.match(text, end)
+        if found:
+            tags[i] = TAG_AREA.get(found.group(1), found.group(1))
+            text = text[: found.start()] + " " * len(found.group(0)) + text[found.end() :]
+    return text, tags
+
+
+def tagged_areas(figures: list[Figure], tags: dict[int, str], merged: dict[int, list[int]]) -> None:
+    """Give each value marked with an area in brackets that area (and no other); a value a list of marked values
+    rises to together holds for every area they name."""
+    for i, area in tags.items():
+        subject = figures[i].shared or figures[i].subject
+        figures[i].subject = replace(subject, own=area + AREA_WORDS.sub("", subject.own))
+    for i, earlier in merged.items():
+        areas = {tags[k] for k in earlier if k in tags}
+        if i not in tags and len(areas) > 1:
+            own = figures[i].subject.own
+            figures[i].subject = replace(figures[i].subject, own="城乡" + AREA_WORDS.sub("", own))
+
+
 # Five-guarantee support was the countryside's alone: its standard or support level naming no area is the rural one
 # (五保供养标准提高到4200元/年).
 RURAL_ONLY_STANDARD = re.compile(r"五保[^，,；;。]{0,12}?(?:标准|供养水平)")

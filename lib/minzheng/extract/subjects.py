@@ -12,11 +12,13 @@ from dataclasses import replace
 from minzheng.extract.actors import lend_actor
 from minzheng.extract.areas import (
     area_over_mode,
+    blank_area_tags,
     both_areas_merged,
     linking_only,
     name_areas,
     respective_areas,
     shared_predicate,
+    tagged_areas,
     towns_and_country_as_both,
     unified_standard,
 )
@@ -188,6 +190,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     text = NOTE_IN_BRACKETS.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
     if "分别" not in text:
         text = towns_and_country_as_both(text)
+    text, tags = blank_area_tags(text, [q.end for q in quantities])
     runs = value_runs(text, quantities)
     figures: dict[int, Figure] = {}
     for group, run in enumerate(runs):
@@ -234,6 +237,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     tier_lists(ordered)
     headed_standards(ordered)
     split_areas(ordered, text, lead)
+    tagged_areas(ordered, tags, merged)
     topic_heading, period = heading_period(ORDINAL.sub("", heading).strip())
     if PROGRAMME_HEADING.fullmatch(topic_heading):
         for figure in ordered:
