@@ -3696,3 +3696,11 @@ def test_an_area_in_brackets_after_a_value_makes_it_that_areas_and_the_level_the
     assert ("sa.dibao_standard_rural", 410.0, "元/人/月") in found(
         "低保标准分别为每人每月560元（城镇）和410元（乡村）。"
     )
+
+
+def test_a_short_name_given_to_the_parts_named_before_does_not_count_them_as_a_tier():
+    text = "市南区、市北区、崂山区（以下简称“三区”）城市和农村最低生活保障标准由每人每月640元提高到每人每月690元。"
+    rows = extract_text(text, region="青岛市", year=2020, level="prefecture-level city")
+    assert {("sa.dibao_standard_urban", 690.0), ("sa.dibao_standard_rural", 640.0)} <= {
+        (r.indicator, r.value) for r in rows.itertuples()
+    }

@@ -210,6 +210,10 @@ RESPECTIVELY = "分别"
 TIER_COUNT = re.compile(r"[二三四五六七八九两]个?(?:区|县|县区|区县)(?![长委])")
 
 
+# A note that gives the parts named before it a short name (以下简称“七区”): it names them, it does not count them as a tier.
+SHORT_NAME_NOTE = re.compile(r"[（(](?:以下|下文)?(?:简称|统称|下称)[^（）()]{1,12}[）)]")
+
+
 # Parts of a city named without their names (市辖区, 城区, 各县区).
 PARTS = r"(?:市辖区|主城区|城区|各县区|县区|各县|开发区|新区)"
 PART_WORDS = re.compile(PARTS + "$")
@@ -226,7 +230,7 @@ def parts_together(
     if (
         not prefix
         or RESPECTIVELY in text[end:position]
-        or TIER_COUNT.search(text, end, position)
+        or TIER_COUNT.search(SHORT_NAME_NOTE.sub(lambda m: "□" * len(m.group(0)), text), end, position)
         or not any(code.startswith(prefix) and code != home.code for code in codes)
     ):
         return False
