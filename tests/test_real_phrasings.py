@@ -3704,3 +3704,26 @@ def test_a_short_name_given_to_the_parts_named_before_does_not_count_them_as_a_t
     assert {("sa.dibao_standard_urban", 690.0), ("sa.dibao_standard_rural", 640.0)} <= {
         (r.indicator, r.value) for r in rows.itertuples()
     }
+
+
+def test_digits_a_page_spaced_out_one_by_one_are_one_number():
+    got = found("自今年1 0 月1 日起，城市低保平均保障标准提高至6 3 5元/人月；农村低保保障标准提高至4 7 1 6 元/人年。")
+    assert {("sa.dibao_standard_urban", 635.0, "元/人/月"), ("sa.dibao_standard_rural", 4716.0, "元/人/年")} == got
+
+
+def test_digits_spaced_out_as_the_columns_of_a_table_stay_apart():
+    from minzheng.read.clean import clean_text
+
+    assert "3 5 7" in clean_text("合计 3 5 7\n").text
+
+
+def test_a_list_of_values_closed_by_its_number_of_tiers_gives_tiers_not_the_standard():
+    text = "全市城市低保平均标准为每人每月830元。城市低保标准分别为每人每月860元、830元和800元三档。"
+    assert found(text) == {("sa.dibao_standard_urban", 830.0, "元/人/月")}
+
+
+def test_what_recipients_receive_on_average_and_the_amount_of_a_rise_are_not_standards():
+    assert found("城市低保对象人月均领取512.6元，占城市低保标准的80.1%。") == set()
+    assert ("sa.dibao_standard_rural", 310.0, "元/人/年") not in found(
+        "农村低保标准从6100元/人年提升至6410元/人年，年度提标幅度310元/人年。"
+    )

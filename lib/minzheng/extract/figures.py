@@ -20,6 +20,7 @@ from minzheng.extract.grids import category_values, grid_values
 from minzheng.extract.matching import counted_noun, indicators_of
 from minzheng.extract.modality import SectionContext, figure_modality, figure_period, section_contexts
 from minzheng.extract.names import text_rows
+from minzheng.extract.not_standards import not_the_standard
 from minzheng.extract.pairs import not_the_households
 from minzheng.extract.parts import (
     area_part,
@@ -40,7 +41,6 @@ from minzheng.extract.scope import (
     home_of,
     names_a_subgroup,
     names_its_area,
-    not_the_standard,
     one_month,
     one_off_payment,
     part_of_another_population,

@@ -17,10 +17,15 @@ from minzheng.extract.scope import Home
 TIER_OF_PLACES = re.compile(r"第[一二三四五六]档|[一二三四五六]类地区|[一二三四五六]类区(?!域)")
 
 
+# A list of values closed by the number of its tiers (分别为每人每月878元、850元和825元三档): each value is a tier's.
+TIERS_CLOSING = re.compile(r"[\d.元/／人月年每、和及与\s]*?[两二三四五六]个?档")
+
+
 def a_tiers_figure(text: str, position: int) -> bool:
-    """Whether a figure stands in a tier of places of the sentence (from the tier's word up to the next ；)."""
+    """Whether a figure stands in a tier of places of the sentence (from the tier's word up to the next ；) or in a
+    list of values its number of tiers closes."""
     start = max(text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1
-    return bool(TIER_OF_PLACES.search(text, start, position))
+    return bool(TIER_OF_PLACES.search(text, start, position) or TIERS_CLOSING.match(text, position))
 
 
 # A per-person sum between two zones of the home's own divisions (随县、广水市由440元提高至480元，曾都区…由510元…).

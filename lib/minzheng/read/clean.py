@@ -13,7 +13,7 @@ from functools import lru_cache
 from minzheng import paths
 from minzheng.read.chinese_script import convert_to_simplified, detect_script
 from minzheng.read.posters import poster_joins
-from minzheng.read.whitespace import SPACE_BY_NUMBER, SPACE_IN_DECIMAL, space_by_number
+from minzheng.read.whitespace import SPACE_BY_NUMBER, SPACE_IN_DECIMAL, SPACED_DIGITS, space_by_number, spaced_digits
 from minzheng.read.wraps import wrap_joins
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -289,6 +289,7 @@ def normalise_whitespace(buffer: Buffer) -> None:
     buffer.sub(re.compile(r"[\u3000\xa0\t]"), lambda m: " ", "", "")
     buffer.sub(re.compile(r"^ +| +$", re.M), lambda m: "", "whitespace", "space at the start or end of a line")
     buffer.sub(re.compile(r" {2,}"), lambda m: " ", "whitespace", "run of spaces")
+    buffer.sub(SPACED_DIGITS, spaced_digits, "whitespace", "digits of a number spaced out one by one (6 4 4元)")
     buffer.sub(SPACE_IN_DECIMAL, lambda m: "", "whitespace", "space inside a decimal number (383. 75万元)")
     buffer.sub(SPACE_BY_NUMBER, space_by_number, "whitespace", "space between a sum and its words (增加 35元 /人·月)")
     buffer.sub(re.compile(r"\n{3,}"), lambda m: "\n\n", "whitespace", "run of blank lines")

@@ -25,3 +25,13 @@ def space_by_number(match: re.Match[str]) -> str | None:
     if match.string[start + 1 : start + 2].isdigit() and not SUM_LEAD.search(match.string, max(0, start - 3), start):
         return None
     return ""
+
+
+# A number whose digits a page spaced out one by one before its unit (提高至6 4 4元/人月, 1 2 %, 1 0 月1 日): the digits are
+# one number. Digits spaced out and followed by another digit or a line end (columns of a table) are not joined.
+SPACED_DIGITS = re.compile(r"(?<![\d.．])\d(?: \d)+(?= ?[万亿元%％年月日人户个张名所家处])")
+
+
+def spaced_digits(match: re.Match[str]) -> str:
+    """The digits of a number spaced out one by one, joined."""
+    return match.group(0).replace(" ", "")
