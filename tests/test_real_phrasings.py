@@ -3727,3 +3727,10 @@ def test_what_recipients_receive_on_average_and_the_amount_of_a_rise_are_not_sta
     assert ("sa.dibao_standard_rural", 310.0, "元/人/年") not in found(
         "农村低保标准从6100元/人年提升至6410元/人年，年度提标幅度310元/人年。"
     )
+
+
+def test_a_one_off_subsidy_named_before_its_sum_and_the_people_it_reaches_are_no_programmes():
+    assert found("截至8月底，发放特困供养资金1210万元，发放特困人员价格临时补贴96万元。") == {
+        ("sa.tekun_funds", 12100000.0, "元")
+    }
+    assert found("县民政局发放“两节”一次性生活补贴，惠及城乡困难群众4200余人。") == set()

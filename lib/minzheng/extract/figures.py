@@ -135,7 +135,7 @@ def sentence_rows(
             or one_month(sentence.text, q.start, found, lead)
             or part_of_another_population(sentence.text, q.start, q.unit_class)
             or not_the_standard(sentence.text, q.start, found, q.end)
-            or one_off_payment(sentence.text, q.end, q.unit_class)
+            or one_off_payment(sentence.text, q.start, q.end, found)
         ):
             continue
         if found.keep == "total" and (continued or "其中" in sentence.text[: q.start]):

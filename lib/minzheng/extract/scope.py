@@ -270,10 +270,21 @@ def about_one_person(text: str, position: int) -> bool:
     return bool(ONE_PERSON.search(text, 0, position))
 
 
-# A sum paid as a one-off or holiday subsidy, named right after it (收到了600元的一次性生活补贴): no programme's money.
-ONE_OFF_AFTER = re.compile(r"的?(?:一次性|春节|节日|过节|价格临时|物价)(?:生活)?(?:补贴|补助|慰问金)")
+# A sum paid as a one-off or holiday subsidy, named right after it (收到了600元的一次性生活补贴) or right before it alone
+# (发放特困人员价格临时补贴130万元; not 保障金及取暖补贴…, money that holds a programme's too): no programme's money. The
+# people such a subsidy reaches (发放“两节”一次性生活补贴…惠及困难群众5000余人) are no count of people that the codebook
+# keeps apart from one-off payments (its exclusions name 一次性).
+ONE_OFF_SUBSIDY = r"(?:一次性|春节|节日|过节|两节”?|价格临时|物价|取暖)(?:临时)?(?:生活)?(?:补贴|补助|慰问金)"
+ONE_OFF_AFTER = re.compile(rf"的?{ONE_OFF_SUBSIDY}")
+ONE_OFF_BEFORE = re.compile(rf"(?<![及和、含与]){ONE_OFF_SUBSIDY}(?:资金)?(?:共计|合计|共|计|达)?\s*$")
+ONE_OFF_NAMED = re.compile(ONE_OFF_SUBSIDY)
 
 
-def one_off_payment(text: str, end: int, unit_class: str) -> bool:
-    """Whether a sum is named a one-off or holiday subsidy right after it."""
-    return unit_class == "money" and bool(ONE_OFF_AFTER.match(text, end))
+def one_off_payment(text: str, start: int, end: int, found: Indicator) -> bool:
+    """Whether a sum is named a one-off or holiday subsidy right after or right before it, or a count of people
+    assisted is of a sentence that pays one."""
+    if found.unit == "人" and any(term.plain.search("一次性") for term in found.excludes):
+        return bool(ONE_OFF_NAMED.search(text))
+    return found.unit == "元" and bool(
+        ONE_OFF_AFTER.match(text, end) or ONE_OFF_BEFORE.search(text[max(0, start - 24) : start])
+    )
