@@ -3734,3 +3734,13 @@ def test_a_one_off_subsidy_named_before_its_sum_and_the_people_it_reaches_are_no
         ("sa.tekun_funds", 12100000.0, "元")
     }
     assert found("县民政局发放“两节”一次性生活补贴，惠及城乡困难群众4200余人。") == set()
+
+
+def test_the_highest_or_lowest_parts_standard_and_a_low_income_line_are_not_the_regions_standard():
+    assert found("提标后，各地低保标准最高将达到760元、最低420元。") == set()
+    assert found("全省人均月低保标准910元，最低低保标准为850元/月。") == {
+        ("sa.dibao_standard_urban", 910.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 910.0, "元/人/月"),
+    }
+    assert found("城镇低收入家庭认定标准提高到1100元/月。") == set()
+    assert ("sa.dibao_standard_urban", 1200.0, "元/人/月") in found("全省城乡低保最低标准为每人每月1200元。")

@@ -39,7 +39,31 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
         or (end is not None and (SUBSIDY_RATE.match(text, end) or ANOTHER_LINE.match(text, end)))
         or FLOOR_OF_PARTS.search(last_clause(text[:position]))
         or RISE_AMOUNT.search(before)
+        or OTHER_LINE_BEFORE.search(last_clause(text[:position]))
+        or EXTREME_OF_PARTS.search(last_clause(text[:position]))
+        or (found.keep != "max" and range_of_parts(text, position))
     )
+
+
+def range_of_parts(text: str, position: int) -> bool:
+    """Whether a sum is the top or the bottom of a range the parts' standards span (a highest care tier, which the
+    codebook keeps, aside)."""
+    clause = last_clause(text[:position])
+    return ("最高" in clause or "最低" in clause) and bool(
+        RANGE_OF_PARTS.search(text, max(0, position - len(clause) - 16), position + 24)
+    )
+
+
+# The line of another group named before a sum (城镇低收入家庭认定标准提高到1000元/月): not a programme's standard.
+OTHER_LINE_BEFORE = re.compile(r"(?:低收入|边缘)[^，,；;。\d]{0,6}标准[^，,；;。\d]{0,8}$")
+# The highest or lowest of the parts' standards (最低低保标准为886元/月; not 低保最低标准, a floor), and a range the parts'
+# standards span (低保标准最高将达到700元、最低300元): neither is the region's standard.
+EXTREME_OF_PARTS = re.compile(
+    r"(?:最高|最低)的?(?:城市|农村|城乡)?(?:低保|最低生活保障)(?:保障)?标准[^，,；;。\d]{0,6}$"
+)
+RANGE_OF_PARTS = re.compile(
+    r"最高[^，,；;。\d]{0,6}\d[\d.]*\s*元?[^，,；;。\d]{0,10}?[、，,]\s*最低(?!生活|养育|限定)[^，,；;。\d]{0,6}\d"
+)
 
 
 # A sum the words after it name another line (超过6000元/年的省定兜底脱贫标准), or the floor all parts have passed
