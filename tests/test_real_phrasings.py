@@ -3744,3 +3744,7 @@ def test_the_highest_or_lowest_parts_standard_and_a_low_income_line_are_not_the_
     }
     assert found("城镇低收入家庭认定标准提高到1100元/月。") == set()
     assert ("sa.dibao_standard_urban", 1200.0, "元/人/月") in found("全省城乡低保最低标准为每人每月1200元。")
+
+
+def test_a_care_subsidy_of_disabled_orphans_is_not_the_orphans_standard():
+    assert found("重度残疾孤儿（事实无人抚养儿童）照料护理补贴提高200元，达到每人每月1300元。") == set()
