@@ -3748,3 +3748,16 @@ def test_the_highest_or_lowest_parts_standard_and_a_low_income_line_are_not_the_
 
 def test_a_care_subsidy_of_disabled_orphans_is_not_the_orphans_standard():
     assert found("重度残疾孤儿（事实无人抚养儿童）照料护理补贴提高200元，达到每人每月1300元。") == set()
+
+
+def test_a_bracketed_note_of_what_a_standard_leaves_out_lends_it_no_area():
+    assert found("农村低保（除城乡统筹试点旗区外）标准由每人每月610元提高到680元。") == {
+        ("sa.dibao_standard_rural", 610.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 680.0, "元/人/月"),
+    }
+
+
+def test_people_sleeping_rough_helped_are_no_temporary_assistance_cases():
+    assert found("全年实施临时救助3.2万人次，救助生活无着流浪乞讨人员6100人次。") == {
+        ("sa.temp_assistance_cases", 32000.0, "人次")
+    }

@@ -136,9 +136,9 @@ def value_runs(text: str, quantities: list[Quantity]) -> list[list[int]]:
     return [run for run in runs if len(run) > 1]
 
 
-# A note in brackets of what a name includes (含艾滋病病毒感染儿童、事实无人抚养儿童，下同): an aside, whose words name
+# A note in brackets of what a name includes or leaves out (含艾滋病病毒感染儿童、事实无人抚养儿童，下同; 除…试点外): an aside, whose words name
 # nothing the figure counts and whose commas end no clause.
-NOTE_IN_BRACKETS = re.compile(r"[（(](?:含|包括)[^（）()]{2,40}[)）]")
+NOTE_IN_BRACKETS = re.compile(r"[（(](?:含|包括|不含|不包括|除)[^（）()]{2,40}[)）]")
 
 
 # A heading that names one programme and nothing else (一、最低生活保障; （一）城乡低保): no figure, no list of topics.
