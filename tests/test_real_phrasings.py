@@ -3761,3 +3761,20 @@ def test_people_sleeping_rough_helped_are_no_temporary_assistance_cases():
     assert found("全年实施临时救助3.2万人次，救助生活无着流浪乞讨人员6100人次。") == {
         ("sa.temp_assistance_cases", 32000.0, "人次")
     }
+
+
+def test_a_standard_after_one_of_the_citys_own_counties_is_that_zones_standard():
+    text = (
+        "自7月起执行新的城乡低保标准。怀宁县城市居民最低生活保障标准提高到602元/月，农村居民最低生活保障标准提高到"
+        "390元/月。望江县城市居民和农村居民最低生活保障标准均提高到585元/月。"
+    )
+    rows = extract_text(text, region="安庆市", year=2018, level="prefecture-level city")
+    got = {(r.indicator, r.value) for r in rows.itertuples()}
+    assert {("sa.dibao_standard_urban", 602.0), ("sa.dibao_standard_rural", 390.0)} <= got
+    assert ("sa.dibao_standard_rural", 585.0) in got
+
+
+def test_a_standard_of_a_neighbouring_citys_county_stays_another_places():
+    text = "邻市桐城市城市居民最低生活保障标准提高到610元/月。"
+    rows = extract_text(text, region="池州市", year=2018, level="prefecture-level city")
+    assert rows.empty

@@ -50,6 +50,7 @@ from minzheng.extract.subjects import figures_of
 from minzheng.extract.tables import is_prose_cell, is_table_line, table_values
 from minzheng.extract.tiers import keep_highest_tier
 from minzheng.extract.zones import (
+    a_divisions_standard,
     a_listed_zones_standard,
     a_tiers_figure,
     a_zones_standard,
@@ -125,6 +126,7 @@ def sentence_rows(
             or (
                 about_another_place(opener + sentence.text, len(opener) + q.start, home)
                 and not zone
+                and not a_divisions_standard(sentence.text, q.start, found, home)
                 and not a_tiers_figure(sentence.text, q.start)
             )
             or about_an_extreme_place(sentence.text, q.start)

@@ -10,7 +10,7 @@ from minzheng.codebook import Indicator
 from minzheng.extract.patterns import BULLET, goes_on, last_sentence
 from minzheng.extract.places import places_named
 from minzheng.extract.record import Row
-from minzheng.extract.scope import Home
+from minzheng.extract.scope import TIER_COUNT, Home
 
 # A tier of places (划分为三个档次：第一档，贵阳市各区…，保障标准为725元/月; 一类地区…): the figure is the tier's, a row
 # only where the report gives none for the whole region (parts.drop_tiers_beside_own).
@@ -54,6 +54,23 @@ def a_zones_standard(text: str, position: int, found: Indicator, home: Home) -> 
     if not any(b <= position for _, b in inside):
         return False
     return any(ZONE_VALUE.search(text, b1, a2) for (_, b1), (a2, _) in zip(inside, inside[1:]))
+
+
+def a_divisions_standard(text: str, position: int, found: Indicator, home: Home) -> bool:
+    """Whether, in a city's report, a standard follows one of the city's own counties or districts as the place named
+    nearest before it (东至县城市居民最低生活保障标准提高到561元/月): that zone's standard, which a city that sets its
+    standards zone by zone states as its own; not where the parts are counted as a tier (…五区…) or given values
+    分别, each a part's."""
+    prefix = (home.code or "").rstrip("0")
+    if home.level != "prefecture-level city" or not prefix or not found.unit.startswith("元/人/"):
+        return False
+    named = [(b, codes) for _, b, codes in places_named(text) if b <= position]
+    if not named:
+        return False
+    end, codes = max(named, key=lambda place: place[0])
+    if TIER_COUNT.search(text, end, position) or "分别" in text[end:position]:
+        return False
+    return any(code.startswith(prefix) and code != home.code for code in codes)
 
 
 def a_listed_zones_standard(text: str, position: int, found: Indicator, home: Home, lead: str) -> bool:
