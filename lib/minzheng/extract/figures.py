@@ -56,6 +56,7 @@ from minzheng.extract.zones import (
     a_zones_standard,
     about_an_extreme_place,
     another_places_paragraph,
+    drop_divisions_beside_whole,
     lead_of_lines,
     mark_first_zone,
     zone_lead,
@@ -121,14 +122,11 @@ def sentence_rows(
             a_zones_standard(before + sentence.text, len(before) + q.start, found, home)
             or a_listed_zones_standard(sentence.text, q.start, found, home, lead)
         )
+        elsewhere = found is not None and about_another_place(opener + sentence.text, len(opener) + q.start, home)
+        division = elsewhere and not zone and a_divisions_standard(sentence.text, q.start, found, home)
         if (
             found is None
-            or (
-                about_another_place(opener + sentence.text, len(opener) + q.start, home)
-                and not zone
-                and not a_divisions_standard(sentence.text, q.start, found, home)
-                and not a_tiers_figure(sentence.text, q.start)
-            )
+            or (elsewhere and not zone and not division and not a_tiers_figure(sentence.text, q.start))
             or about_an_extreme_place(sentence.text, q.start)
             or beyond_the_region(q.unit_class, q.value, home.level)
             or a_fraction_of_a_count(q.unit_class, q.value)
@@ -166,6 +164,7 @@ def sentence_rows(
         )
         rows[-1].part = part
         rows[-1].tier = zone or a_tiers_figure(sentence.text, q.start)
+        rows[-1].division = division
     return rows
 
 
@@ -254,7 +253,11 @@ def report_rows(report) -> list[Row]:
     return fold_rounded(
         merge_mentions(
             keep_highest_tier(
-                drop_kinds_after_broad_total(drop_parts_that_sum(drop_parts_beside_totals(drop_tiers_beside_own(rows))))
+                drop_kinds_after_broad_total(
+                    drop_parts_that_sum(
+                        drop_parts_beside_totals(drop_tiers_beside_own(drop_divisions_beside_whole(rows)))
+                    )
+                )
             )
         )
     )

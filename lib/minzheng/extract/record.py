@@ -25,3 +25,4 @@ class Row:
     mentions: int = 1
     part: bool = False
     tier: bool = False
+    division: bool = False

@@ -73,6 +73,23 @@ def a_divisions_standard(text: str, position: int, found: Indicator, home: Home)
     return any(code.startswith(prefix) and code != home.code for code in codes)
 
 
+def drop_divisions_beside_whole(rows: list[Row]) -> list[Row]:
+    """A zone's standard of a city's own county or district (`a_divisions_standard`) is a row only where the report
+    sets standards zone by zone (zones' standards in two sentences or more) and states no standard of its id for the
+    whole city in the same period (an earlier value of a rise, with no period of its own, goes with any)."""
+    if len({row.sentence.index for row in rows if row.division}) < 2:
+        return [row for row in rows if not row.division]
+    whole = [(row.indicator.id, row.period) for row in rows if not row.division and not row.tier]
+    return [
+        row
+        for row in rows
+        if not (
+            row.division
+            and any(i == row.indicator.id and (p == row.period or p is None or row.period is None) for i, p in whole)
+        )
+    ]
+
+
 def a_listed_zones_standard(text: str, position: int, found: Indicator, home: Home, lead: str) -> bool:
     """Whether a standard is a zone's in a list of lines under a lead that ends in a colon (…我市城市低保标准调整为：⏎
     ◆ 盐湖区715元/人/月): its line names one of the home's own divisions before it."""
