@@ -3778,3 +3778,13 @@ def test_a_standard_of_a_neighbouring_citys_county_stays_another_places():
     text = "邻市桐城市城市居民最低生活保障标准提高到610元/月。"
     rows = extract_text(text, region="池州市", year=2018, level="prefecture-level city")
     assert rows.empty
+
+
+def test_a_provinces_page_quoting_a_citys_own_words_has_that_citys_figures():
+    text = "全区保障低保对象150.2万人。截至12月，我市共保障城乡低保对象7021户、12480人。"
+    rows = extract_text(text, region="内蒙古自治区", year=2017, level="province")
+    assert {(r.indicator, r.value) for r in rows.itertuples()} == {("sa.dibao_recipients", 1502000.0)}
+    rows = extract_text(
+        "截至12月，我市共保障城乡低保对象7021户、12480人。", region="北京市", year=2017, level="province"
+    )
+    assert ("sa.dibao_recipients", 12480.0) in {(r.indicator, r.value) for r in rows.itertuples()}

@@ -195,7 +195,13 @@ def about_another_place(text: str, position: int, home: Home) -> bool:
         return True
     named_before = any(b == start and word in home.above for _, b, word in places)
     another = nearest in DEMONSTRATIVES and bool(home.own) and nearest != "该" + home.own[0][-1]
-    return named_before or another or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
+    lower = nearest in LOWER_OWN_WORDS.get(home.level, ()) and not any(name.endswith("市") for name in home.own)
+    return named_before or another or lower or nearest in home.above or nearest in HIGHER_SCOPES.get(home.level, ())
+
+
+# A province's page that quotes a city's or county's own words (我市共保障城乡低保对象…): the figures are that
+# place's (not in a municipality's report, whose own word is 我市).
+LOWER_OWN_WORDS = {"province": ("我市", "本市", "我县", "本县")}
 
 
 # Words that join places into one set (市辖区和凤台县, 城区、开发区及各县).
