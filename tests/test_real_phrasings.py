@@ -3788,3 +3788,9 @@ def test_a_provinces_page_quoting_a_citys_own_words_has_that_citys_figures():
         "截至12月，我市共保障城乡低保对象7021户、12480人。", region="北京市", year=2017, level="province"
     )
     assert ("sa.dibao_recipients", 12480.0) in {(r.indicator, r.value) for r in rows.itertuples()}
+
+
+def test_a_communitys_charity_station_money_and_a_funds_overall_size_are_not_the_regions_charity_money():
+    assert found("某社区慈善工作站募集的慈善资金已达86万元。") == set()
+    assert found("全县慈善资金总规模（含认捐）已达8600万元。") == set()
+    assert ("so.charity_funds", 4200000.0, "元") in found("全县48个社区共筹得善款420万元。")
