@@ -3794,3 +3794,15 @@ def test_a_communitys_charity_station_money_and_a_funds_overall_size_are_not_the
     assert found("某社区慈善工作站募集的慈善资金已达86万元。") == set()
     assert found("全县慈善资金总规模（含认捐）已达8600万元。") == set()
     assert ("so.charity_funds", 4200000.0, "元") in found("全县48个社区共筹得善款420万元。")
+
+
+def test_an_average_payment_listed_respectively_is_not_the_standard_unless_a_standard_stands_beside_it():
+    assert found("全年累计支出低保金4.1亿元，城乡低保累计人均月补助分别达到201.5元和96.3元。") == {
+        ("sa.dibao_funds", 410000000.0, "元")
+    }
+    assert found("城市低保对象、农村低保对象累计月人均补贴241元、121元。") == set()
+
+
+def test_a_share_raised_to_a_level_is_no_rise_of_a_standard():
+    got = found("已建成标准化养老机构240个，护理型床位占比提升至68.5%。")
+    assert not any(indicator == "sa.standard_increase" for indicator, _, _ in got)

@@ -76,7 +76,7 @@ FLOOR_OF_PARTS = re.compile(r"各[^，,；;。\d]{0,12}最低标准")
 # standard.
 AVERAGE_PAYMENT = re.compile(
     r"平均发放|季平均|季人均|人均补助水平|平均补助水平|人均补差|人均[月年]补|[月年]?人均救助|人均发放"
-    r"|均领取|人月均(?:补助|补差|发放)"
+    r"|均领取|人月均(?:补助|补差|发放)|[月年]人均补(?:贴|助|差)"
 )
 
 
@@ -89,8 +89,9 @@ MARGIN = re.compile(r"(?<!不)(?:超过|高于|超出)[^，,；;。元]{0,20}标
 
 
 def average_payment(clause: str) -> bool:
-    """Whether the clause before a sum names an average payment as its subject (not one of a 分别 list)."""
-    return bool(AVERAGE_PAYMENT.search(clause)) and RESPECTIVELY not in clause
+    """Whether the clause before a sum names an average payment as its subject (not one of a 分别 list that names a
+    standard beside it)."""
+    return bool(AVERAGE_PAYMENT.search(clause)) and (RESPECTIVELY not in clause or "标准" not in clause)
 
 
 # A standard restated in another period in brackets (6480元/年（即540元/月）) is the same figure; a sum followed by the
