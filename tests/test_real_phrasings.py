@@ -3806,3 +3806,25 @@ def test_an_average_payment_listed_respectively_is_not_the_standard_unless_a_sta
 def test_a_share_raised_to_a_level_is_no_rise_of_a_standard():
     got = found("已建成标准化养老机构240个，护理型床位占比提升至68.5%。")
     assert not any(indicator == "sa.standard_increase" for indicator, _, _ in got)
+
+
+def test_people_a_programmes_money_is_paid_to_in_one_clause_are_its_people():
+    assert found("今年共为96名困难群众发放临时救助金18万元。") == {
+        ("sa.temp_assistance_cases", 96.0, "人"),
+        ("sa.temp_assistance_funds", 180000.0, "元"),
+    }
+    assert ("sa.dibao_recipients_rural", 5210.0, "人") in found("为2300户5210名农村低保对象发放低保金980万元。")
+
+
+def test_homes_closed_village_associations_and_college_entrants_grants_are_not_counted_as_such():
+    assert found("关停并转12家老旧乡镇敬老院。") == set()
+    assert found("全省1.2万个农村老年协会依托农村互助幸福院开展活动。") == set()
+    assert found("发放特困高考新生助学金52.3万元。") == set()
+
+
+def test_a_scope_word_in_a_ranking_names_where_the_region_ranks_not_whose_figures_follow():
+    text = "专项行动成效居全省前列，常态化保障低保对象9.6万人、特困人员2.1万人。"
+    rows = extract_text(text, region="菏泽市", year=2025, level="prefecture-level city")
+    assert {("sa.dibao_recipients", 96000.0), ("sa.tekun_recipients", 21000.0)} <= {
+        (r.indicator, r.value) for r in rows.itertuples()
+    }

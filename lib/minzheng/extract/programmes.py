@@ -140,6 +140,12 @@ GENERIC_STANDARD = re.compile(
 # Money named by a word of any programme (…低保人数…，保障资金投入城镇582万元、农村216万元): the one programme before it.
 GENERIC_MONEY = re.compile(r"保障金|保障资金")
 PEOPLE_LEAD = re.compile(r"(?:^|[，,、；;：:]|达到|为|后|了)$")
+# A count of people a sentence pays a programme's money to, in one clause, named by no programme of their own
+# (为N名困难群众发放临时救助金…).
+BENEFICIARY_LEAD = re.compile(r"(?:为|向|给)(?:全[县市区省])?$")
+PAID_AFTER = re.compile(
+    rf"^(?:户|名|人)?(?P<people>[^，,；;。\d]{{0,10}}?)(?:发放|支付|兑现)了?[^，,；;。\d]{{0,6}}?{PROGRAMME}[^，,；;。\d]{{0,4}}?(?:资金|金)"
+)
 AREA_PROGRAMME = re.compile(rf"(?:城市|城镇|农村|城乡)?(?:居民)?{PROGRAMME}")
 SENTENCE_END = re.compile(r"[。！？]")
 
@@ -157,6 +163,13 @@ def lend_programme(figures: list[Figure]) -> None:
             figure.subject = replace(figure.subject, own=single + "对象" + people.group(0))
         elif BENEFITED.match(own) and (single := paid_programme(before)):
             figure.subject = replace(figure.subject, own=single + "对象")
+        elif (
+            BENEFICIARY_LEAD.search(own)
+            and (paid := PAID_AFTER.match(figure.subject.after))
+            and not PROGRAMME_WORD.search(paid.group("people"))
+        ):
+            # 已为12户41名困难群众发放临时救助金4万元: the people a programme's money reaches are its people.
+            figure.subject = replace(figure.subject, own=own + single_programme(figure.subject.after) + "对象")
         elif GENERIC_STANDARD.match(own) and (single := single_programme(before)):
             figure.subject = replace(figure.subject, own=single + own.lstrip("，,、；;"))
         elif (

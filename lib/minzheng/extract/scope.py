@@ -149,9 +149,12 @@ def home_of(region: str, level: str, meta: dict[str, str]) -> Home:
     return Home(level, other_places(meta, region), code, own if len(region) >= 3 else ())
 
 
-# The scope words and the report's own words, in one pattern compiled once.
+# The scope words and the report's own words, in one pattern compiled once; a scope word in a ranking (成效居全省前列,
+# 位居全市第一) names where the region ranks, not whose figures follow.
 SCOPE_OR_OWN = re.compile(
-    "|".join(map(re.escape, sorted(set(SCOPE_WORDS + OWN_WORDS + DEMONSTRATIVES), key=len, reverse=True)))
+    r"(?<!居)(?<!列)(?<!排名)(?:"
+    + "|".join(map(re.escape, sorted(set(SCOPE_WORDS + OWN_WORDS + DEMONSTRATIVES), key=len, reverse=True)))
+    + r")(?![^，,；;。\d]{0,4}(?:前列|第[一二三四五六七八九十\d]|首位|前茅))"
 )
 
 
