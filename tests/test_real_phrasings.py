@@ -3828,3 +3828,16 @@ def test_a_scope_word_in_a_ranking_names_where_the_region_ranks_not_whose_figure
     assert {("sa.dibao_recipients", 96000.0), ("sa.tekun_recipients", 21000.0)} <= {
         (r.indicator, r.value) for r in rows.itertuples()
     }
+
+
+def test_a_table_row_that_puts_a_care_mode_into_the_row_above_is_its_part():
+    text = (
+        "指标 | 单位 | 本期 | 上年同期 |\n"
+        "农村五保供养支出 | 万元 | 1,200.5 | 1,100.2 |\n"
+        "农村五保集中供养支出 | 万元 | 300.1 | 280.4 |\n"
+        "农村五保分散供养支出 | 万元 | 900.4 | 819.8 |\n"
+    )
+    values = {
+        r.value for r in extract_text(text, region="某省", year=2015).itertuples() if r.indicator == "sa.tekun_funds"
+    }
+    assert 12005000.0 in values and not values & {3001000.0, 9004000.0}

@@ -88,7 +88,7 @@ def test_extraction_on_the_real_development_set_holds_its_floor():
 # 0.846, 0.815, 0.921, 0.644, 0.800, 0.836), of the eighth (batches 41–45: 0.896, 0.887, 0.827, 0.920, 0.849) and of the
 # ninth (batches 46–49: 0.827, 0.917, 0.939, 0.899), of the tenth (batches 50–54: 0.854, 0.803, 0.859, 0.859,
 # 0.740), of the eleventh (batches 55–58: 0.889, 0.915, 0.922, 0.879) and of the twelfth (batches 59 and 60: 0.790,
-# 0.581), and of the fifteenth (batches 66–68: 0.885, 0.826, 0.896), so a rule that helps one set cannot quietly break
+# 0.581), and of the fifteenth (batches 66–69: 0.885, 0.826, 0.896, 0.874), so a rule that helps one set cannot quietly break
 # another.
 FORMER_BLIND_FLOORS = {
     "blind": 0.86,
@@ -159,6 +159,7 @@ FORMER_BLIND_FLOORS = {
     "blind66": 0.87,
     "blind67": 0.81,
     "blind68": 0.88,
+    "blind69": 0.85,
 }
 
 

@@ -47,7 +47,7 @@ from minzheng.extract.scope import (
     part_of_total,
 )
 from minzheng.extract.subjects import figures_of
-from minzheng.extract.tables import is_prose_cell, is_table_line, table_values
+from minzheng.extract.tables import a_part_of_a_row_above, is_prose_cell, is_table_line, label_core, table_values
 from minzheng.extract.tiers import keep_highest_tier
 from minzheng.extract.zones import (
     a_divisions_standard,
@@ -267,7 +267,7 @@ def table_figure_rows(report, contexts: list[SectionContext], home: Home, values
     """The figures of a report's table rows (or of the given values): each read in its row's phrase, at its cell."""
     rows: list[Row] = []
     totals: set[str] = set()
-    label, part, sibling = "", False, set()
+    label, part, sibling, kept = "", False, set(), {}
     for value in table_values(report.sentences) if values is None else values:
         phrase = replace(value.sentence, text=value.phrase)
         year = report.year - value.years_back if report.year else None
@@ -280,8 +280,10 @@ def table_figure_rows(report, contexts: list[SectionContext], home: Home, values
             label, part = value.phrase[: value.value_at], value.sub_item and bool(ids & totals) and not kept_sibling
             sibling = ids if value.sub_item else set()
             totals = ids | totals if value.sub_item else ids
-        if part:
+        if part or a_part_of_a_row_above(label, ids, kept):
             continue
+        for found_id in ids:
+            kept.setdefault(found_id, set()).add(label_core(label))
         for row in found:
             if row.start <= value.value_at < row.end:
                 raw = value.sentence.text[value.start : value.end]

@@ -281,3 +281,23 @@ def own_area(group: str, label: str) -> str:
 def count_unit(heading: str) -> str:
     """The unit a column's head implies for a count (床位: 张, 人数: 人, 院数: 个)."""
     return "张" if "床" in heading else "人" if "人" in heading else "户" if "户" in heading else "个"
+
+
+# A row whose label is a row's above it with a care mode or an area put in (农村五保供养支出 above 农村五保集中供养支出):
+# a part of that row's total.
+MODE_OR_AREA = re.compile(r"集中|分散|城市|城镇|农村")
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def label_core(label: str) -> str:
+    """A table row's label in Han characters alone."""
+    return NOT_HAN.sub("", label)
+
+
+def a_part_of_a_row_above(label: str, ids: set[str], kept: dict[str, set[str]]) -> bool:
+    """Whether a row's label, its care mode or area taken out, is the label of a row above kept for one of its ids."""
+    core = label_core(label)
+    bare = MODE_OR_AREA.sub("", core)
+    return bare != core and any(
+        MODE_OR_AREA.sub("", other) == bare and len(other) < len(core) for i in ids for other in kept.get(i, ())
+    )
