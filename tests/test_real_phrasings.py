@@ -3841,3 +3841,12 @@ def test_a_table_row_that_puts_a_care_mode_into_the_row_above_is_its_part():
         r.value for r in extract_text(text, region="某省", year=2015).itertuples() if r.indicator == "sa.tekun_funds"
     }
     assert 12005000.0 in values and not values & {3001000.0, 9004000.0}
+
+
+def test_a_rise_to_this_years_values_pairs_each_with_its_earlier_one():
+    assert found("城市低保、农村低保标准从2010年的每人每月210元、95元分别提高到今年的每人每月520元、410元。") == {
+        ("sa.dibao_standard_urban", 210.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 95.0, "元/人/月"),
+        ("sa.dibao_standard_urban", 520.0, "元/人/月"),
+        ("sa.dibao_standard_rural", 410.0, "元/人/月"),
+    }

@@ -37,7 +37,7 @@ FROM_MARKER = re.compile(r"(?:由|从)[^，。；]{0,12}$")
 # What joins the earlier value of 由X提高到Y to the later one: the verb, a date (or 当前的), a per-head period or a minimum;
 # the earlier value may carry its period after its unit (由5000元每人每年提高到…).
 RANGE_JOIN = re.compile(
-    r"^(?:[/／]人)?(?:每人每[月年]|每[月年]每人)?\s*[，,]?\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?|(?:当前|目前|现在)的?)?\s*"
+    r"^(?:[/／]人)?(?:每人每[月年]|每[月年]每人)?\s*[，,]?\s*[\u4e00-\u9fff]{0,4}?(?:到|至|为)\s*(?:(?:19|20)\d{2}\s*年[底末]?的?|(?:当前|目前|现在|今年|本年|当年)的?)?\s*"
     r"(?:每人每[月年]|每[月年])?(?:不低于|不少于|不超过)?\s*$"
 )
 
