@@ -3850,3 +3850,10 @@ def test_a_rise_to_this_years_values_pairs_each_with_its_earlier_one():
         ("sa.dibao_standard_urban", 520.0, "元/人/月"),
         ("sa.dibao_standard_rural", 410.0, "元/人/月"),
     }
+
+
+def test_one_standard_two_programmes_share_is_a_figure_of_each():
+    assert found("农村低保、五保标准提高到每人每年5120元。") == {
+        ("sa.dibao_standard_rural", 5120.0, "元/人/年"),
+        ("sa.tekun_standard_rural", 5120.0, "元/人/年"),
+    }

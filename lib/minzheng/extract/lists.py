@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 
 from minzheng.extract.areas import URBAN_RURAL
-from minzheng.extract.figure import Subject
+from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import Quantity
-from minzheng.extract.patterns import HAN, OTHER_MEASURE, PROGRAMME_WORD, SHARED_MODIFIER
+from minzheng.extract.patterns import HAN, OTHER_MEASURE, PROGRAMME, PROGRAMME_WORD, SHARED_MODIFIER
 from minzheng.extract.programmes import folded_programmes
 from minzheng.extract.topics import RESTATING, clause_start
 
@@ -113,3 +113,23 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
         for k, item in enumerate(items)
     ]
     return distributed, shared
+
+
+# One standard two programmes share, named together before it (农村低保、五保标准提高到每人每年4277元): a figure of each.
+SHARED_STANDARD = re.compile(
+    rf"(?P<lead>[^，,；;。]*?)(?P<first>{PROGRAMME}[^、和与及，,；;。\d]{{0,4}}?)[、和与及](?P<second>{PROGRAMME}[^、和与及，,；;。\d]{{0,4}}?)"
+    r"(?P<rest>(?:供养)?(?:保障)?标准[^，,；;。\d]*)$"
+)
+
+
+def shared_by_programmes(figure: Figure) -> list[Figure]:
+    """A per-person standard one clause names for two programmes together, split into one figure per programme, each
+    with the area named before them; other figures as they are."""
+    found = SHARED_STANDARD.match(figure.subject.own)
+    if found is None or figure.group is not None or figure.quantity.unit_class != "money":
+        return [figure]
+    lead, rest = found.group("lead"), found.group("rest")
+    return [
+        replace(figure, subject=replace(figure.subject, own=lead + found.group(name) + rest))
+        for name in ("first", "second")
+    ]

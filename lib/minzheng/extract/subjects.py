@@ -24,7 +24,7 @@ from minzheng.extract.areas import (
 )
 from minzheng.extract.comparisons import COMPARISON, compared_lists
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.lists import cut_at_qizhong, list_subjects
+from minzheng.extract.lists import cut_at_qizhong, list_subjects, shared_by_programmes
 from minzheng.extract.numbers import PER_PHRASE, Quantity, find_quantities
 from minzheng.extract.patterns import (
     BOOK_TITLE,
@@ -252,7 +252,12 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     if areas_first:
         for figure in ordered:
             area_over_mode(figure)
-    return [split for figure in ordered for split in unified_standard(figure, lead)]
+    return [
+        split
+        for figure in ordered
+        for shared in shared_by_programmes(figure)
+        for split in unified_standard(shared, lead)
+    ]
 
 
 # What names a standard: a programme or the word 标准 itself.
