@@ -3857,3 +3857,13 @@ def test_one_standard_two_programmes_share_is_a_figure_of_each():
         ("sa.dibao_standard_rural", 5120.0, "元/人/年"),
         ("sa.tekun_standard_rural", 5120.0, "元/人/年"),
     }
+
+
+def test_the_rises_of_two_classes_payments_named_by_joined_ordinals_are_no_standards_rises():
+    got = found("农村低保标准由年人均3100元提高到3400元，农村低保一、二类对象月补助水平分别提高4.1%、5.2%。")
+    assert not any(indicator == "sa.standard_increase" for indicator, _, _ in got)
+
+
+def test_a_headline_sum_said_to_be_more_than_a_round_value_is_the_exact_one_below_its_next_step():
+    rows = found("新增养老床位逾3万张。全年新增养老床位33207张。")
+    assert rows == {("ec.beds", 33207.0, "张")}

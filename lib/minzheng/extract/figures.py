@@ -172,6 +172,13 @@ def sentence_rows(
 ROUNDED_WITHIN = 0.05
 
 
+def rounded_down(row: Row, exact: float) -> bool:
+    """Whether a sum said to be more than a round value (逾2万张) is an exact one below the value's next step (21504)."""
+    value = int(row.value or 0)
+    step = 10 ** (len(str(value)) - len(str(value).rstrip("0")))
+    return row.qualifier == "more_than" and row.unit != "%" and step > 1 and value < exact < value + step
+
+
 def fold_rounded(rows: list[Row]) -> list[Row]:
     """A figure restated rounded (余/多/约 with a round value) is a mention of the exact figure it rounds."""
     exact = [row for row in rows if row.qualifier == "exact" and row.value is not None]
@@ -186,7 +193,7 @@ def fold_rounded(rows: list[Row]) -> list[Row]:
                     if e.indicator.id == row.indicator.id
                     and e.unit == row.unit
                     and e.value != row.value
-                    and abs(e.value - row.value) <= ROUNDED_WITHIN * row.value
+                    and (abs(e.value - row.value) <= ROUNDED_WITHIN * row.value or rounded_down(row, e.value))
                 ),
                 None,
             )

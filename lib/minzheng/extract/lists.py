@@ -20,9 +20,15 @@ def cut_at_qizhong(text: str, position: int) -> int:
     return index if index >= 0 else 0
 
 
+# The 、 between two items of a list, not one inside brackets or between ordinals of one name (一、二类对象).
+NEXT_ITEM_MARK = re.compile(
+    r"(?<![一二三四五六七八九十])、(?![^（(]*[）)])|、(?![一二三四五六七八九十][类档级])(?![^（(]*[）)])"
+)
+
+
 def list_items(subject: str, count: int) -> list[str] | None:
     """Split a list's subject into one phrase per value, or None when they do not pair."""
-    items = [item for item in re.split(r"、(?![^（(]*[）)])", subject) if item]
+    items = [item for item in re.split(NEXT_ITEM_MARK, subject) if item]
     if len(items) == 1:
         items = [item for item in re.split(r"[和及与](?![^（(]*[）)])", subject) if item]
     elif len(items) == count - 1:
