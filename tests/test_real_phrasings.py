@@ -3867,3 +3867,7 @@ def test_the_rises_of_two_classes_payments_named_by_joined_ordinals_are_no_stand
 def test_a_headline_sum_said_to_be_more_than_a_round_value_is_the_exact_one_below_its_next_step():
     rows = found("新增养老床位逾3万张。全年新增养老床位33207张。")
     assert rows == {("ec.beds", 33207.0, "张")}
+
+
+def test_day_care_centres_a_city_builds_this_year_are_new_stations():
+    assert ("ec.new_home_care_stations", 40.0, "处") in found("今年我市将继续建设40个社区老年人日间照料，每个补助10万元。")
