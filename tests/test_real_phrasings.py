@@ -3870,7 +3870,9 @@ def test_a_headline_sum_said_to_be_more_than_a_round_value_is_the_exact_one_belo
 
 
 def test_day_care_centres_a_city_builds_this_year_are_new_stations():
-    assert ("ec.new_home_care_stations", 40.0, "处") in found("今年我市将继续建设40个社区老年人日间照料，每个补助10万元。")
+    assert ("ec.new_home_care_stations", 40.0, "处") in found(
+        "今年我市将继续建设40个社区老年人日间照料，每个补助10万元。"
+    )
 
 
 def test_day_care_centres_for_disabled_people_are_no_elderly_home_care_stations():
