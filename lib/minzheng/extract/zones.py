@@ -10,7 +10,7 @@ from minzheng.codebook import Indicator
 from minzheng.extract.patterns import BULLET, goes_on, last_sentence
 from minzheng.extract.places import places_named
 from minzheng.extract.record import Row
-from minzheng.extract.scope import TIER_COUNT, Home
+from minzheng.extract.scope import RESPECTIVELY, TIER_COUNT, Home
 
 # A tier of places (划分为三个档次：第一档，贵阳市各区…，保障标准为725元/月; 一类地区…): the figure is the tier's, a row
 # only where the report gives none for the whole region (parts.drop_tiers_beside_own).
@@ -68,7 +68,7 @@ def a_divisions_standard(text: str, position: int, found: Indicator, home: Home)
     if not named:
         return False
     end, codes = max(named, key=lambda place: place[0])
-    if TIER_COUNT.search(text, end, position) or "分别" in text[end:position]:
+    if TIER_COUNT.search(text, end, position) or RESPECTIVELY in text[end:position]:
         return False
     return any(code.startswith(prefix) and code != home.code for code in codes)
 
