@@ -294,6 +294,6 @@ def one_off_payment(text: str, start: int, end: int, found: Indicator) -> bool:
     assisted is of a sentence that pays one."""
     if found.unit == "人" and any(term.plain.search("一次性") for term in found.excludes):
         return bool(ONE_OFF_NAMED.search(text))
-    return found.unit == "元" and bool(
+    return found.unit.startswith("元") and bool(
         ONE_OFF_AFTER.match(text, end) or ONE_OFF_BEFORE.search(text[max(0, start - 24) : start])
     )
