@@ -3877,4 +3877,3 @@ def test_day_care_centres_a_city_builds_this_year_are_new_stations():
 
 def test_day_care_centres_for_disabled_people_are_no_elderly_home_care_stations():
     assert found("改造建设残疾人日间照料服务示范中心12个。") == set()
-
