@@ -3877,3 +3877,9 @@ def test_day_care_centres_a_city_builds_this_year_are_new_stations():
 
 def test_day_care_centres_for_disabled_people_are_no_elderly_home_care_stations():
     assert found("改造建设残疾人日间照料服务示范中心12个。") == set()
+
+
+@pytest.mark.parametrize("built", ["新建区域性养老服务中心3个", "新建区级养老院1个"])
+def test_building_a_regional_or_district_level_home_names_no_district_called_xinjian(built):
+    text = f"2022年，全区{built}，新增养老床位300张。"
+    assert ("ec.beds", 300.0) in rows_of(text, "未央区", "陕西", level="district")

@@ -144,12 +144,19 @@ def straddles_city(text: str, start: int, end: int) -> bool:
     return any(division_codes().get(text[k : start + 1]) for k in range(max(0, start - 3), start))
 
 
+# A level word that opens a longer word (区域, 县级, 市场) ends no name: 新建区域性养老服务中心 and 新建区级养老院 build
+# something, they name no 新建区 (a district of 南昌).
+LEVEL_WORD_OPENS = re.compile(r"区域|区级|区划|县级|县域|市级|市域|市场")
+
+
 @lru_cache(maxsize=256)
 def places_named(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """Division names in a text, as (start, end, codes), where the name ends in its level word (县, 区, 市, …)."""
     found = []
     for match in re.finditer(f"[{NAME_END}]", text):
         end = match.end()
+        if LEVEL_WORD_OPENS.match(text, end - 1):
+            continue
         for start in range(max(0, end - 8), end - 2):
             codes = division_codes().get(stem(text[start:end]))
             if codes and re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]) and not straddles_city(text, start, end):
