@@ -1,4 +1,4 @@
-"""Posters: notices set out as short phrases, one to a line, read as the sentences they cut."""
+"""Posters and phone layouts: notices set out as short phrases or clauses, one to a line, read as the sentences they cut."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from minzheng.extract.figures import indicator_frame
 from minzheng.read.clean import clean_text
 from minzheng.read.posters import poster_joins
 from minzheng.read.report import report_from_text
+from minzheng.read.wraps import clause_joins
 
 POSTER = """某省民政厅消息
 
@@ -62,3 +63,8 @@ def test_a_figure_line_followed_by_a_long_run_of_phrases_ends_its_sentence():
     after_first_figure = text.index("6.86万户") + len("6.86万户")
     assert after_first_figure not in joins
     assert sorted(joins.values()) == ["", "", "", ""]
+
+
+def test_lines_that_each_close_their_sentence_stay_apart():
+    assert clause_joins("全县低保对象1200人。\n\n全县特困人员300人。\n") == set()
+    assert clause_joins("标准提高，\n\n从760元\n\n提高到820元。\n\n下一条\n") == {5, 12}

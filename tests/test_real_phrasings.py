@@ -3883,3 +3883,12 @@ def test_day_care_centres_for_disabled_people_are_no_elderly_home_care_stations(
 def test_building_a_regional_or_district_level_home_names_no_district_called_xinjian(built):
     text = f"2022年，全区{built}，新增养老床位300张。"
     assert ("ec.beds", 300.0) in rows_of(text, "未央区", "陕西", level="district")
+
+
+def test_a_sentence_set_out_a_clause_to_a_line_is_read_as_one_sentence():
+    text = (
+        "日前，市民政局发布消息，\n\n从7月1日起，\n\n我市最低生活保障标准将再次提高，\n\n从现行的\n\n"
+        "每人每月760元提高到820元，\n\n增长7.9%。\n\n市民政局相关负责人介绍\n"
+    )
+    got = rows_of(text, "某某市", "浙江", level="prefecture-level city")
+    assert {("sa.dibao_standard_urban", 760.0), ("sa.dibao_standard_urban", 820.0)} <= got

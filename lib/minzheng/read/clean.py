@@ -14,7 +14,7 @@ from minzheng import paths
 from minzheng.read.chinese_script import convert_to_simplified, detect_script
 from minzheng.read.posters import poster_joins
 from minzheng.read.whitespace import SPACE_BY_NUMBER, SPACE_IN_DECIMAL, SPACED_DIGITS, space_by_number, spaced_digits
-from minzheng.read.wraps import wrap_joins
+from minzheng.read.wraps import clause_joins, wrap_joins
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -315,6 +315,14 @@ def clean_text(original: str, removals: tuple[Removal, ...] = ()) -> Cleaned:
     if joins:
         buffer.sub(
             re.compile(r"\n"), lambda m: "" if m.start() in joins else None, "wrap", "line break inside a sentence"
+        )
+    clauses = clause_joins(buffer.text)
+    if clauses:
+        buffer.sub(
+            re.compile(r"\n\s*"),
+            lambda m: "" if m.start() in clauses else None,
+            "clause",
+            "line break after a clause that ends with a comma",
         )
     posters = poster_joins(buffer.text)
     if posters:

@@ -77,3 +77,33 @@ def wrap_joins(text: str) -> set[int]:
             joins.add(offset)
         offset += 1
     return joins
+
+
+# A clause that ends its line with a comma has not ended its sentence: pages laid out for phones set a sentence out a
+# clause to a line, often with blank lines between (我市低保标准将再次提高， / 从现行的 / 每人每月810元提高到910元，
+# / 增长12.34%。).
+CLAUSE_END = "，,、"
+# How long an open sentence may run across lines before a break is read as the end it is.
+OPEN_SENTENCE_MAX_CHARS = 300
+
+
+def clause_joins(text: str) -> set[int]:
+    """The offsets of the line breaks (each the first of its run of blank lines) inside sentences set out a clause to
+    a line: after a line that ends with a comma, and after each line of such a sentence until one closes it."""
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append((offset + len(raw), raw.strip()))
+        offset += len(raw) + 1
+    joins: set[int] = set()
+    open_chars = 0
+    for (end, line), (_, following) in zip(lines, lines[1:]):
+        table = TABLE_ROW.search(line) or TABLE_ROW.search(following) or TABLE_HEAD.match(following)
+        opens = line.endswith(tuple(CLAUSE_END)) or (open_chars > 0 and not closes_sentence(line))
+        if opens and not table and not NEW_ITEM.match(following) and open_chars + len(line) <= OPEN_SENTENCE_MAX_CHARS:
+            joins.add(end)
+            open_chars += len(line)
+        else:
+            open_chars = 0
+    return joins
