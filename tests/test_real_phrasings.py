@@ -3892,3 +3892,17 @@ def test_a_sentence_set_out_a_clause_to_a_line_is_read_as_one_sentence():
     )
     got = rows_of(text, "某某市", "浙江", level="prefecture-level city")
     assert {("sa.dibao_standard_urban", 760.0), ("sa.dibao_standard_urban", 820.0)} <= got
+
+
+@pytest.mark.parametrize(
+    "sentence, indicator",
+    [
+        ("全省12.5万老年人纳入特困供养范围。", "sa.tekun_recipients"),
+        ("新建敬老院3所，入住五保对象增加到2100人。", "sa.tekun_recipients"),
+        ("新建敬老院3所，扩建敬老院12所。", "ec.care_institutions"),
+        ("为5.2万户发放冬季取暖救助金3.1亿元。", "sa.total_assistance_funds"),
+    ],
+)
+def test_a_part_or_a_seasonal_payment_is_not_the_programmes_total(sentence, indicator):
+    values = {value for found_indicator, value, _ in found(sentence) if found_indicator == indicator}
+    assert values <= {3.0}
