@@ -3906,3 +3906,17 @@ def test_a_sentence_set_out_a_clause_to_a_line_is_read_as_one_sentence():
 def test_a_part_or_a_seasonal_payment_is_not_the_programmes_total(sentence, indicator):
     values = {value for found_indicator, value, _ in found(sentence) if found_indicator == indicator}
     assert values <= {3.0}
+
+
+def test_orphans_care_modes_listed_before_their_shared_noun_each_take_their_value():
+    got = found("孤儿集中、分散供养保障人均标准分别达到2048元/月、1629元/月。")
+    assert ("cp.orphan_standard_institutional", 2048.0, "元/人/月") in got
+    assert ("cp.orphan_standard_dispersed", 1629.0, "元/人/月") in got
+
+
+def test_children_raised_in_institutions_have_the_institutional_orphans_standard():
+    got = found(
+        "机构养育儿童基本生活费最低指导标准从每人每月1750元提高到每人每月1916元，社会散居孤儿基本生活费标准从1350元提高到1478元。"
+    )
+    assert ("cp.orphan_standard_institutional", 1916.0, "元/人/月") in got
+    assert ("cp.orphan_standard_dispersed", 1478.0, "元/人/月") in got

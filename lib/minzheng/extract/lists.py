@@ -102,9 +102,11 @@ def list_subjects(text: str, quantities: list[Quantity], run: list[int]) -> tupl
         shared = replace(shared, own=shared.own.replace(subject, measure_of(tail).lstrip("…"), 1))
     mode = CARE_MODE.match(tail)
     joined = f"{tail[mode.end() :]}" if mode and CARE_MODE_END.search(items[0]) else f"…{tail}"
-    if mode and not CARE_MODE_END.search(items[0]) and (first_mode := CARE_MODE.search(items[0])):
-        # 孤儿集中供养和分散供养标准: the first item keeps its mode, the last takes the first's group (孤儿分散供养标准).
-        joined = f"…{tail[mode.end() :]}"
+    if mode and (first_mode := CARE_MODE.search(items[0])):
+        # 孤儿集中供养和分散供养标准, 孤儿集中、分散供养标准: the first item keeps its mode, the last takes the first's
+        # group (孤儿分散供养标准).
+        if not CARE_MODE_END.search(items[0]):
+            joined = f"…{tail[mode.end() :]}"
         items[-1] = items[0][: first_mode.start()] + items[-1]
     distributed = [
         Subject(
