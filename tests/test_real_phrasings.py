@@ -3920,3 +3920,11 @@ def test_children_raised_in_institutions_have_the_institutional_orphans_standard
     )
     assert ("cp.orphan_standard_institutional", 1916.0, "元/人/月") in got
     assert ("cp.orphan_standard_dispersed", 1478.0, "元/人/月") in got
+
+
+def test_a_standard_named_only_by_its_care_mode_takes_the_programme_of_the_sentence_before():
+    got = found(
+        "全县孤儿集中供养标准提高至每人每月1700元。分散供养标准在原每人每月1200元的基础上提高至每人每月1300元。"
+    )
+    assert ("cp.orphan_standard_dispersed", 1300.0, "元/人/月") in got
+    assert not any(indicator.startswith("sa.tekun") for indicator, _, _ in got)

@@ -195,3 +195,19 @@ def single_programme(before: str) -> str:
     if len(named) != 1 or joins_programmes(sentence):
         return ""
     return AREA_PROGRAMME.findall(sentence)[-1]
+
+
+# A standard named only by its care mode (分散供养标准在原…基础上提高至…) in a sentence that names no programme.
+MODE_ONLY_STANDARD = re.compile(r"^[^，,；;。]{0,4}?(?:集中|分散)供养(?:保障)?标准")
+
+
+def lend_previous_programme(figures: list[Figure], lead: str) -> None:
+    """Give a standard named only by its care mode the one programme the sentence before names (自治区孤儿集中供养标准
+    …提高至1660元。分散供养标准…提高至1400元: the orphans' dispersed standard, not the tekun one)."""
+    previous = single_programme(lead.rstrip().rstrip("。！？"))
+    if not previous:
+        return
+    for figure in figures:
+        own, before = figure.subject.own, figure.subject.before
+        if MODE_ONLY_STANDARD.search(own) and not PROGRAMME_WORD.search(own + before):
+            figure.subject = replace(figure.subject, own=PROGRAMME_WORD.findall(previous)[-1] + own)

@@ -311,27 +311,13 @@ def clean_text(original: str, removals: tuple[Removal, ...] = ()) -> Cleaned:
         buffer.sub(TONELESS_GLOSS, lambda m: "", "pinyin", "pinyin reading after a character (without tone marks)")
     remove_corrupted(buffer)
     buffer.remove_spans(residue_spans(buffer.text))
-    joins = wrap_joins(buffer.text)
-    if joins:
-        buffer.sub(
-            re.compile(r"\n"), lambda m: "" if m.start() in joins else None, "wrap", "line break inside a sentence"
-        )
-    clauses = clause_joins(buffer.text)
-    if clauses:
-        buffer.sub(
-            re.compile(r"\n\s*"),
-            lambda m: "" if m.start() in clauses else None,
-            "clause",
-            "line break after a clause that ends with a comma",
-        )
-    posters = poster_joins(buffer.text)
-    if posters:
-        buffer.sub(
-            re.compile(r"\n\s*"),
-            lambda m: posters.get(m.start()),
-            "poster",
-            "line break between a poster's phrases",
-        )
+    for breaks, find_joins, kind, reason in (
+        (r"\n", lambda text: dict.fromkeys(wrap_joins(text), ""), "wrap", "line break inside a sentence"),
+        (r"\n\s*", lambda text: dict.fromkeys(clause_joins(text), ""), "clause", "line break after a clause's comma"),
+        (r"\n\s*", poster_joins, "poster", "line break between a poster's phrases"),
+    ):
+        if joins := find_joins(buffer.text):
+            buffer.sub(re.compile(breaks), lambda m, joins=joins: joins.get(m.start()), kind, reason)
     normalise_whitespace(buffer)
     script = detect_script(buffer.text)
     if script == "traditional":
