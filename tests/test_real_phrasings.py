@@ -3928,3 +3928,15 @@ def test_a_standard_named_only_by_its_care_mode_takes_the_programme_of_the_sente
     )
     assert ("cp.orphan_standard_dispersed", 1300.0, "元/人/月") in got
     assert not any(indicator.startswith("sa.tekun") for indicator, _, _ in got)
+
+
+def test_a_standard_after_one_areas_caseload_is_that_areas_standard():
+    assert found("全县共有城市低保对象1400人，占城镇人口的3%，月人均低保标准为591元。") >= {
+        ("sa.dibao_standard_urban", 591.0, "元/人/月")
+    }
+    assert ("sa.dibao_standard_rural", 591.0, "元/人/月") not in found(
+        "全县共有城市低保对象1400人，占城镇人口的3%，月人均低保标准为591元。"
+    )
+    assert ("sa.dibao_standard_rural", 591.0, "元/人/月") in found(
+        "全县共有城市低保对象1400人、农村低保对象3000人，低保标准为每人每月591元。"
+    )

@@ -11,6 +11,7 @@ from dataclasses import replace
 from minzheng.extract.figure import Figure, Subject
 from minzheng.extract.numbers import PER_PHRASE
 from minzheng.extract.patterns import FROM_MARKER, HAN, LINKING, PROGRAMME_WORD, STANDARD_WORD
+from minzheng.extract.topics import sibling_area, sole_area_before
 
 URBAN_RURAL = ("城市", "农村")
 
@@ -201,6 +202,7 @@ def area_standards(figure: Figure, lead: str = "") -> list[Figure]:
     if found and not NAMES_AN_AREA.search(own + clause_head(figure.subject.before)):
         at = found.start()
         sibling = sibling_area(own[:at], found.group(0), lead.rsplit("。", 1)[-1] + figure.subject.before)
+        sibling = sibling or sole_area_before(found.group(0), figure.subject.before)
         if sibling:
             return [replace(figure, subject=replace(figure.subject, own=own[:at] + sibling + own[at:]))]
         return [
@@ -208,21 +210,6 @@ def area_standards(figure: Figure, lead: str = "") -> list[Figure]:
             for prefix in AREA_PREFIXES
         ]
     return [figure]
-
-
-# A zone's standard that names no area, listed after a zone's standard that does (各区城市低保标准…；两县政府所在镇低保
-# 标准…): the list is of one area's standards, so it takes the area its first zone named.
-ZONE_AREA = re.compile(r"(城市|城镇|农村)[^，,；;。]{0,8}?(低保|最低生活保障|特困|供养人员)[^，,；;。]{0,12}?标准")
-WHOLE_REGION = re.compile(r"全|我|本|统一|各类")
-
-
-def sibling_area(zone: str, standard: str, before: str) -> str:
-    """The area the previous zone of a list named for the same programme, when this figure's subject opens with a zone
-    of its own (两县政府所在镇, 其他乡镇); else empty."""
-    if not HAN.search(zone) or WHOLE_REGION.search(zone):
-        return ""
-    named = [m for m in ZONE_AREA.finditer(before) if m.group(2) in standard]
-    return "农村" if named and named[-1].group(1) == "农村" else ("城市" if named else "")
 
 
 def clause_head(before: str) -> str:

@@ -1,5 +1,5 @@
 """The topic a clause takes from the clause before it when it names none of its own (…标准，由X提高到Y; 城镇895元;
-…新增40户，共有1700户), and where clauses begin and end."""
+…新增40户，共有1700户), where clauses begin and end, and the area a sentence names before a standard that names none."""
 
 from __future__ import annotations
 
@@ -248,3 +248,31 @@ def zone_topic(own: str, lead: str) -> str:
 LEAD_ZONE = re.compile(
     r"(?:[一二三四五六七八九]类(?:地)?区|第[一二三四五六七八九]档(?:地区)?)(?:由|从)(?:每人每月|每人每年|月人均|年人均)?$"
 )
+
+
+# One area's programme named earlier in a sentence (共有城市低保对象140万人，…，月人均低保标准为191元).
+AREA_PROGRAMME_NAMED = re.compile(r"(城乡|城市|城镇|农村|牧区)[^，,；;。\d]{0,4}?(低保|最低生活保障|特困|五保)")
+
+
+def sole_area_before(standard: str, before: str) -> str:
+    """The area ("城市" or "农村") of the one area's programme the sentence names before a standard that names none,
+    when it names the standard's programme for that area alone; else empty (then the standard is both areas')."""
+    named = {m.group(1) for m in AREA_PROGRAMME_NAMED.finditer(before) if m.group(2) in standard}
+    if len(named) != 1 or "城乡" in named:
+        return ""
+    return "农村" if named & {"农村", "牧区"} else "城市"
+
+
+# A zone's standard that names no area, listed after a zone's standard that does (各区城市低保标准…；两县政府所在镇低保
+# 标准…): the list is of one area's standards, so it takes the area its first zone named.
+ZONE_AREA = re.compile(r"(城市|城镇|农村)[^，,；;。]{0,8}?(低保|最低生活保障|特困|供养人员)[^，,；;。]{0,12}?标准")
+WHOLE_REGION = re.compile(r"全|我|本|统一|各类")
+
+
+def sibling_area(zone: str, standard: str, before: str) -> str:
+    """The area the previous zone of a list named for the same programme, when this figure's subject opens with a zone
+    of its own (两县政府所在镇, 其他乡镇); else empty."""
+    if not HAN.search(zone) or WHOLE_REGION.search(zone):
+        return ""
+    named = [m for m in ZONE_AREA.finditer(before) if m.group(2) in standard]
+    return "农村" if named and named[-1].group(1) == "农村" else ("城市" if named else "")
