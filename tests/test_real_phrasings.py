@@ -3940,3 +3940,15 @@ def test_a_standard_after_one_areas_caseload_is_that_areas_standard():
     assert ("sa.dibao_standard_rural", 591.0, "元/人/月") in found(
         "全县共有城市低保对象1400人、农村低保对象3000人，低保标准为每人每月591元。"
     )
+
+
+def test_people_a_sentence_takes_off_dibao_with_the_verb_after_them_are_exits():
+    got = found("今年全县对已不符合条件的低保对象326户518人予以退保。")
+    assert not any(indicator in ("sa.dibao_recipients", "sa.dibao_households") for indicator, _, _ in got)
+    assert ("sa.dibao_exited", 518.0, "人") in found("全县将已不符合条件的低保对象518人退保。")
+
+
+def test_a_subsidy_to_elderly_people_under_dibao_is_no_dibao_money():
+    got = found("全年发放城乡低保金3587万元，发放低保老人补贴327万元。")
+    assert ("sa.dibao_funds", 3270000.0, "元") not in got
+    assert ("sa.dibao_funds", 35870000.0, "元") in got

@@ -233,8 +233,14 @@ def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = No
     )
     if indicator.unit == "处" and (acted_on or counts_projects(subject)):
         return True
+    if indicator.unit in ("人", "户") and "exited" not in indicator.id and EXITED_AFTER.match(subject.after):
+        return True
     bare = QUOTE_MARK.sub("", words)
     return any(p.stands_in(words, bare) for p in indicator.excludes)
+
+
+# People a programme takes off, its verb after the count (将不再符合条件的低保对象1225人退保): exits, not the caseload.
+EXITED_AFTER = re.compile(r"^\s*(?:被|予以|作)?(?:退保|停保|清退|退出)")
 
 
 # Projects counted (养老服务中心建设改造项目7个; 建设7个项目): projects funded or built, not places standing.
