@@ -3952,3 +3952,9 @@ def test_a_subsidy_to_elderly_people_under_dibao_is_no_dibao_money():
     got = found("全年发放城乡低保金3587万元，发放低保老人补贴327万元。")
     assert ("sa.dibao_funds", 3270000.0, "元") not in got
     assert ("sa.dibao_funds", 35870000.0, "元") in got
+
+
+def test_percents_of_a_standard_set_as_a_share_of_the_wage_are_no_rises():
+    got = found("全县低保标准从按当地最低工资35%制定逐步调整提高至42%，比例位居全省首位。")
+    assert not any(indicator == "sa.standard_increase" for indicator, _, _ in got)
+    assert ("sa.standard_increase", 9.5, "%") in found("全县低保标准提高至每人每月800元，增幅9.5%。")

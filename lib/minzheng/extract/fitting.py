@@ -7,7 +7,7 @@ import re
 
 from minzheng.codebook import Indicator
 from minzheng.extract.figure import Figure, Subject
-from minzheng.extract.patterns import INCREMENT, STANDARD_WORD
+from minzheng.extract.patterns import INCREMENT, STANDARD_WORD, last_clause
 from minzheng.extract.units import inferred_period
 
 UNIT_CLASSES = {
@@ -57,7 +57,8 @@ def unit_fits(indicator: Indicator, figure: Figure) -> bool:
         if not per and LARGE_SUM.search(q.raw):
             return False  # a sum in 万 with no per-head period (投入40余万元) is money, never one person's standard
         return bool(per) or bool(STANDARD_WORD.search(figure.subject.own))
-    if indicator.unit == "%" and (figure.share or SHARE_OF.search(figure.subject.own)):
+    clause = last_clause(figure.subject.before + figure.subject.own) + figure.quantity.raw
+    if indicator.unit == "%" and (figure.share or SHARE_OF.search(figure.subject.own) or SET_AS_SHARE.search(clause)):
         return False  # a share of another figure (福利机构孤儿的60%) is neither a rate nor a rise
     if indicator.unit in ("人", "户") and not CHANGE_LABEL.search(indicator.label_zh) and change_against(figure):
         return False  # by how much a caseload changed against a year before (较上年度增长1.6万人) is not the caseload
@@ -98,6 +99,9 @@ MONEY_NOUN = re.compile(r"资金$")
 # A percent right after 的 or after a minimum's noun (不低于福利机构孤儿的60%; 不低于福利机构孤儿60%): a share of the
 # figure named, set as a rule; not a date's 的 (由2007年的5.1%提高到当前的52%).
 SHARE_OF = re.compile(r"(?<![年月期前时底末])的\s*(?:不低于|不少于)?\s*$|(?:不低于|不少于)[\u4e00-\u9fff]{2,}$")
+# A clause that sets a standard as a share of the wage or income (低保标准从按当地最低工资40%制定逐步提高至45%): its
+# percents are shares, not rises.
+SET_AS_SHARE = re.compile(r"按照?[\u4e00-\u9fff]{0,8}?(?:工资|收入|支出)的?\s*[\d.]+\s*[%％]")
 
 
 # A sum per head without a period (300元/人): a one-off payment's rate, never a programme's money or its standard.
