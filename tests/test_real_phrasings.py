@@ -3958,3 +3958,16 @@ def test_percents_of_a_standard_set_as_a_share_of_the_wage_are_no_rises():
     got = found("全县低保标准从按当地最低工资35%制定逐步调整提高至42%，比例位居全省首位。")
     assert not any(indicator == "sa.standard_increase" for indicator, _, _ in got)
     assert ("sa.standard_increase", 9.5, "%") in found("全县低保标准提高至每人每月800元，增幅9.5%。")
+
+
+def test_homes_counted_as_projects_with_a_linking_verb_are_no_homes():
+    got = found("今年全县已完成选址立项的新建养老机构项目有6个，预计总投资1.2亿元。")
+    assert not any(indicator == "ec.care_institutions" for indicator, _, _ in got)
+
+
+def test_what_groups_inside_dibao_get_on_top_is_no_dibao_standard():
+    got = found("享受城乡低保的重残人员、70岁以上老人，救助标准每人每月60元，城乡低保中在校学生每人每月100元。")
+    assert not any(indicator.startswith("sa.dibao_standard") for indicator, _, _ in got)
+    assert ("sa.dibao_standard_urban", 700.0, "元/人/月") in found(
+        "全县低保对象中老年人占60%，城乡低保标准为每人每月700元。"
+    )

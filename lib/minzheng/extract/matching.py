@@ -243,8 +243,9 @@ def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = No
 EXITED_AFTER = re.compile(r"^\s*(?:被|予以|作)?(?:退保|停保|清退|退出)")
 
 
-# Projects counted (养老服务中心建设改造项目7个; 建设7个项目): projects funded or built, not places standing.
-PROJECTS = re.compile(r"(?:项目|工程)\s*$")
+# Projects counted (养老服务中心建设改造项目7个; 建设7个项目; 新建养老机构项目有26个): projects funded or built, not
+# places standing.
+PROJECTS = re.compile(r"(?:项目|工程)(?:有|共|共有|达|达到|为)?\s*$")
 PROJECTS_COUNTED = re.compile(r"^\s*[\u4e00-\u9fff]{0,12}?(?:项目|工程)")
 
 

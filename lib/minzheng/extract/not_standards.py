@@ -42,7 +42,21 @@ def not_the_standard(text: str, position: int, found: Indicator, end: int | None
         or OTHER_LINE_BEFORE.search(last_clause(text[:position]))
         or EXTREME_OF_PARTS.search(last_clause(text[:position]))
         or (found.keep != "max" and range_of_parts(text, position))
+        or (found.theme == "social_assistance" and group_top_up(text[:position]))
     )
+
+
+# Groups inside a programme (享受城乡低保的重残人员、70岁以上老人，救助标准每人每月60元; 城乡低保中在校学生每人每月100元):
+# what they get on top is a class's top-up, unless the clause names the programme's own standard.
+GROUP_IN_PROGRAMME = re.compile(
+    r"(?:低保|最低生活保障)(?:对象|家庭)?(?:中|的)[^，,；;。\d]{0,16}?(?:重残|重病|残疾|老人|老年人|儿童|学生|未成年人|孕妇)"
+)
+OWN_STANDARD = re.compile(r"(?:低保|最低生活保障)[^，,；;。\d]{0,6}标准")
+
+
+def group_top_up(before: str) -> bool:
+    """Whether a per-person sum follows a group inside the programme and its clause names no programme standard."""
+    return bool(GROUP_IN_PROGRAMME.search(before)) and not OWN_STANDARD.search(last_clause(before))
 
 
 def range_of_parts(text: str, position: int) -> bool:
