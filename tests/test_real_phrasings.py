@@ -3971,3 +3971,25 @@ def test_what_groups_inside_dibao_get_on_top_is_no_dibao_standard():
     assert ("sa.dibao_standard_urban", 700.0, "元/人/月") in found(
         "全县低保对象中老年人占60%，城乡低保标准为每人每月700元。"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年建成智慧公办养老院5家，完成智慧养老院建设2家。",
+        "全县312个社区养老服务机构投入使用。",
+    ],
+)
+def test_smart_upgrades_equipped_centres_and_community_services_are_no_count_of_homes(sentence):
+    assert not any(indicator == "ec.care_institutions" for indicator, _, _ in found(sentence))
+
+
+def test_centres_a_sentence_equips_are_no_count_of_homes():
+    got = found("建成公办养老院3家，为36家乡镇（街道）居家养老中心配备智能服务终端。")
+    assert ("ec.care_institutions", 3.0, "处") in got
+    assert ("ec.care_institutions", 36.0, "处") not in got
+
+
+def test_what_a_standards_rise_will_need_is_no_years_assistance_money():
+    got = found("以上五类标准调整后，全年共需支出救助金4650万元，较调整前增加533万元。")
+    assert not any(indicator == "sa.total_assistance_funds" for indicator, _, _ in got)
