@@ -3993,3 +3993,14 @@ def test_centres_a_sentence_equips_are_no_count_of_homes():
 def test_what_a_standards_rise_will_need_is_no_years_assistance_money():
     got = found("以上五类标准调整后，全年共需支出救助金4650万元，较调整前增加533万元。")
     assert not any(indicator == "sa.total_assistance_funds" for indicator, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("投入42万元，新建成8个居家养老服务站，完善了21个居家养老服务站基础设施。", 21.0),
+        ("全县12个乡镇养老服务中心全面开工，开工率达100%。", 12.0),
+    ],
+)
+def test_places_improved_or_whose_building_starts_are_no_count_of_places_built(sentence, value):
+    assert not any(found_value == value for _, found_value, unit in found(sentence) if unit == "处")

@@ -267,10 +267,10 @@ REACHES = re.compile(r"惠及")
 
 # Places the rest of their clause upgrades, inspects or honours (3所公办养老机构进行消防提质改造; 14所敬老院为模范敬老院):
 # the places acted on, not the places built or standing.
-ACTED_ON = re.compile(r"改造|提质|提升|改扩建|维修|视察|为“|为模范|评为|配备|配置")
+ACTED_ON = re.compile(r"改造|提质|提升|改扩建|维修|视察|为“|为模范|评为|配备|配置|全面开工|开工建设")
 # Places the clause before the number visits, inspects, rates or rebuilds (走访慰问6所敬老院; 通过等级评定的149家;
 # 改、扩建敬老院29所): likewise.
-ACTED_ON_BEFORE = re.compile(r"走访|慰问|视察|看望|检查|调研|评定|评估|改、扩建|整合(?!资源)")
+ACTED_ON_BEFORE = re.compile(r"走访|慰问|视察|看望|检查|调研|评定|评估|改、扩建|整合(?!资源)|完善了?")
 
 
 @cache
