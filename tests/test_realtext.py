@@ -160,6 +160,11 @@ FORMER_BLIND_FLOORS = {
     "blind67": 0.81,
     "blind68": 0.88,
     "blind69": 0.85,
+    "blind70": 0.77,
+    "blind71": 0.88,
+    "blind72": 0.80,
+    "blind73": 0.95,
+    "blind74": 0.82,
 }
 
 
