@@ -4004,3 +4004,10 @@ def test_what_a_standards_rise_will_need_is_no_years_assistance_money():
 )
 def test_places_improved_or_whose_building_starts_are_no_count_of_places_built(sentence, value):
     assert not any(found_value == value for _, found_value, unit in found(sentence) if unit == "处")
+
+
+def test_headlines_under_a_related_links_heading_are_not_the_reports_text():
+    text = "全县城乡低保标准提高到每人每月700元。\n\n相关链接\n· 某省提高城市低保标准 最低地区每月104元\n· 某市城乡低保对象逾50万人\n"
+    got = rows_of(text, "某县", "湖南", level="county")
+    assert ("sa.dibao_standard_urban", 700.0) in got
+    assert not any(value in (104.0, 500000.0) for _, value in got)
