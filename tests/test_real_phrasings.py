@@ -4011,3 +4011,8 @@ def test_headlines_under_a_related_links_heading_are_not_the_reports_text():
     got = rows_of(text, "某县", "湖南", level="county")
     assert ("sa.dibao_standard_urban", 700.0) in got
     assert not any(value in (104.0, 500000.0) for _, value in got)
+
+
+def test_households_a_sentence_visits_are_no_caseload():
+    got = found("春节期间走访城市低保对象220户，发放慰问金6万元。")
+    assert not any(indicator == "sa.dibao_households" for indicator, _, _ in got)

@@ -28,6 +28,7 @@ from minzheng.extract.programmes import (
     kinds_before,
     names_other_benefit,
     programmes_named,
+    taken_off_or_visited,
 )
 from minzheng.extract.scope import COVERAGE, PARENTHETICAL, PLACE_PHRASE
 
@@ -228,19 +229,16 @@ def excluded(indicator: Indicator, subject: Subject, shared: Subject | None = No
     if len(HAN.findall(subject.own)) <= SHORT_ITEM and not PROGRAMME_WORD.search(subject.own) and not noun_after:
         # A list item of a verb alone (…，新增特困供养人员124人、退出91人) is about the programme its clause named last.
         words = last_clause(subject.before.rstrip("，,、；; ")) + words
-    acted_on = ACTED_ON.search(first_clause(subject.after)) or ACTED_ON_BEFORE.search(
-        last_clause(subject.before + subject.own)
+    clause = last_clause(subject.before + subject.own)
+    acted_on = (
+        ACTED_ON.search(first_clause(subject.after)) or ACTED_ON_BEFORE.search(clause) or counts_projects(subject)
     )
-    if indicator.unit == "处" and (acted_on or counts_projects(subject)):
+    if indicator.unit == "处" and acted_on:
         return True
-    if indicator.unit in ("人", "户") and "exited" not in indicator.id and EXITED_AFTER.match(subject.after):
+    if indicator.unit in ("人", "户") and taken_off_or_visited(subject, counts_exits="exited" in indicator.id):
         return True
     bare = QUOTE_MARK.sub("", words)
     return any(p.stands_in(words, bare) for p in indicator.excludes)
-
-
-# People a programme takes off, its verb after the count (将不再符合条件的低保对象1225人退保): exits, not the caseload.
-EXITED_AFTER = re.compile(r"^\s*(?:被|予以|作)?(?:退保|停保|清退|退出)")
 
 
 # Projects counted (养老服务中心建设改造项目7个; 建设7个项目; 新建养老机构项目有26个): projects funded or built, not

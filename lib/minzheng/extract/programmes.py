@@ -211,3 +211,15 @@ def lend_previous_programme(figures: list[Figure], lead: str) -> None:
         own, before = figure.subject.own, figure.subject.before
         if MODE_ONLY_STANDARD.search(own) and not PROGRAMME_WORD.search(own + before):
             figure.subject = replace(figure.subject, own=PROGRAMME_WORD.findall(previous)[-1] + own)
+
+
+# People a programme takes off, its verb after the count (将不再符合条件的低保对象1225人退保), and people visited.
+VISITED = re.compile(r"走访|慰问|看望")
+EXITED_AFTER = re.compile(r"^\s*(?:被|予以|作)?(?:退保|停保|清退|退出)")
+
+
+def taken_off_or_visited(subject: Subject, counts_exits: bool = False) -> bool:
+    """Whether a count of people or households counts those taken off a programme (…1225人退保; unless the
+    indicator counts exits) or visited (走访城市低保对象220户): either way, not the caseload."""
+    exited = not counts_exits and EXITED_AFTER.match(subject.after)
+    return bool(exited or VISITED.search(CLAUSE_BREAK.split(subject.before + subject.own)[-1]))
