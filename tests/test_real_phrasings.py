@@ -4016,3 +4016,9 @@ def test_headlines_under_a_related_links_heading_are_not_the_reports_text():
 def test_households_a_sentence_visits_are_no_caseload():
     got = found("春节期间走访城市低保对象220户，发放慰问金6万元。")
     assert not any(indicator == "sa.dibao_households" for indicator, _, _ in got)
+
+
+def test_later_items_of_a_list_of_changes_are_changes_too():
+    got = found("今年全县新纳入城乡低保对象660户2022人、农村特困供养人员160户175人。")
+    assert ("sa.dibao_newly_enrolled", 2022.0, "人") in got
+    assert not any(value == 175.0 for _, value, _ in got)

@@ -223,3 +223,20 @@ def taken_off_or_visited(subject: Subject, counts_exits: bool = False) -> bool:
     indicator counts exits) or visited (走访城市低保对象220户): either way, not the caseload."""
     exited = not counts_exits and EXITED_AFTER.match(subject.after)
     return bool(exited or VISITED.search(CLAUSE_BREAK.split(subject.before + subject.own)[-1]))
+
+
+# A change verb a list's first item opens with (清退不符合条件的城乡低保对象642户1494人、农村特困供养人员252户262人).
+CHANGE_VERB = re.compile(r"新增|新纳入|取消|退出|清退|停保|核减")
+
+
+def lend_change_verb(figures: list[Figure]) -> None:
+    """Give each later item of a list of programmes' counts the change verb its first item opens with: the items after
+    a 、 are changes too (新纳入…，农村特困供养人员160户175人 are newly enrolled, not the tekun caseload)."""
+    verb = ""
+    for figure in figures:
+        own = figure.subject.own
+        if own.startswith("、") and verb and not CHANGE_VERB.search(own):
+            figure.subject = replace(figure.subject, own="、" + verb + own[1:])
+        elif not own.startswith("、"):
+            found = CHANGE_VERB.search(own) if figure.quantity.unit_class == "people" else None
+            verb = found.group(0) if found else ""

@@ -35,7 +35,7 @@ from minzheng.extract.patterns import (
     PROGRAMME,
     PROGRAMME_WORD,
 )
-from minzheng.extract.programmes import lend_previous_programme, lend_programme
+from minzheng.extract.programmes import lend_change_verb, lend_previous_programme, lend_programme
 from minzheng.extract.rises import mark_shares, rises
 from minzheng.extract.tiers import headed_standards, heading_period, lend_period, tier_lists, tier_subject
 from minzheng.extract.topics import PLACES_ONLY, TIER_AREA, clause_end, clause_start, topic, zone_topic
@@ -234,6 +234,7 @@ def figures_of(text: str, areas_first: bool = False, heading: str = "", lead: st
     name_areas(ordered)
     lend_programme(ordered)
     lend_previous_programme(ordered, lead)
+    lend_change_verb(ordered)
     inherit_list_units(ordered)
     tier_lists(ordered)
     headed_standards(ordered)
